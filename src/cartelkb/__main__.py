@@ -1,0 +1,5 @@
+"""`python -m cartelkb` runs the command-line interface."""
+
+from cartelkb.cli import app
+
+app()

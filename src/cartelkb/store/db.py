@@ -1,0 +1,178 @@
+"""Engine, sessions, SQLite pragmas, and bringing any database to the latest schema."""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from cartelkb.config import display_db
+from cartelkb.errors import DatabaseError, SchemaTooNewError
+from cartelkb.store.models import SCHEMA_HEAD
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+BUSY_TIMEOUT_MS = 60_000
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # Foreign keys are off by default in SQLite; WAL lets queries read while an ingest
+    # writes; a long busy timeout makes concurrent writers wait instead of failing.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_autocommit_driver(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
+    dbapi_connection.isolation_level = None
+
+
+def _begin_immediate(conn) -> None:  # type: ignore[no-untyped-def]
+    # A writer takes SQLite's write lock when its transaction starts, so the look-ups it
+    # makes before inserting (is this entity known?) cannot race another writer.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str, *, write: bool = False) -> Engine:
+    """Create an engine; for SQLite, with pragmas on every connection.
+
+    Args:
+        url: SQLAlchemy URL.
+        write: for SQLite, start every transaction with BEGIN IMMEDIATE (writers only;
+            readers keep deferred transactions and never wait for the write lock).
+    """
+    try:
+        if url.startswith("sqlite"):
+            engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            event.listen(engine, "connect", _sqlite_pragmas)
+            if write:
+                event.listen(engine, "connect", _sqlite_autocommit_driver)
+                event.listen(engine, "begin", _begin_immediate)
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise DatabaseError(f"cannot use database {display_db(url)!r}: {exc}") from exc
+    return engine
+
+
+def migrations_dir() -> Path:
+    """Where the Alembic scripts are: the packaged copy (cartelkb._migrations)."""
+    spec = importlib.util.find_spec("cartelkb._migrations")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return Path(__file__).resolve().parents[3] / "migrations"
+
+
+def alembic_config(connection=None) -> Config:  # type: ignore[no-untyped-def]
+    """An Alembic Config that runs on `connection` (no alembic.ini needed)."""
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The database's Alembic revision, or None for an empty database."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in scripts.walk_revisions()}
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the database to the latest schema with Alembic (the only schema creator).
+
+    Raises:
+        SchemaTooNewError: the database has a revision this cartelkb does not know.
+        DatabaseError: the upgrade failed.
+    """
+    from alembic import command
+
+    revision = current_revision(engine)
+    if revision == SCHEMA_HEAD:
+        return
+    if revision is not None and revision not in _known_revisions():
+        raise SchemaTooNewError(
+            f"database {display_db(str(engine.url))} has schema revision {revision!r}, "
+            "written by a newer cartelkb; upgrade cartelkb (pip install -U cartelkb) "
+            "to use it. The database was not changed."
+        )
+    for attempt in range(5):
+        try:
+            with engine.begin() as conn:
+                command.upgrade(alembic_config(conn), "head")
+            return
+        except OperationalError as exc:
+            # Two processes creating a fresh database at once: the loser sees "already
+            # exists" or a lock; wait and look again, the winner's schema is fine.
+            if current_revision(engine) == SCHEMA_HEAD:
+                return
+            if attempt == 4:
+                raise DatabaseError(f"could not upgrade the database schema: {exc}") from exc
+            time.sleep(0.2 * (attempt + 1))
+
+
+def open_database(url: str, *, create: bool = True, write: bool = False) -> Engine:
+    """Open a database and make sure its schema is current.
+
+    Args:
+        url: SQLAlchemy URL.
+        create: when False, a missing SQLite file is an error instead of being created
+            (read-only commands must not leave empty databases behind).
+        write: the caller writes (see `make_engine`).
+
+    Raises:
+        DatabaseError: missing file (with create=False) or unusable database.
+    """
+    if url.startswith("sqlite:///") and not create:
+        path = Path(url[len("sqlite:///") :])
+        if not path.exists():
+            raise DatabaseError(
+                f"no database at {path}; run `cartelkb ingest PATH` first or pass --db"
+            )
+    engine = make_engine(url, write=write)
+    try:
+        upgrade(engine)
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot open database {display_db(url)}: {exc.orig}") from exc
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"cannot open database {display_db(url)}: {exc}") from exc
+    return engine
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One transaction: commit on success, roll back on any error."""
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

@@ -1,0 +1,218 @@
+"""SQLAlchemy 2.0 declarative models: the knowledge base schema users query directly."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# The Alembic revision the models correspond to. `cartelkb query` compares it with the
+# database's alembic_version without importing Alembic; a test keeps the two in step.
+SCHEMA_HEAD = "0002"
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Article(Base):
+    """One article, identified by the sha256 of its text; the text all offsets refer to."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    source_path: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(10), index=True)
+    published_precision: Mapped[str | None] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    encoding: Mapped[str] = mapped_column(String(32), default="utf-8")
+    model: Mapped[str] = mapped_column(String(100))
+    extractor_version: Mapped[str] = mapped_column(String(20))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    paths: Mapped[list[ArticlePath]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )
+    mentions: Mapped[list[Mention]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )
+    dates: Mapped[list[DateExpression]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ArticlePath(Base):
+    """Every file path an article was read from (the same text under two names is one article)."""
+
+    __tablename__ = "article_paths"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    path: Mapped[str] = mapped_column(Text, unique=True)
+
+    article: Mapped[Article] = relationship(back_populates="paths")
+
+
+class Entity(Base):
+    """A canonical person, organization or place, resolved across all articles."""
+
+    __tablename__ = "entities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    type: Mapped[str] = mapped_column(String(10), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    aliases: Mapped[list[EntityAlias]] = relationship(
+        back_populates="entity", cascade="all, delete-orphan", passive_deletes=True
+    )
+    mentions: Mapped[list[Mention]] = relationship(back_populates="entity")
+
+
+class EntityAlias(Base):
+    """A name an entity goes by, with the rule and evidence that attached it."""
+
+    __tablename__ = "entity_aliases"
+    __table_args__ = (UniqueConstraint("entity_id", "alias_key", "kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), index=True
+    )
+    alias: Mapped[str] = mapped_column(Text)
+    alias_key: Mapped[str] = mapped_column(String(300), index=True)
+    # surface: seen in an article; derived: a surname or acronym key used only for
+    # look-ups; knowledge: from the packaged gazetteer; curated: added by a user.
+    kind: Mapped[str] = mapped_column(String(12), default="surface")
+    rule: Mapped[str] = mapped_column(String(40))
+    evidence: Mapped[str | None] = mapped_column(Text)
+
+    entity: Mapped[Entity] = relationship(back_populates="aliases")
+
+
+class Mention(Base):
+    """One occurrence of an entity's name in an article: `articles.text[start_char:end_char]`."""
+
+    __tablename__ = "mentions"
+    __table_args__ = (Index("ix_mentions_entity_id_article_id", "entity_id", "article_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"))
+    text: Mapped[str] = mapped_column(Text)
+    label: Mapped[str] = mapped_column(String(10))
+    role: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(12))
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+
+    article: Mapped[Article] = relationship(back_populates="mentions")
+    entity: Mapped[Entity] = relationship(back_populates="mentions")
+
+
+class DateExpression(Base):
+    """A date expression: ISO value at the stated precision, or NULL when vague."""
+
+    __tablename__ = "dates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    value: Mapped[str | None] = mapped_column(String(20), index=True)
+    precision: Mapped[str | None] = mapped_column(String(10))
+    relative: Mapped[bool] = mapped_column(Boolean, default=False)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+
+    article: Mapped[Article] = relationship(back_populates="dates")
+
+
+class Claim(Base):
+    """Who did or said what to whom, according to whom, in one sentence of one article."""
+
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    subject_text: Mapped[str | None] = mapped_column(Text)
+    subject_entity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    subject_start: Mapped[int | None] = mapped_column(Integer)
+    subject_end: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(Text, index=True)
+    action_text: Mapped[str] = mapped_column(Text)
+    object_text: Mapped[str | None] = mapped_column(Text)
+    object_entity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    object_start: Mapped[int | None] = mapped_column(Integer)
+    object_end: Mapped[int | None] = mapped_column(Integer)
+    source_text: Mapped[str | None] = mapped_column(Text)
+    source_entity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    source_start: Mapped[int | None] = mapped_column(Integer)
+    source_end: Mapped[int | None] = mapped_column(Integer)
+    negated: Mapped[bool] = mapped_column(Boolean, default=False)
+    negation_cue: Mapped[str | None] = mapped_column(Text)
+    hedged: Mapped[bool] = mapped_column(Boolean, default=False)
+    hedge_cue: Mapped[str | None] = mapped_column(Text)
+    date_value: Mapped[str | None] = mapped_column(String(20), index=True)
+    sentence: Mapped[str] = mapped_column(Text)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+
+    article: Mapped[Article] = relationship(back_populates="claims")
+
+
+class Curation(Base):
+    """A user's curation decision (merge, split, alias, rename), replayed by the resolver."""
+
+    __tablename__ = "curations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action: Mapped[str] = mapped_column(String(10))
+    # Names, not ids: decisions must survive re-extraction, which renumbers entities.
+    entity_key: Mapped[str] = mapped_column(String(300), index=True)
+    entity_type: Mapped[str | None] = mapped_column(String(10))
+    other_key: Mapped[str | None] = mapped_column(String(300))
+    value: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
