@@ -148,8 +148,20 @@ def cluster_mentions(mentions: Sequence[MentionRecord]) -> tuple[list[Cluster], 
         if len(roots) == 1:
             target = candidates[0]
         else:
-            before = [c for c in candidates if mentions[c].start < m.start]
-            target = before[-1] if before else candidates[0]
+            # Several people share the name: the one most recently mentioned (under any
+            # of their names) is meant, as a reader would take it.
+            last_seen: dict[int, int] = {}
+            for j, other in enumerate(mentions):
+                if other.start >= m.start:
+                    break
+                root = uf.find(j)
+                if root in roots:
+                    last_seen[root] = other.start
+            if last_seen:
+                best_root = max(last_seen, key=lambda r: last_seen[r])
+                target = next(c for c in candidates if uf.find(c) == best_root)
+            else:
+                target = candidates[0]
         uf.union(target, i, "surname", f"{m.text!r} is part of {mentions[target].text!r}")
 
     groups: dict[int, list[int]] = {}

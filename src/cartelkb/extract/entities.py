@@ -31,6 +31,7 @@ class _Draft:
     name: str | None = None
     acronym: str | None = None
     alias_of: int | None = None
+    role_start: int | None = None  # token where a preceding title begins
     char_start: int | None = None  # set when the mention is part of one token ("U.S.-Mexico")
     char_end: int | None = None
 
@@ -97,6 +98,23 @@ def _match_title(doc: Doc, start: int, kb: Knowledge, sent_start: int) -> tuple[
     return first, doc[first:start].text
 
 
+def _extend_given_names(doc: Doc, start: int, kb: Knowledge) -> int:
+    """Take in given names the NER left out ("Ovidio [Guzmán López]")."""
+    sent_start = doc[start].sent.start
+    steps = 0
+    while start > sent_start and steps < 2:
+        prev = doc[start - 1]
+        if not (
+            prev.pos_ == "PROPN" and prev.ent_type_ == "" and prev.is_alpha
+            and prev.text[:1].isupper() and not prev.is_upper
+            and prev.text not in kb.title_set and kb.lookup(prev.text) is None
+        ):
+            break
+        start -= 1
+        steps += 1
+    return start
+
+
 def _strip_leading_title(doc: Doc, start: int, end: int, kb: Knowledge) -> tuple[int, str | None]:
     """A title inside the entity span ("President Sheinbaum") moves to the role."""
     for cut in range(min(end - 1, start + 5), start, -1):
@@ -135,6 +153,17 @@ def _nickname_after(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
     if quoted and not (k < limit and (doc[k].text in CLOSE_QUOTES or doc[k].text in {")", ","})):
         return None
     return j, k
+
+
+def _inner_nickname(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token range of a quoted nickname inside a name span, if any."""
+    for i in range(start + 1, end - 2):
+        if doc[i].text in OPEN_QUOTES:
+            for j in range(i + 2, min(end - 1, i + 6)):
+                if doc[j].text in CLOSE_QUOTES:
+                    return i + 1, j
+            return None
+    return None
 
 
 def _acronym_after(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
@@ -212,6 +241,7 @@ def _drafts(doc: Doc, kb: Knowledge) -> list[_Draft]:
             label = "PERSON"
         if label == "PERSON":
             start, role = _strip_leading_title(doc, start, end, kb)
+            start = _extend_given_names(doc, start, kb)
         entry = kb.lookup(doc[start:end].text)
         source = "knowledge" if ent.ent_id_ else "model"
         if entry is not None:
@@ -268,10 +298,18 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
     extra: list[_Draft] = []
     for d in kept:
         sent = doc[d.start].sent
+        inner = _inner_nickname(doc, d.start, d.end)
+        if inner is not None and d.label in {"PERSON", "ORG"}:
+            # Joaquín "El Chapo" Guzmán Loera: the quoted words are a nickname.
+            d.label = "PERSON"
+            d.name = _clean_name(
+                doc[d.start : inner[0] - 1].text + " " + doc[inner[1] + 1 : d.end].text
+            )
+            extra.append(_Draft(inner[0], inner[1], "PERSON", alias_of=kept.index(d)))
         if d.label == "PERSON" and d.role is None:
             found = _match_title(doc, d.start, kb, sent.start)
             if found:
-                d.role = found[1]
+                d.role, d.role_start = found[1], found[0]
         # Nested governing bodies: "the Trump administration", "the Mexican government".
         if d.end < len(doc) and doc[d.end].lower_ in GOVERNMENT_HEADS:
             head = doc[d.end]
@@ -298,6 +336,25 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
             if nick:
                 extra.append(_Draft(nick[0], nick[1], "PERSON", source="model",
                                     alias_of=kept.index(d)))
+    # A title is not a name: "State" in "Secretary of State Marco Rubio" is no ORG.
+    role_spans = [(d.role_start, d.start) for d in kept if d.role_start is not None]
+    # A nickname found after a name replaces the NER's own guess for the same words.
+    nick_spans = {(d.start, d.end) for d in extra if d.alias_of is not None}
+    dropped = {
+        id(d) for d in kept
+        if (d.start, d.end) in nick_spans
+        or any(rs <= d.start and d.end <= re_ for rs, re_ in role_spans)
+    }
+    if dropped:
+        index_map, survivors = {}, []
+        for i, d in enumerate(kept):
+            if id(d) not in dropped:
+                index_map[i] = len(survivors)
+                survivors.append(d)
+        for d in extra:
+            if d.alias_of is not None:
+                d.alias_of = index_map.get(d.alias_of)
+        kept = survivors
     # Acronym tokens defined above: make sure each defined acronym is a mention.
     all_drafts = kept + extra
     covered = {(d.start, d.end) for d in all_drafts}
@@ -340,7 +397,7 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
             start=start_char,
             end=end_char,
             label=d.label,  # type: ignore[arg-type]
-            name=_clean_name(doc.text[start_char:end_char]),
+            name=d.name or _clean_name(doc.text[start_char:end_char]),
             role=d.role,
             canonical=d.canonical,
             acronym=d.acronym,

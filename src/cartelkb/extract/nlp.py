@@ -111,11 +111,18 @@ class KnowledgeComponent:
 
 
 def _made_of_known(ent: Span, known: list[Span]) -> bool:
-    """True when every word of `ent` is inside a known name ("U.S.-Mexico" = U.S. + Mexico)."""
+    """True when `ent` only strings known names together.
+
+    "U.S.-Mexico", "the Jalisco New Generation Cartel and Tren de Aragua", "Treasury
+    Department's Office of Foreign Assets Control (OFAC)": the NER ran several names
+    into one span; the known names are the entities.
+    """
     inside = [k for k in known if ent.start <= k.start and k.end <= ent.end]
     covered = {i for k in inside for i in range(k.start, k.end)}
+    glue = {"and", "&", "'s", "’s", "the", "of"}
     return len(inside) >= 2 and all(
-        i in covered or ent.doc[i].is_punct for i in range(ent.start, ent.end)
+        i in covered or ent.doc[i].is_punct or ent.doc[i].lower_ in glue
+        for i in range(ent.start, ent.end)
     )
 
 
