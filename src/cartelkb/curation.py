@@ -76,8 +76,16 @@ def _apply(session: Session, c: Curation) -> None:
             )
         )
         if exists is None:
-            session.add(EntityAlias(entity_id=entity.id, alias=c.value, alias_key=key,
-                                    kind="curated", rule="curated-alias", evidence="user"))
+            session.add(
+                EntityAlias(
+                    entity_id=entity.id,
+                    alias=c.value,
+                    alias_key=key,
+                    kind="curated",
+                    rule="curated-alias",
+                    evidence="user",
+                )
+            )
     elif c.action == "split" and c.value:
         _detach(session, entity, c.value)
     session.flush()
@@ -91,22 +99,31 @@ def _detach(session: Session, entity: Entity, alias: str) -> None:
         delete(EntityAlias).where(EntityAlias.entity_id == entity.id, EntityAlias.alias_key == key)
     )
     moved = [
-        m for m in session.scalars(select(Mention).where(Mention.entity_id == entity.id))
+        m
+        for m in session.scalars(select(Mention).where(Mention.entity_id == entity.id))
         if name_key(m.text) == key
     ]
     if not moved:
         return
     target = session.scalar(
-        select(Entity).where(Entity.name_key == key, Entity.type == entity.type,
-                             Entity.id != entity.id)
+        select(Entity).where(
+            Entity.name_key == key, Entity.type == entity.type, Entity.id != entity.id
+        )
     )
     if target is None:
         target = Entity(name=moved[0].text, name_key=key, type=entity.type)
         session.add(target)
         session.flush()
-        session.add(EntityAlias(entity_id=target.id, alias=moved[0].text, alias_key=key,
-                                kind="curated", rule="curated-split",
-                                evidence=f"detached from #{entity.id} {entity.name}"))
+        session.add(
+            EntityAlias(
+                entity_id=target.id,
+                alias=moved[0].text,
+                alias_key=key,
+                kind="curated",
+                rule="curated-split",
+                evidence=f"detached from #{entity.id} {entity.name}",
+            )
+        )
     for m in moved:
         m.entity_id = target.id
     session.flush()
@@ -118,8 +135,9 @@ def apply_curations(session: Session) -> None:
         _apply(session, c)
 
 
-def record(session: Session, action: str, name: str, *, other: str | None = None,
-           value: str | None = None) -> Entity:
+def record(
+    session: Session, action: str, name: str, *, other: str | None = None, value: str | None = None
+) -> Entity:
     """Store a curation decision and apply it now.
 
     Args:
@@ -153,8 +171,13 @@ def record(session: Session, action: str, name: str, *, other: str | None = None
             raise NotFoundError(f"{entity.name} has no alias {value!r}")
         if name_key(value) == entity.name_key:
             raise CartelKBError(f"{value!r} is the canonical name; rename the entity first")
-    c = Curation(action=action, entity_key=entity.name_key, entity_type=entity.type,
-                 other_key=other_key, value=value)
+    c = Curation(
+        action=action,
+        entity_key=entity.name_key,
+        entity_type=entity.type,
+        other_key=other_key,
+        value=value,
+    )
     session.add(c)
     session.flush()
     _apply(session, c)

@@ -26,8 +26,30 @@ from cartelkb.store.models import (
 
 CLASS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE"}
 # Words that carry no action meaning when matching an action phrase.
-ACTION_STOP = {"to", "with", "for", "on", "in", "of", "be", "the", "a", "an", "and", "against",
-               "about", "into", "by", "at", "as", "from", "over", "their", "its", "have"}
+ACTION_STOP = {
+    "to",
+    "with",
+    "for",
+    "on",
+    "in",
+    "of",
+    "be",
+    "the",
+    "a",
+    "an",
+    "and",
+    "against",
+    "about",
+    "into",
+    "by",
+    "at",
+    "as",
+    "from",
+    "over",
+    "their",
+    "its",
+    "have",
+}
 
 
 class Ratio(BaseModel):
@@ -178,10 +200,7 @@ def evaluate(session: Session, gold_path: Path) -> EvalReport:
             keys = _gold_keys(ge)
             gid = (name_key(ge["canonical"]), cls)
             gold_names[gid] = ge["canonical"]
-            hits = {
-                e for e in entity_ids
-                if CLASS.get(kb.types[e]) == cls and kb.names[e] & keys
-            }
+            hits = {e for e in entity_ids if CLASS.get(kb.types[e]) == cls and kb.names[e] & keys}
             report.entity_recall.total += 1
             if hits:
                 report.entity_recall.hit += 1
@@ -260,9 +279,7 @@ def _score_dates(report: EvalReport, g: dict[str, Any], article: Article, sessio
     text = article.text
     for gd in g.get("dates", []):
         spans = [(m.start(), m.end()) for m in re.finditer(re.escape(gd["text"]), text)]
-        overlapping = [
-            d for d in dates for s, e in spans if d.start_char < e and s < d.end_char
-        ]
+        overlapping = [d for d in dates for s, e in spans if d.start_char < e and s < d.end_char]
         if gd.get("value"):
             report.date_value_recall.total += 1
             if any(d.value == gd["value"] for d in overlapping):
@@ -278,7 +295,10 @@ def _score_dates(report: EvalReport, g: dict[str, Any], article: Article, sessio
 
 
 def _entity_match(
-    kb: _KB, entity_id: int | None, text: str | None, gold_value: str,
+    kb: _KB,
+    entity_id: int | None,
+    text: str | None,
+    gold_value: str,
     gold_entities: list[dict[str, Any]],
 ) -> bool:
     """Does an extracted party (linked entity and/or text) denote the gold party?"""
@@ -302,7 +322,11 @@ def _entity_match(
 
 
 def _score_claims(
-    report: EvalReport, g: dict[str, Any], article: Article, session: Session, kb: _KB,
+    report: EvalReport,
+    g: dict[str, Any],
+    article: Article,
+    session: Session,
+    kb: _KB,
     gold_entities: list[dict[str, Any]],
 ) -> None:
     claims = list(session.scalars(select(Claim).where(Claim.article_id == article.id)))
@@ -312,7 +336,8 @@ def _score_claims(
         sentence = _norm_space(gc["sentence"])
         report.claim_recall.total += 1
         candidates = [
-            c for c in claims
+            c
+            for c in claims
             if sentence in _norm_space(c.sentence) or _norm_space(c.sentence) in sentence
         ]
         match = None
@@ -322,15 +347,18 @@ def _score_claims(
             if gc.get("subject") is None:
                 ok = c.subject_text is None
             else:
-                ok = _entity_match(kb, c.subject_entity_id, c.subject_text, gc["subject"],
-                                   gold_entities)
+                ok = _entity_match(
+                    kb, c.subject_entity_id, c.subject_text, gc["subject"], gold_entities
+                )
             if ok:
                 match = c
                 if c.id not in used:
                     break
         if match is None:
-            found = "; ".join(f"{c.subject_text} | {c.action} | {c.object_text}"
-                              for c in candidates) or "no claim from that sentence"
+            found = (
+                "; ".join(f"{c.subject_text} | {c.action} | {c.object_text}" for c in candidates)
+                or "no claim from that sentence"
+            )
             report.problems.append(
                 f"{g['file']}: missed claim {gc['subject']} | {gc['action']} | {gc['object']} "
                 f"(found: {found})"

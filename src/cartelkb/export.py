@@ -32,15 +32,27 @@ def build_export(session: Session) -> Export:
     by_article: dict[str, dict[int, list]] = {k: defaultdict(list) for k in ("m", "d", "c", "p")}
     for m in session.scalars(select(Mention).order_by(Mention.article_id, Mention.start_char)):
         by_article["m"][m.article_id].append(
-            ExportMention(entity_id=m.entity_id, text=m.text, label=m.label,  # type: ignore[arg-type]
-                          start=m.start_char, end=m.end_char, role=m.role)
+            ExportMention(
+                entity_id=m.entity_id,
+                text=m.text,
+                label=m.label,  # type: ignore[arg-type]
+                start=m.start_char,
+                end=m.end_char,
+                role=m.role,
+            )
         )
     for d in session.scalars(
         select(DateExpression).order_by(DateExpression.article_id, DateExpression.start_char)
     ):
         by_article["d"][d.article_id].append(
-            ExportDate(text=d.text, value=d.value, precision=d.precision,  # type: ignore[arg-type]
-                       start=d.start_char, end=d.end_char, relative=d.relative)
+            ExportDate(
+                text=d.text,
+                value=d.value,
+                precision=d.precision,  # type: ignore[arg-type]
+                start=d.start_char,
+                end=d.end_char,
+                relative=d.relative,
+            )
         )
     for c in session.scalars(select(Claim).order_by(Claim.article_id, Claim.start_char, Claim.id)):
         by_article["c"][c.article_id].append(

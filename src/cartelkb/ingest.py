@@ -227,9 +227,9 @@ class Ingestor:
                 ("dates", DateExpression),
                 ("claims", Claim),
             ):
-                self.report.totals[name] = session.scalar(
-                    select(func.count()).select_from(model)
-                ) or 0
+                self.report.totals[name] = (
+                    session.scalar(select(func.count()).select_from(model)) or 0
+                )
 
 
 def ingest(
@@ -267,6 +267,12 @@ def ingest(
     engine = open_database(db_url, write=True)
     nlp = load_pipeline(model)
     return Ingestor(
-        engine, nlp, force=force, strict=strict, batch_size=batch_size, workers=workers,
-        on_file=on_file, on_total=on_total,
+        engine,
+        nlp,
+        force=force,
+        strict=strict,
+        batch_size=batch_size,
+        workers=workers,
+        on_file=on_file,
+        on_total=on_total,
     ).run(paths, pattern)

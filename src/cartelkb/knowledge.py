@@ -112,9 +112,7 @@ def load() -> Knowledge:
     kb.titles = tuple(sorted(set(titles), key=lambda t: (-len(t), t)))
     kb.title_set = frozenset(titles)
     with resources.files("cartelkb.data").joinpath("categories.txt").open(encoding="utf-8") as fh:
-        kb.categories = frozenset(
-            name_key(t) for t in fh if t.strip() and not t.startswith("#")
-        )
+        kb.categories = frozenset(name_key(t) for t in fh if t.strip() and not t.startswith("#"))
     return kb
 
 

@@ -114,8 +114,8 @@ def claim_view(claim: Claim, role: str | None = None) -> ClaimView:
 def display_aliases(session: Session, entity: Entity) -> list[str]:
     """Names the entity was seen under (surface, curated), canonical first excluded."""
     names: dict[str, str] = {}
-    for alias, key, kind in session.execute(
-        select(EntityAlias.alias, EntityAlias.alias_key, EntityAlias.kind)
+    for alias, key in session.execute(
+        select(EntityAlias.alias, EntityAlias.alias_key)
         .where(EntityAlias.entity_id == entity.id, EntityAlias.kind.in_(["surface", "curated"]))
         .order_by(EntityAlias.id)
     ):
@@ -127,8 +127,13 @@ def display_aliases(session: Session, entity: Entity) -> list[str]:
 def entity_card(session: Session, entity: Entity) -> EntityCard:
     """Build the card of one entity."""
     rows = session.execute(
-        select(Article.id, Article.title, Article.source_path, Article.published,
-               func.count(Mention.id))
+        select(
+            Article.id,
+            Article.title,
+            Article.source_path,
+            Article.published,
+            func.count(Mention.id),
+        )
         .join(Mention, Mention.article_id == Article.id)
         .where(Mention.entity_id == entity.id)
         .group_by(Article.id)
@@ -139,9 +144,15 @@ def entity_card(session: Session, entity: Entity) -> EntityCard:
         for r in rows
     ]
     roles = sorted(
-        {r for r in session.scalars(
-            select(Mention.role).where(Mention.entity_id == entity.id, Mention.role.is_not(None))
-        ) if r}
+        {
+            r
+            for r in session.scalars(
+                select(Mention.role).where(
+                    Mention.entity_id == entity.id, Mention.role.is_not(None)
+                )
+            )
+            if r
+        }
     )
     claims: list[ClaimView] = []
     for role, column in (
@@ -191,9 +202,12 @@ def close_matches(session: Session, name: str, limit: int = 10) -> list[Entity]:
     words = name_key(name).split()
     if not words:
         return []
-    stmt = select(EntityAlias.entity_id).where(
-        *[EntityAlias.alias_key.like(f"%{w}%") for w in words]
-    ).distinct().limit(limit)
+    stmt = (
+        select(EntityAlias.entity_id)
+        .where(*[EntityAlias.alias_key.like(f"%{w}%") for w in words])
+        .distinct()
+        .limit(limit)
+    )
     ids = list(session.scalars(stmt))
     if not ids:
         return []
@@ -254,9 +268,8 @@ def list_entities(
     rows = session.execute(stmt).all()
     ids = [r[0].id for r in rows]
     if ids:
-        for entity_id, alias, key, kind in session.execute(
-            select(EntityAlias.entity_id, EntityAlias.alias, EntityAlias.alias_key,
-                   EntityAlias.kind)
+        for entity_id, alias in session.execute(
+            select(EntityAlias.entity_id, EntityAlias.alias)
             .where(EntityAlias.entity_id.in_(ids), EntityAlias.kind.in_(["surface", "curated"]))
             .order_by(EntityAlias.id)
         ):
@@ -264,8 +277,16 @@ def list_entities(
     out = []
     for entity, mentions, articles in rows:
         seen = [a for a in dict.fromkeys(aliases_of[entity.id]) if a != entity.name]
-        out.append(EntitySummary(id=entity.id, name=entity.name, type=entity.type, aliases=seen,
-                                 mention_count=mentions, article_count=articles))
+        out.append(
+            EntitySummary(
+                id=entity.id,
+                name=entity.name,
+                type=entity.type,
+                aliases=seen,
+                mention_count=mentions,
+                article_count=articles,
+            )
+        )
     return out
 
 

@@ -23,7 +23,10 @@ class RawArticle(Record):
     """A file read and cleaned: the body text that every character offset refers to."""
 
     source_path: str = Field(description="Path of the file as given to ingest.")
-    sha256: str = Field(description="sha256 of `text` (hex); the article's stable identity.")
+    sha256: str = Field(
+        description="sha256 (hex) of the decoded text before furniture removal; the "
+        "article's stable identity."
+    )
     text: str = Field(description="Article text after page furniture was removed.")
     title: str | None = Field(None, description="Headline, when the first line is a title.")
     author: str | None = Field(None, description="Byline name, when present.")
@@ -64,8 +67,9 @@ class ArgRecord(Record):
     start: int
     end: int
     ref_start: int | None = Field(
-        None, description="Offsets of the named mention this argument refers to (may be an "
-        "antecedent elsewhere in the article, for pronouns and descriptions)."
+        None,
+        description="Offsets of the named mention this argument refers to (may be an "
+        "antecedent elsewhere in the article, for pronouns and descriptions).",
     )
     ref_end: int | None = None
 

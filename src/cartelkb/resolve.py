@@ -121,15 +121,20 @@ def cluster_mentions(mentions: Sequence[MentionRecord]) -> tuple[list[Cluster], 
             by_key[k] = i
     for i, m in enumerate(mentions):
         if m.alias_of is not None and 0 <= m.alias_of < n:
-            uf.union(m.alias_of, i, "alias-in-text", f"{m.text!r} given as alias of "
-                     f"{mentions[m.alias_of].text!r}")
+            uf.union(
+                m.alias_of,
+                i,
+                "alias-in-text",
+                f"{m.text!r} given as alias of {mentions[m.alias_of].text!r}",
+            )
         if m.acronym:
             j = by_key.get((name_key(m.acronym), "ORG"))
             if j is not None:
                 uf.union(i, j, "acronym", f"{m.text} ({m.acronym})")
     # Surnames and partial names -> full names of persons in this article.
     full_people = [
-        (i, m) for i, m in enumerate(mentions)
+        (i, m)
+        for i, m in enumerate(mentions)
         if m.label == "PERSON" and len(name_key(m.name).split()) >= 2
     ]
     partial_index: dict[str, list[int]] = {}
@@ -174,23 +179,33 @@ def cluster_mentions(mentions: Sequence[MentionRecord]) -> tuple[list[Cluster], 
         label = _vote_label(ms)
         known = [m.canonical for m in ms if m.canonical]
         name = known[0] if known else _fullest_name(ms, label)
-        cluster = Cluster(label=label, name=name, mention_indices=members,
-                          from_knowledge=bool(known))
+        cluster = Cluster(
+            label=label, name=name, mention_indices=members, from_knowledge=bool(known)
+        )
         for i in members:
             m = mentions[i]
             rule, evidence = uf.why.get(i, ("first-mention", None))
             cluster.add_alias(Alias(m.name, name_key(m.name), "surface", rule, evidence))
             if m.acronym:
-                cluster.add_alias(Alias(m.acronym, name_key(m.acronym), "derived", "acronym",
-                                        f"{m.text} ({m.acronym})"))
+                cluster.add_alias(
+                    Alias(
+                        m.acronym,
+                        name_key(m.acronym),
+                        "derived",
+                        "acronym",
+                        f"{m.text} ({m.acronym})",
+                    )
+                )
         if known:
-            cluster.add_alias(Alias(name, name_key(name), "knowledge", "knowledge",
-                                    "packaged gazetteer"))
+            cluster.add_alias(
+                Alias(name, name_key(name), "knowledge", "knowledge", "packaged gazetteer")
+            )
             entry = load().lookup(name)
             if entry is not None:
                 for extra in (*entry.aliases, *entry.acronyms):
-                    cluster.add_alias(Alias(extra, name_key(extra), "derived", "knowledge",
-                                            "packaged gazetteer"))
+                    cluster.add_alias(
+                        Alias(extra, name_key(extra), "derived", "knowledge", "packaged gazetteer")
+                    )
         if label == "PERSON":
             for key in person_partial_keys(name):
                 cluster.add_alias(Alias(key, key, "derived", "surname", f"part of {name!r}"))
@@ -214,6 +229,7 @@ def _vote_label(ms: Sequence[MentionRecord]) -> str:
 
 def _fullest_name(ms: Sequence[MentionRecord], label: str) -> str:
     """The fullest proper form: most words, then capitalized, then accented, then first."""
+
     def score(m: MentionRecord) -> tuple[int, int, int, int]:
         words = m.name.split()
         return (

@@ -105,9 +105,13 @@ def _extend_given_names(doc: Doc, start: int, kb: Knowledge) -> int:
     while start > sent_start and steps < 2:
         prev = doc[start - 1]
         if not (
-            prev.pos_ == "PROPN" and prev.ent_type_ == "" and prev.is_alpha
-            and prev.text[:1].isupper() and not prev.is_upper
-            and prev.text not in kb.title_set and kb.lookup(prev.text) is None
+            prev.pos_ == "PROPN"
+            and prev.ent_type_ == ""
+            and prev.is_alpha
+            and prev.text[:1].isupper()
+            and not prev.is_upper
+            and prev.text not in kb.title_set
+            and kb.lookup(prev.text) is None
         ):
             break
         start -= 1
@@ -167,7 +171,7 @@ def _inner_nickname(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _acronym_after(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
-    """An acronym defined in parentheses right after a name: "Drug Enforcement Administration (DEA)"."""
+    """An acronym defined in parentheses after a name: "Drug Enforcement Administration (DEA)"."""
     if end + 2 < limit + 1 and end < limit and doc[end].text == "(":
         inner = end + 1
         if inner < limit and inner + 1 < len(doc) and doc[inner + 1].text == ")":
@@ -190,8 +194,15 @@ def _known_parts(doc: Doc, start: int, end: int, kb: Knowledge) -> list[_Draft]:
         if entry is None:
             return []
         parts.append(
-            _Draft(start, end, entry.type, canonical=entry.canonical, source="knowledge",
-                   char_start=offset, char_end=offset + len(piece))
+            _Draft(
+                start,
+                end,
+                entry.type,
+                canonical=entry.canonical,
+                source="knowledge",
+                char_start=offset,
+                char_end=offset + len(piece),
+            )
         )
         offset += len(piece) + 1
     return parts if len(parts) >= 2 else []
@@ -247,8 +258,14 @@ def _drafts(doc: Doc, kb: Knowledge) -> list[_Draft]:
         if entry is not None:
             label = entry.type
         drafts.append(
-            _Draft(start, end, label, canonical=entry.canonical if entry else None,
-                   role=role, source=source)
+            _Draft(
+                start,
+                end,
+                label,
+                canonical=entry.canonical if entry else None,
+                role=role,
+                source=source,
+            )
         )
     return drafts
 
@@ -273,9 +290,9 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
         if d.label == "PERSON" and d.end - d.start >= 2
     }
     for d in drafts:
-        if d.end - d.start == 1 and d.label != "PERSON" and d.source == "model":
-            if name_key(doc[d.start].text) in surnames:
-                d.label, d.canonical = "PERSON", None
+        single = d.end - d.start == 1 and d.label != "PERSON" and d.source == "model"
+        if single and name_key(doc[d.start].text) in surnames:
+            d.label, d.canonical = "PERSON", None
 
     # Names seen only in heading lines need a second sighting in the body or the gazetteer.
     body_keys = set()
@@ -317,16 +334,26 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
                 extra.append(_Draft(d.start, d.end + 1, "ORG", source=d.source))
             elif d.label == "GPE" and d.canonical and head.lower_ == "government":
                 extra.append(
-                    _Draft(d.start, d.end + 1, "ORG", source=d.source,
-                           canonical=f"Government of {d.canonical}")
+                    _Draft(
+                        d.start,
+                        d.end + 1,
+                        "ORG",
+                        source=d.source,
+                        canonical=f"Government of {d.canonical}",
+                    )
                 )
         elif d.source == "demonym" and d.end < len(doc) and d.canonical:
             # "the U.S. and Mexican governments": the demonym's noun is a government.
             nxt = doc[d.end]
             if nxt.lemma_.lower() in {"government"}:
                 extra.append(
-                    _Draft(d.start, d.end + 1, "ORG", source="demonym",
-                           canonical=f"Government of {d.canonical}")
+                    _Draft(
+                        d.start,
+                        d.end + 1,
+                        "ORG",
+                        source="demonym",
+                        canonical=f"Government of {d.canonical}",
+                    )
                 )
         acronym = _acronym_after(doc, d.end, sent.end)
         if acronym and d.label == "ORG":
@@ -334,14 +361,16 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
         if d.label == "PERSON":
             nick = _nickname_after(doc, d.end, sent.end)
             if nick:
-                extra.append(_Draft(nick[0], nick[1], "PERSON", source="model",
-                                    alias_of=kept.index(d)))
+                extra.append(
+                    _Draft(nick[0], nick[1], "PERSON", source="model", alias_of=kept.index(d))
+                )
     # A title is not a name: "State" in "Secretary of State Marco Rubio" is no ORG.
     role_spans = [(d.role_start, d.start) for d in kept if d.role_start is not None]
     # A nickname found after a name replaces the NER's own guess for the same words.
     nick_spans = {(d.start, d.end) for d in extra if d.alias_of is not None}
     dropped = {
-        id(d) for d in kept
+        id(d)
+        for d in kept
         if (d.start, d.end) in nick_spans
         or any(rs <= d.start and d.end <= re_ for rs, re_ in role_spans)
     }

@@ -95,8 +95,11 @@ class KnowledgeComponent:
         for span in known:
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
             inside_longer = [
-                e for e in overlapping
-                if e.start <= span.start and span.end <= e.end and (e.start, e.end) != (span.start, span.end)
+                e
+                for e in overlapping
+                if e.start <= span.start
+                and span.end <= e.end
+                and (e.start, e.end) != (span.start, span.end)
             ]
             if inside_longer:
                 longer = inside_longer[0]

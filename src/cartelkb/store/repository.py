@@ -42,9 +42,7 @@ def article_by_sha(session: Session, sha256: str) -> Article | None:
 
 
 def article_by_path(session: Session, path: str) -> Article | None:
-    return session.scalar(
-        select(Article).join(ArticlePath).where(ArticlePath.path == path)
-    )
+    return session.scalar(select(Article).join(ArticlePath).where(ArticlePath.path == path))
 
 
 def add_path(session: Session, article: Article, path: str) -> bool:
@@ -145,8 +143,9 @@ def link_cluster(session: Session, cluster: Cluster) -> Entity:
     strong = cluster.keys({"surface", "knowledge"})
     if cluster.label != "PERSON":
         strong |= cluster.keys({"derived"})
-    found = entities_by_alias_keys(session, strong, types, kinds={"surface", "knowledge",
-                                                                  "curated"})
+    found = entities_by_alias_keys(
+        session, strong, types, kinds={"surface", "knowledge", "curated"}
+    )
     if cluster.label != "PERSON":
         found_derived = entities_by_alias_keys(session, strong, types, kinds={"derived"})
         for entity_id, keys in found_derived.items():
@@ -157,7 +156,8 @@ def link_cluster(session: Session, cluster: Cluster) -> Entity:
         entity = session.get(Entity, _best(found))
         rule = "same-name" if cluster.key in found.get(entity.id, set()) else "alias"
     elif cluster.is_single_token_person or (
-        cluster.label in {"ORG", "GPE", "LOC"} and not cluster.from_knowledge
+        cluster.label in {"ORG", "GPE", "LOC"}
+        and not cluster.from_knowledge
         and len(cluster.key.split()) == 1
     ):
         # A bare surname: link to the one person it is the surname of.
