@@ -224,7 +224,7 @@ def ingest(
             for stage, seconds in report.timings.items():
                 out.print(f"  {stage:<14} {seconds:8.2f} s  {100 * seconds / total:5.1f}%")
     if report.interrupted:
-        done = summary["added"] + summary["updated"] + summary["unchanged"]
+        done = report.count("added") + report.count("updated") + report.count("unchanged")
         err.print(f"Interrupted: {done} files stored; run the same command again to finish.")
         raise typer.Exit(130)
     if report.failed:
@@ -281,6 +281,14 @@ def query(
             show_default=False,
         ),
     ],
+    why: Annotated[
+        bool,
+        typer.Option(
+            "--why",
+            help="Also show how the entity was built: each alias "
+            "with the rule and evidence that attached it.",
+        ),
+    ] = False,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -331,6 +339,13 @@ def query(
         out.print(table)
         if card.claims:
             out.print(_claims_table("Claims", card.claims, names))
+        if why:
+            table = Table(title="How this entity was built", title_justify="left")
+            for column in ("alias", "kind", "rule", "evidence"):
+                table.add_column(column, overflow="fold")
+            for p in card.provenance:
+                table.add_row(p.alias, p.kind, p.rule, p.evidence or "")
+            out.print(table)
         out.print()
 
 

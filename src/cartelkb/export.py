@@ -96,9 +96,9 @@ def build_export(session: Session) -> Export:
     mention_counts: dict[int, int] = defaultdict(int)
     article_sets: dict[int, set[int]] = defaultdict(set)
     for article in articles:
-        for m in article.mentions:
-            mention_counts[m.entity_id] += 1
-            article_sets[m.entity_id].add(article.id)
+        for em in article.mentions:
+            mention_counts[em.entity_id] += 1
+            article_sets[em.entity_id].add(article.id)
     entities = [
         ExportEntity(
             id=e.id,

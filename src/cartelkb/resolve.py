@@ -75,6 +75,21 @@ def person_partial_keys(name: str) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "del", "la", "las", "los", "y", "&"}
+
+
+def org_initials(name: str) -> str | None:
+    """Initials of a multi-word organization name ("Drug Enforcement Administration" -> DEA).
+
+    Used as a look-up key only, so "DEA" in an article that never spells the name out
+    still finds the agency; three letters at least, to keep collisions rare.
+    """
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIP]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).upper()
+
+
 class _UnionFind:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
@@ -206,6 +221,11 @@ def cluster_mentions(mentions: Sequence[MentionRecord]) -> tuple[list[Cluster], 
                     cluster.add_alias(
                         Alias(extra, name_key(extra), "derived", "knowledge", "packaged gazetteer")
                     )
+        initials = org_initials(name) if label == "ORG" else None
+        if initials:
+            cluster.add_alias(
+                Alias(initials, name_key(initials), "derived", "initials", f"initials of {name!r}")
+            )
         if label == "PERSON":
             for key in person_partial_keys(name):
                 cluster.add_alias(Alias(key, key, "derived", "surname", f"part of {name!r}"))

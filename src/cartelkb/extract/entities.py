@@ -375,7 +375,8 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
         or any(rs <= d.start and d.end <= re_ for rs, re_ in role_spans)
     }
     if dropped:
-        index_map, survivors = {}, []
+        index_map: dict[int, int] = {}
+        survivors: list[_Draft] = []
         for i, d in enumerate(kept):
             if id(d) not in dropped:
                 index_map[i] = len(survivors)

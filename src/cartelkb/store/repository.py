@@ -153,8 +153,9 @@ def link_cluster(session: Session, cluster: Cluster) -> Entity:
     entity: Entity | None = None
     rule = "same-name"
     if found:
-        entity = session.get(Entity, _best(found))
-        rule = "same-name" if cluster.key in found.get(entity.id, set()) else "alias"
+        best = _best(found)
+        entity = session.get(Entity, best)
+        rule = "same-name" if cluster.key in found[best] else "alias"
     elif cluster.is_single_token_person or (
         cluster.label in {"ORG", "GPE", "LOC"}
         and not cluster.from_knowledge
