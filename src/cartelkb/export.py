@@ -52,6 +52,7 @@ def build_export(session: Session) -> Export:
                 start=d.start_char,
                 end=d.end_char,
                 relative=d.relative,
+                kind=d.kind,  # type: ignore[arg-type]
             )
         )
     for c in session.scalars(select(Claim).order_by(Claim.article_id, Claim.start_char, Claim.id)):

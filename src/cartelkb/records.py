@@ -9,8 +9,11 @@ from pydantic import BaseModel, ConfigDict, Field
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC"]
 """The entity classes cartelkb stores (NORP demonyms are mapped to their country)."""
 
-Precision = Literal["day", "month", "year", "decade", "week", "season", "quarter"]
+Precision = Literal["day", "month", "year", "decade", "century", "week", "season", "quarter"]
 """How much of a date the text states; never more than the text supports."""
+
+
+DateKind = Literal["date", "time", "duration", "set", "vague"]
 
 
 class Record(BaseModel):
@@ -80,9 +83,14 @@ class DateRecord(Record):
     text: str
     start: int
     end: int
-    value: str | None = Field(None, description="ISO value (2024-08-29, 2024-08, 2024, 202).")
+    value: str | None = Field(
+        None,
+        description="ISO value (2024-08-29, 2024-08, 2024, 202) or an ISO duration "
+        "(P3Y) for durations and sets; None when vague or unresolvable.",
+    )
     precision: Precision | None = None
-    relative: bool = Field(False, description="Resolved against the article's date.")
+    relative: bool = Field(False, description="Anchored to the article's date (last week).")
+    kind: DateKind | None = Field(None, description="date, time, duration, set or vague.")
 
 
 class ClaimRecord(Record):
@@ -142,6 +150,7 @@ class ExportDate(Record):
     start: int
     end: int
     relative: bool = False
+    kind: DateKind | None = None
 
 
 class ExportClaim(Record):

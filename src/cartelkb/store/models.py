@@ -20,7 +20,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # The Alembic revision the models correspond to. `cartelkb query` compares it with the
 # database's alembic_version without importing Alembic; a test keeps the two in step.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -156,6 +156,8 @@ class DateExpression(Base):
     value: Mapped[str | None] = mapped_column(String(20), index=True)
     precision: Mapped[str | None] = mapped_column(String(10))
     relative: Mapped[bool] = mapped_column(Boolean, default=False)
+    # date | time | duration | set | vague: tells a duration value (P3Y) from a date.
+    kind: Mapped[str | None] = mapped_column(String(10))
     start_char: Mapped[int] = mapped_column(Integer)
     end_char: Mapped[int] = mapped_column(Integer)
 

@@ -1,0 +1,353 @@
+"""Tests for cartelkb.extract.dates: normalization tables, datelines, and extraction from Docs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from cartelkb.extract.dates import extract_dates, normalize, parse_dateline, timex_value
+from cartelkb.records import DateRecord
+
+THU = dt.date(2024, 8, 29)  # a Thursday, ISO week 35
+FRI_2013 = dt.date(2013, 3, 22)  # TempEval-3 document date, a Friday, ISO week 12
+
+
+@pytest.fixture(scope="module")
+def nlp_dates():
+    """The cartelkb pipeline (load_pipeline caches it, so other modules share it)."""
+    from cartelkb.extract.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def reading(text: str, base: dt.date | None, **kwargs):
+    found = normalize(text, base, **kwargs)
+    assert found is not None, f"{text!r} was not read as a date expression"
+    return found.value, found.precision, found.relative
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thursday, August 29, 2024", ("2024-08-29", "day", False)),
+        ("August 29, 2024", ("2024-08-29", "day", False)),
+        ("Aug. 29, 2024", ("2024-08-29", "day", False)),
+        ("29 August 2024", ("2024-08-29", "day", False)),
+        ("the 29th of August, 2024", ("2024-08-29", "day", False)),
+        ("8/29/2024", ("2024-08-29", "day", False)),
+        ("2024-08-29", ("2024-08-29", "day", False)),
+        ("August 2024", ("2024-08", "month", False)),
+        ("May 2010", ("2010-05", "month", False)),
+        ("in 2024", ("2024", "year", False)),
+        ("2009", ("2009", "year", False)),
+        ("early 2011", ("2011", "year", False)),
+        ("mid-2024", ("2024", "year", False)),
+        ("the 2020s", ("202", "decade", False)),
+        ("the 1980s", ("198", "decade", False)),
+        ("the '90s", ("199", "decade", False)),
+        ("the late 1990s", ("199", "decade", False)),
+        ("summer 2012", ("2012-SU", "season", False)),
+        ("the third quarter of 2012", ("2012-Q3", "quarter", False)),
+        ("the 20th century", ("19", "century", False)),
+    ],
+)
+def test_absolute_dates_keep_the_precision_the_text_states(text, expected):
+    assert reading(text, THU) == expected
+    assert reading(text, None) == expected  # no base date needed
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "expected"),
+    [
+        ("today", THU, ("2024-08-29", "day", True)),
+        ("yesterday", THU, ("2024-08-28", "day", True)),
+        ("tomorrow", THU, ("2024-08-30", "day", True)),
+        ("last week", THU, ("2024-W34", "week", True)),
+        ("the last week", FRI_2013, ("2013-W11", "week", True)),
+        ("this week", FRI_2013, ("2013-W12", "week", True)),
+        ("next month", THU, ("2024-09", "month", True)),
+        ("Last month", dt.date(2013, 3, 21), ("2013-02", "month", True)),
+        ("last year", THU, ("2023", "year", True)),
+        ("this fiscal year", THU, ("2024", "year", True)),
+        ("the end of the year", THU, ("2024", "year", True)),
+        ("two years ago", THU, ("2022", "year", True)),
+        ("18 months ago", THU, ("2023-02", "month", True)),
+        ("eight years from now", THU, ("2032", "year", True)),
+        ("last summer", THU, ("2023-SU", "season", True)),
+        ("last summer", FRI_2013, ("2012-SU", "season", True)),
+        # Month-day without a year: the nearest occurrence.
+        ("Sept. 18", THU, ("2024-09-18", "day", True)),
+        ("Feb. 28", dt.date(2013, 3, 21), ("2013-02-28", "day", True)),
+        ("early December", FRI_2013, ("2012-12", "month", True)),
+        ("in January", dt.date(2024, 3, 10), ("2024-01", "month", True)),
+        ("late last July", FRI_2013, ("2012-07", "month", True)),
+        ("last May", dt.date(2013, 3, 21), ("2012-05", "month", True)),
+        # A bare weekday: the latest one on or before the article's date.
+        ("Friday", THU, ("2024-08-23", "day", True)),
+        ("on Thursday", THU, ("2024-08-29", "day", True)),
+        ("Wednesday", FRI_2013, ("2013-03-20", "day", True)),
+        ("next Friday", THU, ("2024-08-30", "day", True)),
+    ],
+)
+def test_relative_dates_resolve_against_the_base(text, base, expected):
+    assert reading(text, base) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "tense", "value"),
+    [
+        ("in January", THU, "past", "2024-01"),
+        ("in January", THU, "future", "2025-01"),
+        ("in January", THU, None, "2025-01"),  # nearest: 5 months ahead vs 7 back
+        ("Friday", THU, "future", "2024-08-30"),
+        ("Saturday", FRI_2013, "future", "2013-03-23"),
+        ("Saturday", FRI_2013, None, "2013-03-16"),
+        ("August", FRI_2013, "past", "2012-08"),
+        ("June", dt.date(2013, 3, 18), None, "2013-06"),
+    ],
+)
+def test_tense_picks_the_year_or_week(text, base, tense, value):
+    found = normalize(text, base, tense=tense)
+    assert found is not None
+    assert found.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["today", "yesterday", "last week", "Sept. 18", "in January", "Friday", "next month",
+     "last year", "two years ago", "this summer", "8 p.m."],
+)  # fmt: skip
+def test_relative_dates_without_base_have_no_value(text):
+    assert reading(text, None) == (None, None, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "timex"),
+    [
+        ("recently", "PAST_REF"),
+        ("in recent years", "PXY"),
+        ("In the coming years", "PXY"),
+        ("historically", "PAST_REF"),
+        ("Recent", None),
+        ("During his previous term", None),
+        ("the past", "PAST_REF"),
+        ("In the past", "PAST_REF"),
+        ("at the time", "PAST_REF"),
+        ("currently", "PRESENT_REF"),
+        ("nowadays", "PRESENT_REF"),
+        ("now", "PRESENT_REF"),
+        ("soon", "FUTURE_REF"),
+        ("in the near future", "FUTURE_REF"),
+    ],
+)
+def test_vague_expressions_are_kept_without_a_value(text, timex):
+    found = normalize(text, THU)
+    assert found is not None
+    assert (found.value, found.precision, found.relative, found.kind) == (
+        None,
+        None,
+        False,
+        "vague",
+    )
+    assert found.timex == timex
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("a month", "P1M", "duration"),
+        ("about a month earlier", "P1M", "duration"),
+        ("three years", "P3Y", "duration"),
+        ("five years'", "P5Y", "duration"),
+        ("decades", "PXDE", "duration"),
+        ("a decade", "P10Y", "duration"),
+        ("the past two years", "P2Y", "duration"),
+        ("the past several months", "PXM", "duration"),
+        ("the next decade", "P10Y", "duration"),
+        ("Several days", "PXD", "duration"),
+        ("90 days", "P90D", "duration"),
+        ("four-week", "P4W", "duration"),
+        ("almost seven years", "P7Y", "duration"),
+        ("an hour", "PT1H", "duration"),
+        ("a mere 24 hours", "PT24H", "duration"),
+        ("a year and a half", "P18M", "duration"),
+        ("3:07:35", "PT3H7M35S", "duration"),
+        ("every year", "P1Y", "set"),
+        ("every other week", "P2W", "set"),
+        ("twice a year", "P1Y", "set"),
+        ("annually", "P1Y", "set"),
+        ("every Monday", "XXXX-WXX-1", "set"),
+        ("every morning", "XXXX-XX-XXTMO", "set"),
+    ],
+)
+def test_durations_and_sets_get_timex_values(text, value, kind):
+    found = normalize(text, THU)
+    assert found is not None
+    assert (found.value, found.precision, found.relative, found.kind) == (value, None, False, kind)
+    assert normalize(text, None) == found  # no base date involved
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2024 soldiers", "former", "next", "previous", "new", "past", "65", "22-year-old",
+     "three-year-old", "the day", "the final seconds", "Guerrero", "Sinaloa cartel", "", "  ",
+     "May Day parade", "1,500", "3-2", "2018-24"],
+)  # fmt: skip
+def test_non_dates_are_not_read(text):
+    assert normalize(text, THU) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "value", "precision", "timex"),
+    [
+        ("Friday afternoon", FRI_2013, "2013-03-22", "day", "2013-03-22TAF"),
+        ("15:00 GMT Saturday", FRI_2013, "2013-03-16", "day", "2013-03-16T15:00"),
+        ("tonight", THU, "2024-08-29", "day", "2024-08-29TNI"),
+        ("8 p.m.", THU, None, None, "2024-08-29T20:00"),
+        ("the first half of 2024", THU, "2024", "year", "2024-H1"),
+    ],
+)
+def test_times_and_halves_store_what_the_kb_can_hold(text, base, value, precision, timex):
+    found = normalize(text, base)
+    assert found is not None
+    assert (found.value, found.precision, found.timex) == (value, precision, timex)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Thursday, August 29, 2024", ("2024-08-29", "day")),
+        ("August 2024", ("2024-08", "month")),
+        ("  Aug. 29, 2024  ", ("2024-08-29", "day")),
+        ("Published: Aug. 29, 2024 10:45 a.m. ET", ("2024-08-29", "day")),
+        ("2024", ("2024", "year")),
+        ("yesterday", None),
+        ("Friday", None),
+        ("By Jane Doe", None),
+        ("Mexico rejects U.S. troops", None),
+        ("recently", None),
+        ("three years", None),
+    ],
+)
+def test_parse_dateline(line, expected):
+    assert parse_dateline(line) == expected
+
+
+def test_dateparser_is_imported_lazily():
+    code = "import sys, cartelkb.extract.dates; print('dateparser' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# --- extraction from Docs ----------------------------------------------------------------
+
+
+def records(nlp, text: str, base: dt.date | None) -> list[DateRecord]:
+    found = list(extract_dates(nlp(text), base))
+    for r in found:
+        assert text[r.start : r.end] == r.text
+    assert [r.start for r in found] == sorted(r.start for r in found)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "expected"),
+    [
+        (
+            "Mexican President Claudia Sheinbaum said Tuesday that 2024 soldiers were "
+            "deployed in January.",
+            THU,
+            [("Tuesday", "2024-08-27", "day", True), ("January", "2024-01", "month", True)],
+        ),
+        (
+            "The Sinaloa cartel was founded in the 1980s and Guzman led it for three decades. "
+            "He was extradited on January 19, 2017.",
+            THU,
+            [
+                ("the 1980s", "198", "decade", False),
+                ("three decades", "P30Y", None, False),
+                ("January 19, 2017", "2017-01-19", "day", False),
+            ],
+        ),
+        (
+            "Recent discussions have stalled. During his previous term, Trump threatened tariffs.",
+            THU,
+            [("Recent", None, None, False), ("his previous term", None, None, False)],
+        ),
+        (
+            "In recent years, cartel violence has surged. Historically, the DEA has worked "
+            "with Mexico, and officials currently expect that to continue.",
+            THU,
+            [
+                ("recent years", None, None, False),
+                ("Historically", None, None, False),
+                ("currently", None, None, False),
+            ],
+        ),
+        (
+            "One exception was the swine flu pandemic of 2009-2010.",
+            FRI_2013,
+            [("2009", "2009", "year", False), ("2010", "2010", "year", False)],
+        ),
+        (
+            "The 22-year-old suspect was arrested yesterday afternoon.",
+            THU,
+            [("yesterday afternoon", "2024-08-28", "day", True)],
+        ),
+        (
+            "Fentanyl kills 200 Americans every day, officials said.",
+            THU,
+            [("every day", "P1D", None, False)],
+        ),
+        (
+            "The operation began last week.",
+            None,
+            [("last week", None, None, True)],
+        ),
+    ],
+)
+def test_extract_dates(nlp_dates, text, base, expected):
+    got = [(r.text, r.value, r.precision, r.relative) for r in records(nlp_dates, text, base)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The summit was held in August.", "2023-08"),
+        ("The summit will be held in August.", "2024-08"),
+    ],
+)
+def test_extract_dates_reads_tense_for_a_bare_month(nlp_dates, text, value):
+    found = records(nlp_dates, text, dt.date(2024, 2, 10))
+    assert [(r.text, r.value) for r in found] == [("August", value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. sent 2024 soldiers and 300 agents to the border.",
+        "The program serves children ages 6 months to 5 years.",
+    ],
+)
+def test_counts_and_ages_are_not_dates(nlp_dates, text):
+    assert records(nlp_dates, text, THU) == []
+
+
+def test_a_year_modifying_a_noun_is_a_date(nlp_dates):
+    found = records(nlp_dates, "Both parties are preparing for the 2024 elections.", THU)
+    assert [(r.text, r.value, r.precision) for r in found] == [("2024", "2024", "year")]
+
+
+def test_timex_value_maps_records_for_benchmarks(nlp_dates):
+    text = "The CDC said Friday afternoon that flu is now declining, as recently reported."
+    found = records(nlp_dates, text, FRI_2013)
+    assert {r.text: timex_value(r, FRI_2013) for r in found} == {
+        "Friday afternoon": "2013-03-22TAF",
+        "now": "PRESENT_REF",
+        "recently": "PAST_REF",
+    }
+    assert all(r.value is None for r in found if r.text in ("now", "recently"))
