@@ -1,0 +1,1831 @@
+"""Doc -> claims: who did or said what to whom, according to whom, from the parse."""
+
+from __future__ import annotations
+
+import bisect
+import csv
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from cartelkb.knowledge import load as load_knowledge
+from cartelkb.knowledge import name_key
+from cartelkb.records import ArgRecord, ClaimRecord, DateRecord, MentionRecord
+
+# Clause analysis follows textacy's `extract/triples.py` (subjects and objects read off
+# nsubj/nsubjpass/dobj/agent/xcomp edges, subjects shared across conjoined verbs) and the
+# ClausIE / OpenIE line of work (Del Corro & Gemulla 2013; Fader et al. 2011, ReVerb):
+# one claim per clause, non-finite clauses inherit the subject of the clause they hang
+# from, verb chains and the preposition of a prepositional object are part of the
+# relation phrase. Attribution follows textacy's `direct_quotations` and Krestel et al.
+# 2008 ("Minding the Source"): a reporting verb's subject is the source of its
+# complement clause and of a quotation next to it.
+
+# --- lexicons ----------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Reporting and cognition verbs: their subject is the source of their complement clause
+# (textacy constants.REPORTING_VERBS, extended with the verbs of government statements).
+SPEECH_VERBS = _words(
+    """say tell announce state emphasize emphasise stress indicate reiterate warn believe
+    think claim allege report suggest accuse add note explain argue insist confirm deny
+    acknowledge declare assert write testify predict maintain contend signal hint reveal
+    disclose admit fear hope expect worry estimate conclude remark comment observe tweet
+    post caution recall speculate suspect charge affirm assure promise vow threaten
+    underscore highlight point"""
+)
+# Reporting verbs whose content is not asserted by the source as fact.
+HEDGING_SPEECH = _words(
+    """suggest allege claim believe think speculate fear hope expect predict estimate
+    suspect worry"""
+)
+# Reporting verbs that state their content as not happening.
+NEGATING_SPEECH = frozenset({"deny"})
+# Verbs taking a gerund complement that forms one action with them ("consider designating").
+GERUND_CHAIN = _words(
+    """consider continue begin start stop keep avoid resume propose recommend discuss
+    contemplate mull risk finish quit"""
+)
+# Passive raising verbs ("X is expected to Y"): the action is Y; some of them hedge it.
+RAISING_PASSIVE = {
+    "expect": True,
+    "believe": True,
+    "think": True,
+    "say": True,
+    "report": True,
+    "rumor": True,
+    "rumour": True,
+    "suppose": True,
+    "allege": True,
+    "suspect": True,
+    "set": False,
+    "schedule": False,
+    "slate": False,
+    "poise": False,
+}
+# Adjectives that raise their infinitive ("X is likely to Y"); True when they hedge.
+RAISING_ADJ = {"likely": True, "unlikely": True, "set": False, "poised": False, "due": False}
+# Verbs whose chain complement is hedged ("appeared to back away").
+HEDGING_CHAIN = frozenset({"seem", "appear"})
+# Participles that describe a state, read as copular ("are involved in", "is linked to").
+STATIVE_PARTICIPLES = _words(
+    """involve engage commit link tie connect associate affiliate relate concern interest
+    determine prepare align base locate"""
+)
+# Light verbs: "has a history of working with" -> the gerund shares the subject.
+LIGHT_VERBS = frozenset({"have", "make", "take", "show", "gain", "achieve"})
+HEDGE_MODALS = frozenset({"might", "could", "would", "may"})
+HEDGE_ADVERBS = _words(
+    """reportedly allegedly possibly potentially likely probably perhaps maybe apparently
+    purportedly supposedly reputedly presumably"""
+)
+HEDGE_NOMINAL_AMODS = frozenset(
+    {"potential", "possible", "alleged", "purported", "rumored", "suspected", "proposed"}
+)
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+# Nouns and verbs under which an event noun is only contemplated ("the possibility of
+# strikes", "a reward for information leading to the arrest of X", "considered sanctions").
+MODAL_NOUNS = _words(
+    """possibility prospect threat risk idea plan proposal option potential call demand
+    request chance likelihood reward consideration push bid"""
+)
+NONFACTIVE_VERBS = _words(
+    """consider propose discuss threaten seek demand urge request plan want weigh mull call
+    push contemplate explore offer"""
+)
+# "not only ... but also", "not just": not a negation of the claim.
+NEGATION_EXCEPTIONS = frozenset({"only", "just", "merely", "simply"})
+# Prepositions that may carry a verb's object ("push for", "meet with").
+OBJECT_PREPS = _words(
+    """with for on to against in into about over from at toward towards upon across within
+    among between of"""
+)
+# Prepositions introducing a non-finite clause that shares the main subject
+# ("made headlines by rejecting", "without consulting").
+SUBJECT_SHARING_PREPS = frozenset(
+    {"by", "after", "before", "while", "without", "upon", "through", "since"}
+)
+# Dependencies of embedded clauses that carry claims (and dates) of their own.
+CLAUSE_DEPS = frozenset({"ccomp", "conj", "advcl", "relcl", "parataxis", "acl"})
+# Prepositions after a head noun whose names still stand for the phrase ("officials
+# from Mexico", "Cartels like CJNG"); a name after "in"/"at" is a place modifier.
+AFFILIATION_PREPS = frozenset({"of", "from", "like", "including", "as", "such"})
+# Participles that work as prepositions ("following the talks", "including the DEA").
+PREPOSITION_LIKE = _words(
+    """following including regarding concerning according given considering excluding
+    barring pending"""
+)
+# Nouns whose "of" complement is a reported event: "Reports of abuses by X".
+REPORT_NOUNS = frozenset(
+    {"report", "allegation", "accusation", "claim", "rumor", "rumour", "account"}
+)
+# Nouns whose clausal complement is a statement ("said in a statement that ...").
+STATEMENT_NOUNS = frozenset(
+    {"statement", "report", "announcement", "claim", "allegation", "release", "interview"}
+)
+# Nouns that point to an outlet's article in a citation sentence ("this AP News article").
+CITATION_NOUNS = frozenset(
+    {"article", "report", "story", "coverage", "interview", "quote", "piece", "broadcast"}
+)
+
+# Deverbal event nouns and the action they verbalize to (NOMLEX-style, Macleod et al.
+# 1998, limited to the vocabulary of security-policy reporting). A preposition after the
+# verb marks the complement that carries the object ("involvement in X").
+NOMINALIZATIONS = {
+    "rejection": "reject",
+    "designation": "designate",
+    "deployment": "deploy",
+    "sharing": "share",
+    "emphasis": "emphasize",
+    "involvement": "involve in",
+    "commitment": "commit to",
+    "extradition": "extradite",
+    "arrest": "arrest",
+    "capture": "capture",
+    "seizure": "seize",
+    "cooperation": "cooperate with",
+    "collaboration": "collaborate with",
+    "intervention": "intervene in",
+    "sanction": "sanction",
+    "indictment": "indict",
+    "prosecution": "prosecute",
+    "investigation": "investigate",
+    "announcement": "announce",
+    "decision": "decide",
+    "agreement": "agree",
+    "refusal": "refuse",
+    "opposition": "oppose",
+    "support": "support",
+    "attack": "attack",
+    "crackdown": "crack down on",
+    "fight": "fight against",
+    "offer": "offer",
+    "threat": "threaten",
+    "killing": "kill",
+    "murder": "murder",
+    "kidnapping": "kidnap",
+    "assassination": "assassinate",
+    "deportation": "deport",
+    "expulsion": "expel",
+    "participation": "participate in",
+    "abuse": "abuse",
+    "raid": "raid",
+    "strike": "strike",
+    "call": "call for",
+    "demand": "demand",
+    "request": "request",
+    "proposal": "propose",
+    "plan": "plan",
+    "pledge": "pledge",
+    "promise": "promise",
+    "visit": "visit",
+    "meeting": "meet with",
+    "negotiation": "negotiate with",
+    "accusation": "accuse",
+    "criticism": "criticize",
+    "condemnation": "condemn",
+    "denial": "deny",
+    "insistence": "insist on",
+    "approval": "approve",
+    "authorization": "authorize",
+    "conviction": "convict",
+    "detention": "detain",
+    "apprehension": "apprehend",
+    "trafficking": "traffic",
+    "smuggling": "smuggle",
+    "investment": "invest in",
+    "funding": "fund",
+    "imposition": "impose",
+    "withdrawal": "withdraw",
+    "suspension": "suspend",
+    "invasion": "invade",
+    "reliance": "rely on",
+    "pressure": "pressure",
+    "resistance": "resist",
+    "response": "respond to",
+    "surrender": "surrender",
+    "transfer": "transfer",
+    "release": "release",
+    "dismantling": "dismantle",
+    "disruption": "disrupt",
+    "exchange": "exchange",
+}
+# Event nouns whose "of" complement is the patient, allowed without a named agent
+# ("the extradition of Guzmán López", "the designation of eight cartels as FTOs").
+PATIENT_NOMINALS = _words(
+    """extradition designation arrest capture seizure deportation expulsion killing murder
+    kidnapping assassination indictment conviction detention release transfer
+    apprehension"""
+)
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+IT_PRONOUNS = frozenset({"it", "its", "itself"})
+# Subjects that carry no content on their own; a claim needs a resolved referent for
+# them or is skipped ("It is ...", "This contributes ...", "You can read ...").
+EMPTY_SUBJECTS = frozenset(
+    {
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "what",
+        "who",
+        "whom",
+        "you",
+        "there",
+        "one",
+        "i",
+        "me",
+        "here",
+    }
+)
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+# Group descriptions that denote the two countries of the story ("both nations").
+PAIR_NOUNS = frozenset(
+    {"nation", "country", "side", "government", "neighbor", "neighbour", "partner"}
+)
+# Role nouns of definite descriptions that denote a person ("the senator").
+ROLE_NOUNS = _words(
+    """president senator secretary governor ambassador minister leader kingpin founder
+    chief director spokesman spokeswoman spokesperson mayor prosecutor judge general
+    administrator commissioner lord capo"""
+)
+# Descriptions that denote an organization of a kind ("the cartel", "the agency").
+ORG_NOUNS = {
+    "cartel": "cartel",
+    "group": "cartel",
+    "organization": "cartel",
+    "syndicate": "cartel",
+    "agency": "agency",
+    "department": "agency",
+    "bureau": "agency",
+}
+COUNTRY_NOUNS = frozenset({"government", "country", "nation"})
+# Double quotes pair by alternation; single curly quotes only as ‘...’ pairs because
+# ’ is also the apostrophe.
+QUOTE_PAIRS = {"“": "”", "‘": "’", "«": "»"}
+
+_MENTION_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
+_PRONOUN_SCAN = 40  # how many mentions back a pronoun or description may look
+_PAIR_SCAN = 80
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_classes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Canonical names of countries, cartels and agencies (from the packaged data files)."""
+
+    def canonicals(file_name: str) -> frozenset[str]:
+        path = resources.files("cartelkb.data").joinpath(file_name)
+        with path.open(encoding="utf-8") as fh:
+            rows = (line for line in fh if line.strip() and not line.startswith("#"))
+            return frozenset(
+                row["canonical"].strip() for row in csv.DictReader(rows, delimiter="\t")
+            )
+
+    return canonicals("countries.tsv"), canonicals("cartels.tsv"), canonicals("agencies.tsv")
+
+
+# --- internal structures -------------------------------------------------------------
+
+
+@dataclass
+class _Arg:
+    """An argument span (char offsets) with its head token and the mention it names."""
+
+    start: int
+    end: int
+    head: Token
+    ref: int | None = None  # index into the mention list
+    plural: bool = False
+    person: bool = False  # a he/she pronoun or a role noun without a named referent
+
+
+@dataclass
+class _Pred:
+    """One clause: the action words, its arguments and the tokens that scope it."""
+
+    head: Token  # where source, hedge and negation are looked up (top of the chain)
+    action: str
+    action_tokens: list[Token]
+    subject: _Arg | None
+    object: _Arg | None
+    scope: list[Token] = field(default_factory=list)  # tokens whose modifiers count
+    hedge_cue: str | None = None
+    negation_cue: str | None = None
+    source: _Arg | None = None
+    source_chain: list[_Arg] = field(default_factory=list)
+    nominal: bool = False
+
+
+@dataclass
+class _Quote:
+    start: int  # first token inside the marks
+    end: int  # last token inside the marks
+    speaker: _Arg | None = None
+    verb: Token | None = None
+
+
+# --- public API ------------------------------------------------------------------------
+
+
+def extract_claims(
+    doc: Doc,
+    mentions: Sequence[MentionRecord] = (),
+    dates: Sequence[DateRecord] = (),
+) -> Iterator[ClaimRecord]:
+    """Yield the claims of a parsed article, sentence by sentence.
+
+    Args:
+        doc: an article parsed by `cartelkb.extract.nlp.load_pipeline()`.
+        mentions: the article's named mentions (char offsets into `doc.text`); when
+            empty, `doc.ents` are used for linking arguments to names.
+        dates: the article's date expressions; a claim takes the value of one inside
+            its clause.
+
+    Yields:
+        ClaimRecord per clause, nominal event or reported statement, in text order.
+
+    Conventions (the `action` field):
+
+    * lemmas of the verb chain, head verb first, with "to" kept where the text has an
+      infinitive: ``offer to send``, ``seek to improve``, ``consider designate`` (a gerund
+      complement is lemmatized too, so "considering designating" and "considered
+      designating" give the same action); a verb coordinated inside a chain keeps the
+      chain: "offered to send troops and provide intelligence" -> ``offer to provide``;
+    * a particle and, when the object is prepositional, the preposition follow:
+      ``push for``, ``meet with``, ``crack down on``;
+    * copular claims keep "be" and the adjective: ``be hopeful about``, ``be involved in``;
+    * nominal claims are verbalized: "her rejection of ..." -> ``reject`` (``action_text``
+      keeps "rejection");
+    * raising verbs that only hedge are dropped from the action: "is expected to uphold"
+      -> ``uphold`` with ``hedge_cue="expected"``.
+
+    Attribution: the subject of a reporting verb is the `source` of its complement clause
+    and of a quotation next to it; "according to X" and "as reported by X" attach to the
+    clause they modify; an outer source goes to `source_chain` ("The Times reported that
+    Sheinbaum said ..."). The speech act is a claim too (subject speaker, action ``say``).
+
+    Negation means the claim is stated as not happening (not, n't, never, no, without,
+    "denied that ..."); "refuse to extradite" and "reject" are actions, not negations.
+    Hedging marks claims not asserted as fact (might/could/would/may, reportedly-type
+    adverbs, if/unless clauses, "expected to", "suggested that", "the possibility of").
+
+    Linking: an argument refers to the mention at its head, else to a named example ("Cartels
+    like CJNG"), else to its first name outside place modifiers. Pronouns take the nearest
+    compatible subject of the same or the previous sentence (centering), then the nearest
+    compatible name; "the senator" takes the nearest person with that title; "both
+    nations" takes the earlier of the two most recently named countries.
+    """
+    extractor = _Extractor(doc, list(mentions) or _mentions_from_ents(doc), dates)
+    yield from extractor.run()
+
+
+def _mentions_from_ents(doc: Doc) -> list[MentionRecord]:
+    """Fallback mentions from the NER: names only, demonyms mapped to their country."""
+    kb = load_knowledge()
+    out: list[MentionRecord] = []
+    person_surnames = {
+        ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+    }
+    sents = list(doc.sents)
+    sent_starts = [s.start for s in sents]
+    for ent in doc.ents:
+        label = ent.label_
+        known = kb.lookup(ent.text)
+        canonical = ent.ent_id_ or (known.canonical if known else None)
+        if label == "NORP":
+            entry = kb.demonym(ent.text)
+            if entry is None or ent.root.tag_ in {"NNS", "NNPS"}:
+                continue
+            label, canonical = entry.type, entry.canonical
+        if label not in _MENTION_LABELS:
+            continue
+        if ent.root.pos_ == "NOUN" and not canonical:
+            continue  # "Cartels" tagged ORG: a common noun, not a name
+        if label == "ORG" and len(ent) == 1 and ent[0].lower_ in person_surnames:
+            label = "PERSON"  # "Trump" tagged ORG where "Donald Trump" is a PERSON
+        start = ent.start
+        if doc[start].lower_ == "the" and len(ent) > 1:
+            start += 1
+        span = doc[start : ent.end]
+        sent = sents[bisect.bisect_right(sent_starts, ent.start) - 1]
+        out.append(
+            MentionRecord(
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                label=label,  # type: ignore[arg-type]
+                name=span.text,
+                canonical=canonical,
+                sent_start=sent.start_char,
+                sent_end=sent.end_char,
+            )
+        )
+    return out
+
+
+# --- the extractor ---------------------------------------------------------------------
+
+
+class _Extractor:
+    """Per-article state: mention and date indexes, quotations, the previous subjects."""
+
+    def __init__(self, doc: Doc, mentions: list[MentionRecord], dates: Sequence[DateRecord]):
+        self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.m_starts = [m.start for m in self.mentions]
+        self.tok_starts = [t.idx for t in doc]
+        # token index -> mention covering it (the longest, so "Mexican government" wins
+        # over its nested "Mexican").
+        self.tok2m: dict[int, int] = {}
+        for index, m in enumerate(self.mentions):
+            for i in self._token_range(m.start, m.end):
+                old = self.tok2m.get(i)
+                if old is None or (m.end - m.start) > (
+                    self.mentions[old].end - self.mentions[old].start
+                ):
+                    self.tok2m[i] = index
+        self.dates = sorted((d for d in dates if d.value), key=lambda d: d.start)
+        self.sents = list(doc.sents)
+        self.sent_of = [0] * len(doc)
+        for n, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
+        self.countries, self.cartels, self.agencies = _gazetteer_classes()
+        self.subjects_by_sent: dict[int, list[_Arg]] = {}
+        self.arg_cache: dict[tuple[int, int, int], _Arg] = {}
+        self.quotes: list[_Quote] = []
+        self.tok2quote: dict[int, int] = {}
+        self.date_starts = [d.start for d in self.dates]
+
+    # -- indexes
+
+    def _token_range(self, start: int, end: int) -> range:
+        first = bisect.bisect_right(self.tok_starts, start) - 1
+        last = bisect.bisect_left(self.tok_starts, end) - 1
+        return range(max(first, 0), last + 1)
+
+    def _sent_no(self, tok: Token) -> int:
+        return self.sent_of[tok.i]
+
+    def _sent(self, tok: Token) -> Span:
+        return self.sents[self.sent_of[tok.i]]
+
+    def _mentions_in(self, start: int, end: int) -> Iterator[int]:
+        i = bisect.bisect_left(self.m_starts, start)
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                yield i
+            i += 1
+
+    def _mentions_before(self, char: int, floor: int, limit: int) -> Iterator[int]:
+        i = bisect.bisect_left(self.m_starts, char) - 1
+        seen = 0
+        while i >= 0 and seen < limit and self.mentions[i].start >= floor:
+            yield i
+            i -= 1
+            seen += 1
+
+    # -- main loop
+
+    def run(self) -> Iterator[ClaimRecord]:
+        # pass 1: subjects in text order, the antecedents pronouns look back at
+        for sent in self.sents:
+            self._sentence_subjects(sent)
+        self._find_quotes()
+        pending = [(sent, self._sentence_preds(sent)) for sent in self.sents]
+        for n, (sent, preds) in enumerate(pending):
+            if preds and n + 1 < len(self.sents):
+                cited = self._citation_source(self.sents[n + 1], sent)
+                if cited is not None:
+                    for pred in preds:
+                        if pred.source is None:
+                            pred.source = cited
+            yield from self._records(sent, preds)
+
+    def _records(self, sent: Span, preds: list[_Pred]) -> Iterator[ClaimRecord]:
+        start, end = sent.start_char, sent.end_char
+        text = self.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        seen: set[tuple[object, ...]] = set()
+        for pred in preds:
+            key = (
+                pred.action,
+                pred.subject and (pred.subject.start, pred.subject.end),
+                pred.object and (pred.object.start, pred.object.end),
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            action_text = " ".join(t.text for t in sorted(pred.action_tokens, key=lambda t: t.i))
+            yield ClaimRecord(
+                subject=self._record(pred.subject),
+                action=pred.action,
+                action_text=action_text,
+                object=self._record(pred.object),
+                source=self._record(pred.source),
+                source_chain=[r for r in map(self._record, pred.source_chain) if r],
+                negated=pred.negation_cue is not None,
+                negation_cue=pred.negation_cue,
+                hedged=pred.hedge_cue is not None,
+                hedge_cue=pred.hedge_cue,
+                date=self._date(pred),
+                sentence=text[start:end],
+                start=start,
+                end=end,
+            )
+
+    def _record(self, arg: _Arg | None) -> ArgRecord | None:
+        if arg is None:
+            return None
+        ref = self.mentions[arg.ref] if arg.ref is not None else None
+        return ArgRecord(
+            text=self.text[arg.start : arg.end],
+            start=arg.start,
+            end=arg.end,
+            ref_start=ref.start if ref else None,
+            ref_end=ref.end if ref else None,
+        )
+
+    # -- predicates of a sentence
+
+    def _sentence_preds(self, sent: Span) -> list[_Pred]:
+        preds: list[_Pred] = []
+        for tok in sent:
+            pred = None
+            if tok.pos_ == "VERB":
+                pred = self._verbal(tok)
+            elif tok.pos_ == "AUX" and tok.lemma_ == "be":
+                pred = self._copular(tok)
+            elif tok.pos_ == "NOUN":
+                pred = self._nominal(tok)
+            if pred is None:
+                continue
+            if pred.subject is None and pred.object is None:
+                continue
+            self._attribute(pred)
+            self._modality(pred)
+            preds.append(pred)
+        return preds
+
+    # -- verbal clauses
+
+    def _verbal(self, verb: Token) -> _Pred | None:
+        dep = verb.dep_
+        if dep in {
+            "xcomp",
+            "amod",
+            "prep",
+            "aux",
+            "auxpass",
+            "compound",
+            "nmod",
+            "npadvmod",
+            "det",
+            "mark",
+            "advmod",
+            "pobj",
+            "csubj",
+            "csubjpass",
+            "dobj",
+            "nsubj",
+            "nsubjpass",
+            "attr",
+            "appos",
+            "oprd",
+            "intj",
+            "dep",
+            "meta",
+        }:
+            return None
+        if not self._predicate_position(verb):
+            return None
+        if dep == "pcomp" and self._pcomp_host(verb) is None:
+            return None
+        if dep == "acl" and not self._acl_is_claim(verb):
+            return None
+        if dep == "conj" and verb.head.dep_ == "xcomp":
+            return self._chain_conjunct(verb)
+        roles = self._roles(verb)
+        if roles is None:
+            return None
+        subject, patient, passive = roles
+        # Raising: "X is expected to Y" -> Y with X as subject, hedged by "expected".
+        hedge_cue = None
+        xcomp = self._child(verb, "xcomp")
+        if (
+            passive
+            and verb.lemma_ in RAISING_PASSIVE
+            and xcomp is not None
+            and self._is_infinitive(xcomp)
+            and patient is not None
+        ):
+            if RAISING_PASSIVE[verb.lemma_]:
+                hedge_cue = verb.text
+            inner = self._roles_raised(xcomp, patient)
+            subject, patient, passive = inner
+            return self._build_verbal(
+                xcomp, subject, patient, passive, top=verb, hedge_cue=hedge_cue
+            )
+        if passive and verb.lemma_ in STATIVE_PARTICIPLES and subject is None and patient:
+            # "agencies are involved in covert operations": a state, not an agentless passive.
+            return self._stative(verb, patient)
+        return self._build_verbal(verb, subject, patient, passive, top=verb, hedge_cue=None)
+
+    def _predicate_position(self, verb: Token, depth: int = 0) -> bool:
+        """Whether a verb heads a clause of its own (not a modifier or a marker)."""
+        dep = verb.dep_
+        if verb.lower_ in PREPOSITION_LIKE and dep in {"advcl", "prep", "acl", "conj"}:
+            return False  # "Following these discussions, ...", "including X"
+        if dep == "advcl" and self._is_infinitive(verb):
+            return False  # purpose clause ("deployed units to reinforce ..."): an intention
+        if dep == "advcl" and verb.lemma_ in SPEECH_VERBS:
+            mark = self._child(verb, "mark")
+            if mark is not None and mark.lower_ == "as":
+                return False  # "As reported by The New York Times, ...": attribution
+        if dep == "conj" and depth < 6:
+            head = verb.head
+            if head.pos_ == "VERB":
+                if head.dep_ == "xcomp":  # "offered to send troops and (to) provide ..."
+                    top = self._chain_top(head)
+                    return top is not None and self._predicate_position(top, depth + 1)
+                return self._predicate_position(head, depth + 1) and not (
+                    (head.dep_ == "pcomp" and not self._pcomp_host(head))
+                    or (head.dep_ == "acl" and not self._acl_is_claim(head))
+                )
+        return True
+
+    def _chain_top(self, xcomp: Token) -> Token | None:
+        """The verb whose chain an xcomp belongs to ("offered" for "send"), if any."""
+        top = xcomp
+        for _ in range(6):
+            if top.dep_ != "xcomp":
+                break
+            top = top.head
+        if any(v.i == xcomp.i for v in self._chain(top)):
+            return top
+        return None
+
+    def _chain_conjunct(self, verb: Token) -> _Pred | None:
+        """A verb coordinated inside a chain shares its head: "offered to send troops and
+        provide intelligence" -> offer to provide."""
+        xcomp = verb.head
+        top = self._chain_top(xcomp)
+        if top is None:
+            return None
+        chain = self._chain(top)
+        prefix = chain[: next(n for n, v in enumerate(chain) if v.i == xcomp.i)]
+        roles = self._roles(top)
+        if roles is None:
+            return None
+        subject, patient, passive = roles
+        if passive:
+            return None
+        return self._build_verbal(
+            verb,
+            subject,
+            None,
+            False,
+            top=top,
+            hedge_cue=None,
+            prefix=prefix,
+            prefix_to=self._is_infinitive(xcomp),
+        )
+
+    def _build_verbal(
+        self,
+        verb: Token,
+        subject: _Arg | None,
+        patient: _Arg | None,
+        passive: bool,
+        top: Token,
+        hedge_cue: str | None,
+        prefix: Sequence[Token] = (),
+        prefix_to: bool = False,
+    ) -> _Pred | None:
+        chain = self._chain(verb)
+        last = chain[-1]
+        words: list[str] = []
+        tokens: list[Token] = []
+        for n, v in enumerate(prefix):
+            if n and self._is_infinitive(v):
+                words.append("to")
+            words.append(v.lemma_.lower())
+            tokens.append(v)
+        if prefix and prefix_to:
+            words.append("to")
+            own_to = self._child(verb, "aux", lower="to")
+            if own_to is not None:
+                tokens.append(own_to)
+        for n, v in enumerate(chain):
+            if n and self._is_infinitive(v):
+                to = self._child(v, "aux", lower="to")
+                words.append("to")
+                if to is not None:
+                    tokens.append(to)
+            words.append(v.lemma_.lower())
+            tokens.append(v)
+        prt = self._child(last, "prt")
+        if prt is not None:
+            words.append(prt.lower_)
+            tokens.append(prt)
+        acomp = self._predicative_adj(last)
+        if acomp is not None and not passive:
+            words.append(acomp.lower_)  # "proved critical in", "remain undisclosed"
+            tokens.append(acomp)
+        if (
+            len(chain) > 1
+            and self._child(last, "auxpass") is not None
+            and patient is None
+            and subject is not None
+        ):
+            # the last verb of a chain carries its own voice ("agreed to be extradited")
+            patient, subject, passive = subject, self._agent(last), True
+        obj: _Arg | None
+        if passive:
+            obj = patient
+            agent = self._agent(last) if subject is None else subject
+            subject = agent
+        else:
+            obj, prep = self._object(last)
+            if prep is not None:
+                words.append(prep.lower_)
+                tokens.append(prep)
+        if subject is None and obj is None:
+            return None
+        if subject is not None and self._is_empty(subject):
+            return None
+        hedge = hedge_cue
+        if hedge is None and len(chain) > 1 and chain[0].lemma_ in HEDGING_CHAIN:
+            hedge = chain[0].text
+        return _Pred(
+            head=top,
+            action=" ".join(words),
+            action_tokens=tokens,
+            subject=subject,
+            object=obj,
+            scope=[top, *prefix, *chain],
+            hedge_cue=hedge,
+        )
+
+    def _stative(self, verb: Token, subject: _Arg) -> _Pred | None:
+        words = ["be", verb.lower_]
+        tokens = [verb]
+        obj = None
+        prep = self._first_prep(verb)
+        if prep is not None:
+            target = self._child(prep, "pobj") or self._child(prep, "pcomp")
+            if target is not None:
+                words.append(prep.lower_)
+                tokens.append(prep)
+                obj = self._arg(target, trim=False)
+        if self._is_empty(subject):
+            return None
+        return _Pred(verb, " ".join(words), tokens, subject, obj, scope=[verb])
+
+    def _chain(self, verb: Token) -> list[Token]:
+        """The verb and the complements that form one action with it ("offer to send")."""
+        chain = [verb]
+        current = verb
+        while True:
+            xcomp = self._child(current, "xcomp")
+            if xcomp is None or xcomp.pos_ not in {"VERB", "AUX"}:
+                break
+            dobj = self._child(current, "dobj")
+            if dobj is not None and dobj.lower_ not in RELATIVE_PRONOUNS:
+                break  # object control ("urged Mexico to act"): not one action
+            if self._is_infinitive(xcomp) or (
+                xcomp.tag_ == "VBG" and current.lemma_ in GERUND_CHAIN
+            ):
+                chain.append(xcomp)
+                current = xcomp
+                continue
+            break
+        return chain
+
+    def _object(self, verb: Token) -> tuple[_Arg | None, Token | None]:
+        """The object of an active verb, and the preposition when it is prepositional."""
+        for child in verb.children:
+            if child.dep_ in {"dobj", "obj"}:
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return self._arg(self._relcl_antecedent(verb), trim=True), None
+                return self._arg(child, trim=False), None
+        # "the troops that Trump offered to send": the relative is the chain head's dobj
+        top = verb
+        while top.dep_ == "xcomp":
+            top = top.head
+        if top.i != verb.i:
+            for child in top.children:
+                if child.dep_ == "dobj" and child.lower_ in RELATIVE_PRONOUNS:
+                    return self._arg(self._relcl_antecedent(top), trim=True), None
+        xcomp = self._child(verb, "xcomp")
+        if xcomp is not None:
+            return self._clause_arg(xcomp), None
+        attr = self._child(verb, "attr") or self._child(verb, "oprd")
+        if attr is not None and attr.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+            return self._arg(attr, trim=True), None  # "continue to be a contentious topic"
+        ccomp = self._child(verb, "ccomp")
+        if ccomp is not None:
+            return self._clause_arg(ccomp), None
+        if verb.lemma_ in SPEECH_VERBS:
+            # "said in a statement that X": the statement's clause is what was said
+            for child in verb.children:
+                pobj = self._child(child, "pobj") if child.dep_ == "prep" else None
+                if pobj is None or pobj.lemma_.lower() not in STATEMENT_NOUNS:
+                    continue
+                for clause in pobj.children:
+                    if clause.dep_ in {"acl", "ccomp", "relcl"} and self._child(clause, "mark"):
+                        return self._clause_arg(clause), None
+        adj = self._predicative_adj(verb)
+        prep = self._first_prep(verb) or (self._first_prep(adj) if adj is not None else None)
+        if prep is not None:
+            target = self._child(prep, "pobj") or self._child(prep, "pcomp")
+            if target is not None:
+                return self._arg(target, trim=False), prep
+        if verb.dep_ == "relcl" and self._child(verb, "nsubj") is not None:
+            antecedent = self._relcl_antecedent(verb)
+            subj = self._child(verb, "nsubj")
+            if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS:
+                return self._arg(antecedent, trim=True), None  # "the troops Trump sent"
+        return None, None
+
+    def _predicative_adj(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in {"acomp", "oprd"} and child.pos_ == "ADJ":
+                return child
+        return None
+
+    def _first_prep(self, verb: Token) -> Token | None:
+        for child in verb.rights:
+            if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+                return child
+            if child.dep_ in {"dobj", "ccomp", "xcomp"}:
+                break
+        return None
+
+    # -- subjects, voice and inheritance
+
+    def _roles(self, verb: Token, depth: int = 0) -> tuple[_Arg | None, _Arg | None, bool] | None:
+        """(subject, patient, passive) of a verb, inheriting from the governing clause.
+
+        ClausIE-style: conjoined verbs share their subject, participial adverbial
+        clauses and "by/after ...-ing" complements take the subject of their head,
+        relative clauses take their antecedent.
+        """
+        if depth > 6:
+            return None
+        subject = patient = None
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                subject = child
+            elif child.dep_ == "nsubjpass":
+                patient = child
+            elif child.dep_ == "expl":
+                return None
+        if verb.dep_ == "relcl":
+            antecedent = self._relcl_antecedent(verb)
+            if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
+                subject = antecedent
+            if patient is not None and patient.lower_ in RELATIVE_PRONOUNS:
+                patient = antecedent
+        if subject is not None:
+            return self._arg(subject, trim=True), None, False
+        if patient is not None:
+            return None, self._arg(patient, trim=True), True
+        dep = verb.dep_
+        head = verb.head
+        if dep == "conj" and head.pos_ in {"VERB", "AUX"}:
+            inherited = self._roles(head, depth + 1)
+            if inherited is None:
+                return None
+            h_subj, h_patient, h_passive = inherited
+            if h_passive and verb.tag_ == "VBN":
+                return None, h_patient, True
+            if h_passive:
+                return h_patient, None, False  # "X was arrested and confessed"
+            if verb.tag_ == "VBN" and self._child(verb, "agent") is not None:
+                return None, h_subj, True
+            return h_subj, None, False
+        if dep == "advcl" and verb.tag_ in {"VBG", "VBN"}:
+            inherited = self._roles(head, depth + 1) if head.pos_ in {"VERB", "AUX"} else None
+            if inherited is None:
+                return None
+            h_subj, h_patient, _ = inherited
+            actor = h_subj or h_patient
+            if verb.tag_ == "VBN":
+                return None, actor, True  # "Arrested in 2016, X was extradited"
+            return actor, None, False
+        if dep == "pcomp":
+            host = self._pcomp_host(verb)
+            if host is None:
+                return None
+            inherited = self._roles(host, depth + 1)
+            if inherited is None:
+                return None
+            h_subj, h_patient, _ = inherited
+            return h_subj or h_patient, None, False
+        if dep == "acl":
+            noun = self._arg(head, trim=True)
+            if verb.tag_ == "VBN":
+                return None, noun, True  # "CJNG, led by X": the agent is found later
+            return noun, None, False
+        if dep == "ROOT":
+            recovered = self._recover_subject(verb)
+            if recovered is not None:
+                return recovered, None, False
+        return None
+
+    def _recover_subject(self, verb: Token) -> _Arg | None:
+        """The subject the parser swallowed into a fronted phrase.
+
+        "Despite controversy over military involvement, Mexico and the United States
+        have strengthened ..." comes out with "Mexico" as a conjunct of "involvement"
+        and no subject: take the noun phrase between the comma and the verb group.
+        """
+        doc = self.doc
+        if verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children):
+            return None  # imperative
+        j = verb.i - 1
+        sent_start = self._sent(verb).start
+        while (
+            j >= sent_start and doc[j].head.i == verb.i and doc[j].dep_ in {"aux", "neg", "advmod"}
+        ):
+            j -= 1
+        if j < sent_start or doc[j].pos_ not in {"NOUN", "PROPN"} or doc[j].head.i > j:
+            return None
+        i = j
+        while i > sent_start and doc[i - 1].text != ",":
+            i -= 1
+            if doc[i].pos_ in {"VERB", "AUX", "PRON"}:
+                return None
+        if i == sent_start or i == j and doc[i].pos_ != "PROPN":
+            return None
+        head = next(
+            (t for t in doc[i : j + 1] if t.pos_ in {"NOUN", "PROPN"} and not i <= t.head.i <= j),
+            None,
+        )
+        if head is None:
+            return None
+        return self._span_arg(doc[i], doc[j], head)
+
+    def _roles_raised(self, xcomp: Token, raised: _Arg) -> tuple[_Arg | None, _Arg | None, bool]:
+        if self._child(xcomp, "auxpass") is not None:
+            return None, raised, True  # "is expected to be extradited"
+        return raised, None, False
+
+    def _agent(self, verb: Token) -> _Arg | None:
+        agent = self._child(verb, "agent")
+        if agent is None:
+            return None
+        pobj = self._child(agent, "pobj")
+        return self._arg(pobj, trim=True) if pobj is not None else None
+
+    def _pcomp_host(self, verb: Token) -> Token | None:
+        """The verb whose subject a prepositional gerund shares, if any."""
+        prep = verb.head
+        if prep.dep_ != "prep":
+            return None
+        host = prep.head
+        if host.pos_ in {"VERB", "AUX"} and prep.lower_ in SUBJECT_SHARING_PREPS | {"of"}:
+            if prep.lower_ == "of":
+                return None
+            return host
+        # light verb + noun: "has a history of working with", "made progress in ..."
+        if (
+            host.pos_ == "NOUN"
+            and host.dep_ in {"dobj", "attr"}
+            and host.head.lemma_ in LIGHT_VERBS
+        ):
+            return host.head
+        return None
+
+    def _acl_is_claim(self, verb: Token) -> bool:
+        """Participial and clausal modifiers of nouns worth a claim of their own."""
+        if self._child(verb, "nsubj") or self._child(verb, "nsubjpass"):
+            return True  # a clause attached to a noun ("said in a statement that X ...")
+        if self._is_infinitive(verb):
+            return False
+        if verb.tag_ == "VBN":
+            return self._child(verb, "agent") is not None  # "CJNG, led by X"
+        # "operations targeting cartel leaders": only when the noun names someone
+        head = verb.head
+        return any(True for _ in self._mentions_in(*self._np_bounds(head, trim=True)))
+
+    def _relcl_antecedent(self, verb: Token) -> Token:
+        return verb.head
+
+    # -- copular clauses
+
+    def _copular(self, cop: Token) -> _Pred | None:
+        if cop.dep_ not in {"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis"}:
+            return None
+        roles = self._roles(cop)
+        if roles is None or roles[0] is None:
+            return None
+        subject = roles[0]
+        acomp = self._child(cop, "acomp")
+        attr = self._child(cop, "attr")
+        if acomp is not None:
+            xcomp = self._child(acomp, "xcomp")
+            if xcomp is not None and xcomp.pos_ in {"VERB", "AUX"} and self._is_infinitive(xcomp):
+                if acomp.lower_ in RAISING_ADJ:
+                    pred = self._build_verbal(
+                        xcomp,
+                        *self._roles_raised(xcomp, subject),
+                        top=cop,
+                        hedge_cue=acomp.text if RAISING_ADJ[acomp.lower_] else None,
+                    )
+                    if pred is not None and acomp.lower_ == "unlikely":
+                        pred.negation_cue = acomp.text
+                    return pred
+                inner = self._build_verbal(xcomp, subject, None, False, top=cop, hedge_cue=None)
+                if inner is None:
+                    return None
+                inner.action = f"be {acomp.lower_} to {inner.action}"
+                inner.action_tokens = [cop, acomp, *inner.action_tokens]
+                return inner
+            prep = self._first_prep(acomp) or self._first_prep(cop)
+            if prep is None:
+                return None
+            target = self._child(prep, "pobj") or self._child(prep, "pcomp")
+            if target is None or self._is_empty(subject):
+                return None
+            return _Pred(
+                cop,
+                f"be {acomp.lower_} {prep.lower_}",
+                [cop, acomp, prep],
+                subject,
+                self._arg(target, trim=False),
+                scope=[cop, acomp],
+            )
+        if attr is not None and attr.pos_ in {"NOUN", "PROPN"}:
+            # "X is the leader of CJNG": kept when both ends are named.
+            if subject.ref is None or self._is_empty(subject):
+                return None
+            prep = self._first_prep(attr)
+            target = self._child(prep, "pobj") if prep is not None else None
+            if prep is None or target is None:
+                return None
+            obj = self._arg(target, trim=False)
+            if obj.ref is None:
+                return None
+            return _Pred(
+                cop,
+                f"be {attr.lemma_.lower()} {prep.lower_}",
+                [cop, attr, prep],
+                subject,
+                obj,
+                scope=[cop],
+            )
+        return None
+
+    # -- nominal events
+
+    def _nominal(self, noun: Token) -> _Pred | None:
+        lemma = noun.lemma_.lower()
+        verbal = NOMINALIZATIONS.get(lemma)
+        if verbal is None:
+            return None
+        verb_words = verbal.split()
+        verb_prep = verb_words[-1] if verb_words[-1] in OBJECT_PREPS else None
+        preps = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
+        acl = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "acl" and c.pos_ == "VERB" and self._is_infinitive(c)
+            ),
+            None,
+        )
+        of_obj = self._child(preps["of"], "pobj") if "of" in preps else None
+        complements = [p for p in preps if p in OBJECT_PREPS and p != "between"]
+        if not complements and acl is None and not ({"between", "by"} & set(preps)):
+            return None  # a bare event noun ("their operations") says too little
+        agent: _Arg | None = None
+        for child in noun.children:
+            if (
+                child.dep_ == "poss"
+                and child.lower_ != "whose"
+                or child.dep_ in {"compound", "amod", "nmod"}
+                and child.i in self.tok2m
+            ):
+                agent = self._arg(child, trim=True)
+        if agent is None and "by" in preps:
+            pobj = self._child(preps["by"], "pobj")
+            if pobj is not None:
+                agent = self._arg(pobj, trim=False)
+        of_used = False
+        of_arg: _Arg | None = None
+        between = preps.get("between")
+        if between is None and of_obj is not None:
+            # "the sharing of intelligence between A and B": the parser often attaches
+            # "between" to the "of" object; it still names who shares.
+            between = self._child(of_obj, "prep", lower="between")
+            if between is not None and between.i > of_obj.i:
+                of_arg = self._span_arg(of_obj.left_edge, self.doc[between.i - 1], of_obj)
+        if agent is None and between is not None:
+            pobj = self._child(between, "pobj")
+            if pobj is not None:
+                agent = self._arg(pobj, trim=False)
+        if agent is None and of_obj is not None and acl is not None:
+            agent, of_used = self._arg(of_obj, trim=False), True  # "commitment of X to act"
+        if agent is None and not (lemma in PATIENT_NOMINALS and of_obj is not None):
+            return None
+        if agent is not None and self._is_empty(agent):
+            return None
+        words = [w for w in verb_words if w != verb_prep]
+        tokens = [noun]
+        obj: _Arg | None = None
+        if acl is not None and verb_prep == "to" or (acl is not None and verb_prep is None):
+            to = self._child(acl, "aux", lower="to")
+            words += ["to", acl.lemma_.lower()]
+            tokens += [t for t in (to, acl) if t is not None]
+            dobj = self._child(acl, "dobj")
+            obj = self._arg(dobj, trim=False) if dobj is not None else None
+        else:
+            target_prep = None
+            if verb_prep and verb_prep in preps:
+                target_prep = preps[verb_prep]
+                words.append(verb_prep)
+                tokens.append(target_prep)
+            elif of_obj is not None and not of_used:
+                target_prep = preps["of"]
+            else:
+                for p in complements:
+                    if p not in {"by", "of"}:
+                        target_prep = preps[p]
+                        break
+            if target_prep is not None:
+                target = self._child(target_prep, "pobj") or self._child(target_prep, "pcomp")
+                obj = self._arg(target, trim=False) if target is not None else None
+                if of_arg is not None and target is not None and target.i == of_arg.head.i:
+                    obj = of_arg
+        if agent is None and obj is None:
+            return None
+        return _Pred(noun, " ".join(words), tokens, agent, obj, scope=[noun], nominal=True)
+
+    # -- attribution
+
+    def _attribute(self, pred: _Pred) -> None:
+        """Find who a claim is attributed to: reporting verbs, "according to", quotes."""
+        sources: list[_Arg] = []
+        hedge: str | None = None
+        negation: str | None = None
+        current = pred.head
+        # a nominal inside "Reports of X by Y"
+        if pred.nominal and current.dep_ == "pobj" and current.head.lower_ == "of":
+            host = current.head.head
+            if host.pos_ == "NOUN" and host.lemma_.lower() in REPORT_NOUNS:
+                sources.append(self._span_arg(host.left_edge, host))
+                hedge = host.text
+        visited = 0
+        while visited < 12:
+            visited += 1
+            for child in current.children:
+                source = self._marker_source(child)
+                if source is not None:
+                    sources.append(source)
+            parent = current.head
+            if parent.i == current.i:
+                break
+            dep = current.dep_
+            if (
+                dep in {"ccomp", "parataxis"}
+                and parent.pos_ == "VERB"
+                and (parent.lemma_ in SPEECH_VERBS)
+            ):
+                speaker_roles = self._roles(parent)
+                speaker = speaker_roles[0] if speaker_roles else None
+                if speaker is not None:
+                    sources.append(speaker)
+                if hedge is None and parent.lemma_ in HEDGING_SPEECH:
+                    hedge = parent.text
+                if negation is None and parent.lemma_ in NEGATING_SPEECH:
+                    negation = parent.text
+                parent_hedge = self._hedge_cue([parent])
+                if hedge is None and parent_hedge:
+                    hedge = parent_hedge
+            elif (
+                dep in {"acl", "ccomp", "relcl"}
+                and parent.pos_ == "NOUN"
+                and (parent.lemma_.lower() in STATEMENT_NOUNS)
+                and self._child(current, "mark") is not None
+            ):
+                # "said in a statement that X": the statement's author or its reporter
+                source = self._statement_source(parent)
+                if source is not None:
+                    sources.append(source)
+                if parent.lemma_.lower() in REPORT_NOUNS and hedge is None:
+                    hedge = parent.text
+            current = parent
+        # the speech verb's own reversed attribution: "X happened, the DOJ said"
+        for child in pred.head.children:
+            if child.dep_ == "parataxis" and child.lemma_ in SPEECH_VERBS:
+                roles = self._roles(child)
+                if roles and roles[0] is not None and not self._child(child, "ccomp"):
+                    sources.insert(0, roles[0])
+        if not sources:
+            quote = self._quote_of(pred.head)
+            if (
+                quote is not None
+                and quote.speaker is not None
+                and (quote.verb is None or quote.verb.i != pred.head.i)
+            ):
+                sources.append(quote.speaker)
+        if not sources:
+            fallback = self._sentence_according(self._sent(pred.head))
+            if fallback is not None:
+                sources.append(fallback)
+        # a claim is not its own source ("Sheinbaum said" is not according to Sheinbaum)
+        sources = [
+            s
+            for s in sources
+            if not (
+                pred.subject
+                and s.start == pred.subject.start
+                and pred.head.lemma_ in SPEECH_VERBS
+                and s.head.i == pred.subject.head.i
+            )
+        ]
+        if sources:
+            pred.source, pred.source_chain = sources[0], sources[1:]
+        if hedge and pred.hedge_cue is None:
+            pred.hedge_cue = hedge
+        if negation and pred.negation_cue is None:
+            pred.negation_cue = negation
+        if pred.head.lemma_ in SPEECH_VERBS:
+            # what a speaker said is the whole quotation, when the verb introduces one
+            quote = self._quote_of_verb(pred.head)
+            first, last = (
+                (self.doc[quote.start], self.doc[quote.end]) if quote is not None else (None, None)
+            )
+            if (
+                first is not None
+                and last is not None
+                and (
+                    pred.object is None
+                    or (
+                        first.idx <= pred.object.start
+                        and pred.object.end <= last.idx + len(last.text)
+                    )
+                )
+            ):
+                while last.i > first.i and (last.is_punct or last.is_space):
+                    last = self.doc[last.i - 1]
+                pred.object = _Arg(first.idx, last.idx + len(last.text), last)
+
+    def _marker_source(self, child: Token) -> _Arg | None:
+        """ "according to X" and "as reported by X" / "as X said" attached to a clause."""
+        if child.lower_ == "according" and child.dep_ == "prep":
+            to = self._child(child, "prep", lower="to")
+            pobj = self._child(to, "pobj") if to is not None else None
+            return self._arg(pobj, trim=True) if pobj is not None else None
+        if child.dep_ == "advcl" and child.lemma_ in SPEECH_VERBS:
+            mark = self._child(child, "mark")
+            if mark is not None and mark.lower_ == "as":
+                agent = self._agent(child)
+                if agent is not None:
+                    return agent
+                subj = self._child(child, "nsubj")
+                if subj is not None:
+                    return self._arg(subj, trim=True)
+        return None
+
+    def _sentence_according(self, sent: Span) -> _Arg | None:
+        for tok in sent:
+            if tok.lower_ == "according":
+                to = self._child(tok, "prep", lower="to")
+                pobj = self._child(to, "pobj") if to is not None else None
+                if pobj is not None:
+                    return self._arg(pobj, trim=True)
+        return None
+
+    def _statement_source(self, noun: Token) -> _Arg | None:
+        poss = self._child(noun, "poss")
+        if poss is not None:
+            return self._arg(poss, trim=True)
+        by = self._child(noun, "prep", lower="by")
+        if by is not None and self._child(by, "pobj") is not None:
+            return self._arg(self._child(by, "pobj"), trim=True)  # type: ignore[arg-type]
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            verb = noun.head.head
+            if verb.pos_ == "VERB" and verb.lemma_ in SPEECH_VERBS:
+                roles = self._roles(verb)
+                if roles and roles[0] is not None:
+                    return roles[0]
+        if noun.lemma_.lower() in REPORT_NOUNS:
+            return self._span_arg(noun.left_edge, noun)
+        return None
+
+    def _citation_source(self, nxt: Span, sent: Span) -> _Arg | None:
+        """An outlet named by the next sentence as the place to read the story.
+
+        Web reports cite instead of attributing: "You can read more details and direct
+        quotes in this AP News article." Such a sentence (a reading verb or "you", a
+        citation noun, an ORG name, no claim of its own) sources the sentence before it,
+        when both are in one paragraph.
+        """
+        between = self.text[sent.end_char : nxt.start_char]
+        if "\n" in between or "\n" in sent.text.strip():
+            return None
+        if not any(t.lemma_.lower() in CITATION_NOUNS for t in nxt):
+            return None
+        root = nxt.root
+        reading = root.lemma_ in {"read", "see", "find", "watch", "consult", "review", "check"}
+        you = any(t.lower_ == "you" for t in nxt)
+        if not (reading or you):
+            return None
+        for tok in nxt:
+            m = self.tok2m.get(tok.i)
+            if m is not None and self.mentions[m].label == "ORG":
+                mention = self.mentions[m]
+                return _Arg(mention.start, mention.end, tok, ref=m)
+        return None
+
+    # -- quotations
+
+    def _find_quotes(self) -> None:
+        quotes: list[_Quote] = []
+        open_tok: Token | None = None
+        closer = ""
+        for tok in self.doc:
+            text = tok.text
+            if open_tok is None:
+                if text in QUOTE_PAIRS:
+                    open_tok, closer = tok, QUOTE_PAIRS[text]
+                elif text == '"':
+                    open_tok, closer = tok, '"'
+                continue
+            if text == closer or (closer == "”" and text == '"'):
+                if tok.i - open_tok.i > 1:
+                    quotes.append(_Quote(open_tok.i + 1, tok.i - 1))
+                open_tok = None
+            elif "\n" in tok.text or "\n" in tok.whitespace_:
+                # a quotation left open at a paragraph end (news style) stops there
+                if tok.i > open_tok.i and closer != "’":
+                    quotes.append(_Quote(open_tok.i + 1, tok.i))
+                open_tok = None
+        kept: list[_Quote] = []
+        for quote in quotes:
+            content = self.doc[quote.start : quote.end + 1]
+            words = [t for t in content if not t.is_punct]
+            # textacy: skip short quotes and titles ('El Mencho', "Operation Fast and Furious")
+            if len(words) < 4 or not any(t.pos_ in {"VERB", "AUX"} for t in content):
+                continue
+            quote.verb, quote.speaker = self._quote_speaker(quote)
+            for i in range(quote.start, quote.end + 1):
+                self.tok2quote[i] = len(kept)
+            kept.append(quote)
+        self.quotes = kept
+
+    def _quote_speaker(self, quote: _Quote) -> tuple[Token | None, _Arg | None]:
+        doc = self.doc
+        first_sent = self._sent_no(doc[quote.start])
+        last_sent = self._sent_no(doc[quote.end])
+        lo, hi = max(first_sent - 1, 0), min(last_sent + 1, len(self.sents) - 1)
+        candidates = []
+        for n in range(lo, hi + 1):
+            for tok in self.sents[n]:
+                if (
+                    tok.pos_ == "VERB"
+                    and tok.lemma_ in SPEECH_VERBS
+                    and not (quote.start <= tok.i <= quote.end)
+                ):
+                    distance = min(abs(tok.i - quote.start), abs(tok.i - quote.end))
+                    candidates.append((distance, tok.i))
+        for _, i in sorted(candidates):
+            verb = doc[i]
+            roles = self._roles(verb)
+            if roles and roles[0] is not None:
+                return verb, roles[0]
+        return None, None
+
+    def _quote_of(self, tok: Token) -> _Quote | None:
+        index = self.tok2quote.get(tok.i)
+        return self.quotes[index] if index is not None else None
+
+    def _quote_of_verb(self, verb: Token) -> _Quote | None:
+        for quote in self.quotes:
+            if quote.verb is not None and quote.verb.i == verb.i:
+                return quote
+        return None
+
+    # -- hedging, negation, dates
+
+    def _modality(self, pred: _Pred) -> None:
+        if pred.negation_cue is None:
+            pred.negation_cue = self._negation_cue(pred)
+        hedge = self._hedge_cue(pred.scope, backshifted=self._backshifted(pred.head))
+        if hedge is not None:
+            pred.hedge_cue = hedge  # the clause's own cue is the closest one
+        if pred.hedge_cue is None and pred.nominal:
+            for child in pred.head.children:
+                if child.dep_ == "amod" and child.lower_ in HEDGE_NOMINAL_AMODS:
+                    pred.hedge_cue = child.text
+                    break
+            if pred.hedge_cue is None:
+                pred.hedge_cue = self._nominal_context_hedge(pred.head)
+
+    def _backshifted(self, head: Token) -> bool:
+        """A clause reported by a past-tense verb: its "would" is a future, not a hedge
+        ("He said the U.S. would not send troops")."""
+        parent = head.head
+        return (
+            head.dep_ in {"ccomp", "parataxis"}
+            and parent.lemma_ in SPEECH_VERBS
+            and parent.lemma_ not in HEDGING_SPEECH
+            and parent.tag_ in {"VBD", "VBN"}
+        )
+
+    def _nominal_context_hedge(self, noun: Token) -> str | None:
+        """An event noun inside "the possibility of ...", "a reward for ... the arrest of",
+        or the object of "consider"/"seek" is not asserted to have happened."""
+        tok = noun
+        for _ in range(8):
+            parent = tok.head
+            if parent.i == tok.i:
+                return None
+            lemma = parent.lemma_.lower()
+            if parent.pos_ == "NOUN" and lemma in MODAL_NOUNS:
+                return parent.text
+            if parent.pos_ in {"VERB", "AUX"} and parent.lower_ not in PREPOSITION_LIKE:
+                if tok.dep_ not in {"dobj", "prep", "attr", "oprd", "nsubjpass", "xcomp"}:
+                    return None  # an adverbial ("especially following ...") is not governed
+                if lemma in NONFACTIVE_VERBS:
+                    return parent.text
+                modal = next(
+                    (c for c in parent.children if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS),
+                    None,
+                )
+                if modal is not None:
+                    return modal.text
+                if any(c.dep_ in {"nsubj", "nsubjpass"} for c in parent.children):
+                    return None  # the clause boundary: its own modality was checked
+            tok = parent
+        return None
+
+    def _negation_cue(self, pred: _Pred) -> str | None:
+        for tok in pred.scope:
+            for child in tok.children:
+                if child.dep_ == "neg":
+                    nxt = child.nbor(1) if child.i + 1 < len(self.doc) else None
+                    if nxt is not None and nxt.lower_ in NEGATION_EXCEPTIONS:
+                        continue
+                    return child.text
+            if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+                return tok.head.text
+        for arg in (pred.subject, pred.object):
+            if arg is None:
+                continue
+            for child in arg.head.children:
+                if child.dep_ == "det" and child.lower_ in {"no", "neither"}:
+                    return child.text
+            if arg.head.lower_ in {"nobody", "nothing", "none"}:
+                return arg.head.text
+        return None
+
+    def _hedge_cue(self, scope: list[Token], backshifted: bool = False) -> str | None:
+        for tok in scope:
+            for child in tok.children:
+                if child.dep_ == "aux" and child.lower_ in HEDGE_MODALS:
+                    if backshifted and child.lower_ == "would":
+                        continue
+                    return child.text
+                if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
+                    return child.text
+        for tok in scope:
+            if tok.dep_ == "advcl":
+                mark = self._child(tok, "mark")
+                if mark is not None and mark.lower_ in CONDITIONAL_MARKS:
+                    return mark.text
+            for child in tok.children:
+                if child.dep_ == "advcl":
+                    mark = self._child(child, "mark")
+                    if mark is not None and mark.lower_ in CONDITIONAL_MARKS:
+                        return mark.text
+        return None
+
+    def _date(self, pred: _Pred) -> str | None:
+        if not self.dates:
+            return None
+        head = pred.head
+        sent = self._sent(head)
+        lo = bisect.bisect_left(self.date_starts, sent.start_char)
+        clause: set[int] | None = None
+        for d in self.dates[lo:]:
+            if d.start >= sent.end_char:
+                break
+            if clause is None:
+                clause = self._clause_tokens(head)
+            first = bisect.bisect_right(self.tok_starts, d.start) - 1
+            if first in clause:
+                return d.value
+        return None
+
+    def _clause_tokens(self, head: Token) -> set[int]:
+        """The clause's own tokens: its subtree minus embedded clauses with their own claims."""
+        tokens = {t.i for t in head.subtree}
+        for tok in head.subtree:
+            if (
+                tok.i != head.i
+                and tok.i in tokens
+                and tok.dep_ in CLAUSE_DEPS
+                and (tok.pos_ in {"VERB", "AUX"})
+            ):
+                tokens -= {t.i for t in tok.subtree}
+        return tokens
+
+    # -- arguments and linking
+
+    def _sentence_subjects(self, sent: Span) -> list[_Arg]:
+        """Subjects of a sentence, the main clause's first (centering: most salient)."""
+        out: list[_Arg] = []
+        # filled in text order, so a pronoun can look back at earlier subjects
+        self.subjects_by_sent[self.sent_of[sent.start]] = out
+        for tok in sent:
+            if tok.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if tok.lower_ in RELATIVE_PRONOUNS or tok.lower_ in EMPTY_SUBJECTS - IT_PRONOUNS:
+                continue
+            out.append(self._arg(tok, trim=True))
+        root = sent.root
+        out.sort(key=lambda a: (a.head.head.i != root.i, a.head.i))
+        return out
+
+    def _arg(self, head: Token, trim: bool) -> _Arg:
+        key = (head.i, int(trim), 0)
+        cached = self.arg_cache.get(key)
+        if cached is not None:
+            return cached
+        start, end = self._np_bounds(head, trim)
+        arg = _Arg(
+            start,
+            end,
+            head,
+            plural=head.tag_ in {"NNS", "NNPS"}
+            or bool([c for c in head.children if c.dep_ == "conj"]),
+        )
+        self.arg_cache[key] = arg  # before linking: a pronoun may look back at itself
+        arg.ref, arg.person = self._link(arg)
+        return arg
+
+    def _span_arg(self, first: Token, last: Token, head: Token | None = None) -> _Arg:
+        head = head if head is not None else last
+        plural = head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children)
+        arg = _Arg(first.idx, last.idx + len(last.text), head, plural=plural)
+        arg.ref, arg.person = self._link(arg)
+        return arg
+
+    def _clause_arg(self, verb: Token) -> _Arg:
+        tokens = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head.i == verb.i)]
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens.pop()
+        while tokens and (tokens[0].is_punct or tokens[0].is_space):
+            tokens.pop(0)
+        if not tokens:
+            tokens = [verb]
+        first, last = tokens[0], tokens[-1]
+        return _Arg(first.idx, last.idx + len(last.text), verb)
+
+    def _np_bounds(self, head: Token, trim: bool) -> tuple[int, int]:
+        """Char bounds of a noun phrase: the head's subtree, without trailing clauses.
+
+        Non-restrictive modifiers set off by a comma are always dropped ("Sheinbaum in
+        Mexico City, where ..."); with `trim` (subjects), so are the head's own trailing
+        clauses and appositions ("Cartels like CJNG, led by ..." -> "Cartels like CJNG").
+        """
+        doc = self.doc
+        i, j = head.left_edge.i, head.right_edge.i
+        if head.pos_ == "PROPN" and head.i in self.tok2m:
+            # a name is not restricted by a place or time: "Sheinbaum [in Mexico City]" is
+            # the verb's modifier the parser attached to the name
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ not in AFFILIATION_PREPS:
+                    j = max(child.i - 1, head.i)
+                    break
+        for tok in doc[head.i + 1 : j + 1]:
+            if tok.dep_ not in {"relcl", "acl", "appos", "advcl"}:
+                continue
+            first = tok.left_edge.i
+            if first <= head.i:
+                continue
+            own = tok.head.i == head.i
+            comma = doc[first - 1].text in {",", ";", "—", "–"}
+            if (trim and own) or (comma and tok.dep_ != "appos"):
+                j = max(first - 1, head.i)
+                break
+        while j > head.i and (
+            doc[j].is_space or doc[j].dep_ == "case" or (doc[j].is_punct and doc[j].text != ")")
+        ):
+            j -= 1
+        while i < head.i and (doc[i].is_punct or doc[i].is_space):
+            i += 1
+        if doc[j].text == ")" and "(" not in doc[i:j].text:
+            j -= 1
+        if head.i == j and doc[j].dep_ == "case" and j > i:
+            j -= 1
+        return doc[i].idx, doc[j].idx + len(doc[j].text)
+
+    def _is_empty(self, arg: _Arg) -> bool:
+        word = arg.head.lower_
+        if word in EMPTY_SUBJECTS and arg.ref is None:
+            return True
+        return arg.end - arg.start <= len(arg.head.text) and word in {
+            "this",
+            "that",
+            "these",
+            "those",
+        }
+
+    def _link(self, arg: _Arg) -> tuple[int | None, bool]:
+        """The mention an argument names: its head's mention, an antecedent, or the first.
+
+        Returns:
+            (mention index or None, whether the argument denotes an unnamed person).
+        """
+        head = arg.head
+        m = self.tok2m.get(head.i)
+        if m is not None:
+            return m, False
+        word = head.lower_
+        if head.pos_ == "PRON" or word in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
+            return self._resolve_pronoun(head), word in PERSON_PRONOUNS
+        lemma = head.lemma_.lower()
+        det = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod", "predet"}}
+        if lemma in PAIR_NOUNS and det & {"both", "two"}:
+            return self._resolve_pair(head), False
+        inside = list(self._mentions_in(arg.start, arg.end))
+        if "the" in det or any(c.dep_ == "poss" for c in head.children):
+            if lemma in ROLE_NOUNS:
+                return self._resolve_role(head, lemma), True
+            if lemma in ORG_NOUNS and not inside:
+                return self._resolve_org(head, ORG_NOUNS[lemma]), False
+            if lemma in COUNTRY_NOUNS and not inside and "the" in det:
+                return self._resolve_country(head), False
+        inside = [m for m in inside if self._stands_for_phrase(m, head)]
+        if inside:
+            for child in head.children:
+                # "Cartels like CJNG", "agencies, including the DEA": the named example
+                if child.dep_ == "prep" and child.lower_ in {"like", "including", "as"}:
+                    pobj = self._child(child, "pobj")
+                    if pobj is not None and pobj.i in self.tok2m:
+                        return self.tok2m[pobj.i], False
+            return inside[0], False
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
+            return self._resolve_pronoun(poss), False  # "his administration" -> Trump
+        return None, False
+
+    def _stands_for_phrase(self, m: int, head: Token) -> bool:
+        """A name inside a phrase stands for it unless it sits in a place/time modifier."""
+        first = bisect.bisect_right(self.tok_starts, self.mentions[m].start) - 1
+        tok = self.doc[first]
+        steps = 0
+        while tok.i != head.i and steps < 12:
+            if tok.dep_ == "prep" and tok.lower_ not in AFFILIATION_PREPS:
+                return False
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            steps += 1
+        return True
+
+    def _compatible(self, pronoun: str, cand: _Arg) -> tuple[bool, int | None]:
+        """Whether an earlier subject can be a pronoun's antecedent, and its mention."""
+        label = self.mentions[cand.ref].label if cand.ref is not None else None
+        if pronoun in PERSON_PRONOUNS:
+            ok = label == "PERSON" or (label is None and cand.person)
+        elif pronoun in PLURAL_PRONOUNS:
+            ok = cand.plural or label in {"ORG", "GPE"}
+        else:
+            # "it" mostly refers to things ("This label ... It could allow strikes"):
+            # an unnamed singular antecedent is accepted (and stops the search) unless
+            # it is a person; a name must be an organization or, for "its", a place.
+            ok = not cand.plural and not cand.person and label != "PERSON"
+            if ok and label is not None and pronoun != "its" and label != "ORG":
+                return True, None
+        return ok, cand.ref
+
+    def _resolve_pronoun(self, tok: Token) -> int | None:
+        """Nearest compatible antecedent: subjects first (same sentence, then the
+        previous one, as in centering theory), then the nearest compatible name."""
+        word = tok.lower_
+        if word not in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
+            return None
+        n = self._sent_no(tok)
+        same = [a for a in self.subjects_by_sent.get(n, []) if a.head.i < tok.i]
+        same.sort(key=lambda a: -a.head.i)
+        for cand in [*same, *self.subjects_by_sent.get(n - 1, [])]:
+            if cand.head.i >= tok.i and self._sent_no(cand.head) == n:
+                continue
+            ok, ref = self._compatible(word, cand)
+            if ok:
+                return ref
+        floor = self.sents[max(n - 2, 0)].start_char
+        for m in self._mentions_before(tok.idx, floor, _PRONOUN_SCAN):
+            label = self.mentions[m].label
+            if word in PERSON_PRONOUNS and label == "PERSON":
+                return m
+            if word in PLURAL_PRONOUNS and label in {"ORG", "GPE"}:
+                return m
+            if word in IT_PRONOUNS and (label == "ORG" or (word == "its" and label == "GPE")):
+                return m
+        return None
+
+    def _resolve_pair(self, tok: Token) -> int | None:
+        """ "both nations" -> the earlier of the two most recent countries named."""
+        found: list[int] = []
+        keys: set[str] = set()
+        for m in self._mentions_before(tok.idx, 0, _PAIR_SCAN):
+            mention = self.mentions[m]
+            canonical = mention.canonical or mention.name
+            if mention.label != "GPE" or canonical not in self.countries or canonical in keys:
+                continue
+            keys.add(canonical)
+            found.append(m)
+            if len(found) == 2:
+                return found[1]
+        return None
+
+    def _resolve_role(self, tok: Token, role: str) -> int | None:
+        """ "the senator" -> the nearest person introduced with that title."""
+        country = self._country_modifier(tok)
+        for m in self._mentions_before(tok.idx, 0, _PRONOUN_SCAN):
+            mention = self.mentions[m]
+            if mention.label != "PERSON":
+                continue
+            context = (mention.role or "") + " " + self._left_context(mention.start, 4)
+            if role not in context.lower():
+                continue
+            if country is not None:
+                other = {
+                    c for c in self.countries if c != country and name_key(c) in name_key(context)
+                }
+                if other and name_key(country) not in name_key(context):
+                    continue
+            return m
+        return None
+
+    def _resolve_org(self, tok: Token, kind: str) -> int | None:
+        for m in self._mentions_before(tok.idx, 0, _PRONOUN_SCAN):
+            mention = self.mentions[m]
+            if mention.label != "ORG":
+                continue
+            canonical = mention.canonical or mention.name
+            if kind == "cartel" and (canonical in self.cartels or "cartel" in canonical.lower()):
+                return m
+            if kind == "agency" and canonical in self.agencies:
+                return m
+        return None
+
+    def _resolve_country(self, tok: Token) -> int | None:
+        country = self._country_modifier(tok)
+        for m in self._mentions_before(tok.idx, 0, _PRONOUN_SCAN):
+            mention = self.mentions[m]
+            canonical = mention.canonical or mention.name
+            if (
+                mention.label == "GPE"
+                and canonical in self.countries
+                and (country is None or canonical == country)
+            ):
+                return m
+        return None
+
+    def _country_modifier(self, tok: Token) -> str | None:
+        for child in tok.children:
+            m = self.tok2m.get(child.i)
+            if m is not None and self.mentions[m].label == "GPE":
+                return self.mentions[m].canonical or self.mentions[m].name
+        return None
+
+    def _left_context(self, char: int, n_tokens: int) -> str:
+        i = bisect.bisect_right(self.tok_starts, char) - 1
+        return " ".join(t.text for t in self.doc[max(i - n_tokens, 0) : i])
+
+    # -- small helpers
+
+    @staticmethod
+    def _child(tok: Token, dep: str, lower: str | None = None) -> Token | None:
+        for child in tok.children:
+            if child.dep_ == dep and (lower is None or child.lower_ == lower):
+                return child
+        return None
+
+    @staticmethod
+    def _is_infinitive(verb: Token) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
