@@ -68,6 +68,9 @@ def person_partial_keys(name: str) -> list[str]:
     keys = []
     for i in range(1, len(words)):
         if words[i] in NAME_PARTICLES:
+            # "Miguel de la Madrid" is "De la Madrid": the particle run starts a surname.
+            if words[i - 1] not in NAME_PARTICLES and i < len(words) - 1:
+                keys.append(" ".join(words[i:]))
             continue
         keys.append(" ".join(words[i:]))
         if i < len(words) - 1:
@@ -125,10 +128,29 @@ def cluster_mentions(mentions: Sequence[MentionRecord]) -> tuple[list[Cluster], 
     """
     n = len(mentions)
     uf = _UnionFind(n)
+    # Surnames and partial names of the full personal names in this article.
+    full_people = [
+        (i, m)
+        for i, m in enumerate(mentions)
+        if m.label == "PERSON" and len(name_key(m.name).split()) >= 2
+    ]
+    partial_index: dict[str, list[int]] = {}
+    for i, m in full_people:
+        for key in person_partial_keys(m.name):
+            partial_index.setdefault(key, []).append(i)
+    # A surname two different people share ("Guzmán" for father and son) is resolved
+    # mention by mention below, never by lumping all its occurrences together first.
+    ambiguous = {
+        key
+        for key, idx in partial_index.items()
+        if len({name_key(mentions[i].name) for i in idx}) > 1
+    }
     by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(mentions):
         cls = "GPE" if m.label in {"GPE", "LOC"} else m.label
         k = (mention_key(m), cls)
+        if cls == "PERSON" and k[0] in ambiguous:
+            continue
         if k in by_key:
             rule = "knowledge" if m.canonical else "same-name"
             uf.union(by_key[k], i, rule, f"{mentions[by_key[k]].text!r} = {m.text!r}")
@@ -146,17 +168,7 @@ def cluster_mentions(mentions: Sequence[MentionRecord]) -> tuple[list[Cluster], 
             j = by_key.get((name_key(m.acronym), "ORG"))
             if j is not None:
                 uf.union(i, j, "acronym", f"{m.text} ({m.acronym})")
-    # Surnames and partial names -> full names of persons in this article.
-    full_people = [
-        (i, m)
-        for i, m in enumerate(mentions)
-        if m.label == "PERSON" and len(name_key(m.name).split()) >= 2
-    ]
-    partial_index: dict[str, list[int]] = {}
-    for i, m in full_people:
-        for key in person_partial_keys(m.name):
-            partial_index.setdefault(key, []).append(i)
-        partial_index.setdefault(name_key(m.name).split()[0], [])  # given names: no link
+    # Surnames and partial names -> the full name of a person in this article.
     for i, m in enumerate(mentions):
         if m.label != "PERSON":
             continue

@@ -1,0 +1,83 @@
+"""Read-only commands stay light: they never import spaCy or dateparser (style rule 2)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+# Runs commands one after another in a fresh interpreter and records, after each one,
+# which of the watched modules have been imported so far.
+SCRIPT = """
+import json, sys
+from typer.testing import CliRunner
+from cartelkb.cli import app
+commands, watched = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+runner, results = CliRunner(), []
+for args in commands:
+    result = runner.invoke(app, args)
+    results.append({
+        "exit_code": result.exit_code,
+        "output": result.output[-2000:],
+        "modules": {m: m in sys.modules for m in watched},
+    })
+print(json.dumps(results))
+"""
+
+WATCHED = ["spacy", "dateparser", "thinc", "alembic"]
+HEAVY = ["spacy", "dateparser", "thinc"]
+
+READ_COMMANDS = {
+    # query first: on a current database it must not need Alembic either
+    "query": ["query", "--entity", "Mexico"],
+    "query-json": ["query", "--entity", "Sheinbaum", "--format", "json", "--why"],
+    "entities-list": ["entities", "list"],
+    "export": ["export"],
+    "claims": ["claims", "--subject", "Trump"],
+}
+
+
+@pytest.fixture(scope="module")
+def probe(seeded_db, tmp_path_factory) -> dict[str, dict]:
+    db = seeded_db.removeprefix("sqlite:///")
+    names = list(READ_COMMANDS)
+    commands = [[*READ_COMMANDS[n], "--db", db] for n in names]
+    # Control, run last: ingest imports spaCy (then fails on the unknown model), which
+    # shows the probe really sees imports.
+    scratch = tmp_path_factory.mktemp("lazy")
+    (scratch / "a.txt").write_text("Claudia Sheinbaum spoke in Mexico City.\n", encoding="utf-8")
+    commands.append(
+        ["ingest", str(scratch / "a.txt"), "--db", str(scratch / "kb.db"), "--model", "no_model"]
+    )
+    names.append("control")
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, json.dumps(commands), json.dumps(WATCHED)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return dict(zip(names, json.loads(done.stdout.strip().splitlines()[-1]), strict=True))
+
+
+@pytest.mark.parametrize("name", list(READ_COMMANDS))
+def test_read_commands_do_not_import_nlp_libraries(probe, name):
+    result = probe[name]
+    assert result["exit_code"] == 0, result["output"]
+    assert {m: result["modules"][m] for m in HEAVY} == {m: False for m in HEAVY}
+
+
+def test_query_on_a_current_database_does_not_import_alembic(probe):
+    """models.SCHEMA_HEAD lets a current database skip Alembic entirely."""
+    assert probe["query"]["exit_code"] == 0
+    assert probe["query"]["modules"]["alembic"] is False
+
+
+def test_the_probe_sees_an_import(probe):
+    control = probe["control"]
+    assert control["exit_code"] == 1
+    assert "no_model" in control["output"]
+    assert control["modules"]["spacy"] is True
