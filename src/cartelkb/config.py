@@ -32,7 +32,11 @@ def database_url(db: str | None = None) -> str:
     path = Path(value).expanduser()
     if path.is_dir():
         raise ConfigError(f"--db {value!r} is a directory; give a file path such as {path}/kb.db")
-    return f"sqlite:///{path.resolve()}"
+    from sqlalchemy.engine import URL
+
+    # URL.create escapes "?" and "%" in a file name, which would otherwise start a query
+    # string or be decoded, silently writing another file.
+    return URL.create("sqlite", database=str(path.resolve())).render_as_string()
 
 
 def model_name(model: str | None = None) -> str:
@@ -54,11 +58,12 @@ def batch_size(value: int | None = None) -> int:
 
 def display_db(url: str) -> str:
     """A database URL as a user should see it: the file path for SQLite, no password."""
-    if url.startswith("sqlite:///"):
-        return url[len("sqlite:///") :]
     from sqlalchemy.engine import make_url
 
-    return make_url(url).render_as_string(hide_password=True)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        return parsed.database
+    return parsed.render_as_string(hide_password=True)
 
 
 @dataclass(frozen=True)

@@ -229,10 +229,11 @@ def extract_dates(doc: Doc, base: dt.date | None) -> Iterator[DateRecord]:
         Records whose `text == doc.text[start:end]`.
     """
     records: list[DateRecord] = []
+    doc_text = doc.text  # Doc.text joins every token on each access: read it once
     for span, parts in _entity_candidates(doc):
         tense = _tense(span)
         for start, end, fixed in parts:
-            text = doc.text[start:end]
+            text = doc_text[start:end]
             found = fixed if fixed is not None else normalize(text, base, tense=tense)
             if found is not None:
                 records.append(_record(text, start, end, found))
@@ -1018,9 +1019,8 @@ def _is_count(span: Span) -> bool:
 
 def _parts(span: Span) -> list[Part]:
     """Split a span into the expressions it holds (ranges hold two)."""
-    doc = span.doc
     start, end = span.start_char, span.end_char
-    text = doc.text[start:end]
+    text = span.text
     m = _YEAR_RANGE_RE.match(text)
     if m:
         first = int(m.group("a"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -34,6 +35,18 @@ class _Draft:
     role_start: int | None = None  # token where a preceding title begins
     char_start: int | None = None  # set when the mention is part of one token ("U.S.-Mexico")
     char_end: int | None = None
+
+
+def _sentence(doc: Doc, i: int) -> Span:
+    """The sentence of token `i`, via a per-Doc index (`Token.sent` scans the Doc each
+    call, which makes long articles quadratic)."""
+    index = doc.user_data.get("cartelkb_sents")
+    if index is None:
+        sents = list(doc.sents)
+        index = (sents, [s.start for s in sents])
+        doc.user_data["cartelkb_sents"] = index
+    sents, starts = index
+    return sents[bisect_right(starts, i) - 1]
 
 
 def _is_heading(sent: Span) -> bool:
@@ -100,7 +113,7 @@ def _match_title(doc: Doc, start: int, kb: Knowledge, sent_start: int) -> tuple[
 
 def _extend_given_names(doc: Doc, start: int, kb: Knowledge) -> int:
     """Take in given names the NER left out ("Ovidio [Guzmán López]")."""
-    sent_start = doc[start].sent.start
+    sent_start = _sentence(doc, start).start
     steps = 0
     while start > sent_start and steps < 2:
         prev = doc[start - 1]
@@ -281,6 +294,7 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
         MentionRecord per name, sorted by offset; `text == doc.text[start:end]`.
     """
     kb = knowledge or load()
+    text = doc.text  # Doc.text joins every token on each access: read it once
     drafts = _drafts(doc, kb)
 
     # Person surnames seen in this article: a lone "Sheinbaum" tagged ORG is the person.
@@ -298,7 +312,7 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
     body_keys = set()
     heading = {}
     for d in drafts:
-        sent = doc[d.start].sent
+        sent = _sentence(doc, d.start)
         heading[id(d)] = _is_heading(sent)
         if not heading[id(d)] or d.canonical:
             body_keys.add(name_key(doc[d.start : d.end].text))
@@ -314,7 +328,7 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
 
     extra: list[_Draft] = []
     for d in kept:
-        sent = doc[d.start].sent
+        sent = _sentence(doc, d.start)
         inner = _inner_nickname(doc, d.start, d.end)
         if inner is not None and d.label in {"PERSON", "ORG"}:
             # Joaquín "El Chapo" Guzmán Loera: the quoted words are a nickname.
@@ -390,7 +404,7 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
     covered = {(d.start, d.end) for d in all_drafts}
     for index, d in enumerate(kept):
         if d.acronym:
-            acr = _acronym_after(doc, d.end, doc[d.start].sent.end)
+            acr = _acronym_after(doc, d.end, _sentence(doc, d.start).end)
             if acr and acr not in covered:
                 all_drafts.append(_Draft(acr[0], acr[1], "ORG", alias_of=index))
                 covered.add(acr)
@@ -414,20 +428,20 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
     for old in unique:
         d = all_drafts[old]
         span = doc[d.start : d.end]
-        sent = span.sent
+        sent = _sentence(doc, d.start)
         sent_end = sent.end_char
-        while sent_end > sent.start_char and doc.text[sent_end - 1].isspace():
+        while sent_end > sent.start_char and text[sent_end - 1].isspace():
             sent_end -= 1
         # alias_of holds an index into `kept`, a prefix of all_drafts.
         alias_of = first_of.get(d.alias_of) if d.alias_of is not None else None
         start_char = span.start_char if d.char_start is None else d.char_start
         end_char = span.end_char if d.char_end is None else d.char_end
         yield MentionRecord(
-            text=doc.text[start_char:end_char],
+            text=text[start_char:end_char],
             start=start_char,
             end=end_char,
             label=d.label,  # type: ignore[arg-type]
-            name=d.name or _clean_name(doc.text[start_char:end_char]),
+            name=d.name or _clean_name(text[start_char:end_char]),
             role=d.role,
             canonical=d.canonical,
             acronym=d.acronym,

@@ -138,9 +138,8 @@ def _make_knowledge_component(nlp: Language, name: str) -> KnowledgeComponent:
     return KnowledgeComponent(nlp)
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
-    """Load (once per process) the spaCy pipeline with cartelkb's rules added.
+    """Load (once per process and model) the spaCy pipeline with cartelkb's rules added.
 
     Args:
         name: package name of a spaCy pipeline with tagger, parser, lemmatizer and ner.
@@ -148,6 +147,11 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     Returns:
         The pipeline; `nlp.meta["cartelkb_model"]` names the model actually loaded.
     """
+    return _load(resolve_model(name))
+
+
+@lru_cache(maxsize=4)
+def _load(resolved: str) -> Language:
     import spacy
     from spacy.language import Language
 
@@ -156,7 +160,6 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     if not Language.has_factory("cartelkb_knowledge"):
         Language.factory("cartelkb_knowledge", func=_make_knowledge_component)
 
-    resolved = resolve_model(name)
     nlp = spacy.load(resolved)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("cartelkb_line_starts", before="parser")
