@@ -260,16 +260,24 @@ def _vote_label(ms: Sequence[MentionRecord]) -> str:
 
 
 def _fullest_name(ms: Sequence[MentionRecord], label: str) -> str:
-    """The fullest proper form: most words, then capitalized, then accented, then first."""
+    """The fullest proper form: most words, then mixed case, then accented, then first.
 
-    def score(m: MentionRecord) -> tuple[int, int, int, int]:
+    A name seen only in capitals (a "WASHINGTON —" dateline) is title-cased unless it
+    is short enough to be an acronym.
+    """
+
+    def score(m: MentionRecord) -> tuple[int, int, int, int, int]:
         words = m.name.split()
         return (
             len(words),
+            int(not m.name.isupper()),
             sum(w[:1].isupper() for w in words),
             int(strip_accents(m.name) != m.name),
             -m.start,
         )
 
     same_label = [m for m in ms if m.label == label] or list(ms)
-    return max(same_label, key=score).name
+    name = max(same_label, key=score).name
+    if name.isupper() and len(name.replace(".", "").replace(" ", "")) > 5:
+        name = name.title()
+    return name
