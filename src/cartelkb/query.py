@@ -137,7 +137,8 @@ def entity_card(session: Session, entity: Entity) -> EntityCard:
         .join(Mention, Mention.article_id == Article.id)
         .where(Mention.entity_id == entity.id)
         .group_by(Article.id)
-        .order_by(Article.published, Article.id)
+        # Dated articles in order, then undated ones (explicit: the dialects differ on NULLs).
+        .order_by(Article.published.asc().nulls_last(), Article.id)
     ).all()
     articles = [
         ArticleRef(id=r[0], title=r[1], source_path=r[2], published=r[3], mentions=r[4])
@@ -204,7 +205,7 @@ def close_matches(session: Session, name: str, limit: int = 10) -> list[Entity]:
         return []
     stmt = (
         select(EntityAlias.entity_id)
-        .where(*[EntityAlias.alias_key.like(f"%{w}%") for w in words])
+        .where(*[EntityAlias.alias_key.contains(w, autoescape=True) for w in words])
         .distinct()
         .limit(limit)
     )
@@ -261,7 +262,10 @@ def list_entities(
         types = ["GPE", "LOC"] if type_.upper() in {"GPE", "LOC"} else [type_.upper()]
         stmt = stmt.where(Entity.type.in_(types))
     if name:
-        stmt = stmt.where(Entity.name_key.like(f"%{name_key(name)}%"))
+        key = name_key(name)
+        if not key:  # only punctuation ("%", "_"): no name contains it
+            return []
+        stmt = stmt.where(Entity.name_key.contains(key, autoescape=True))
     if limit:
         stmt = stmt.limit(limit)
     aliases_of: dict[int, list[str]] = defaultdict(list)
@@ -308,8 +312,9 @@ def search_claims(
 
     def party(column_id, column_text, value: str):  # type: ignore[no-untyped-def]
         ids = [e.id for e in repo.find_entities(session, value)]
-        like = f"%{value}%"
-        return or_(column_id.in_(ids), column_text.ilike(like)) if ids else column_text.ilike(like)
+        # autoescape: "%" and "_" in the value are literal characters, not LIKE wildcards.
+        text_match = column_text.icontains(value, autoescape=True)
+        return or_(column_id.in_(ids), text_match) if ids else text_match
 
     if subject:
         stmt = stmt.where(party(Claim.subject_entity_id, Claim.subject_text, subject))
@@ -318,7 +323,7 @@ def search_claims(
     if source:
         stmt = stmt.where(party(Claim.source_entity_id, Claim.source_text, source))
     if action:
-        stmt = stmt.where(Claim.action.ilike(f"%{action}%"))
+        stmt = stmt.where(Claim.action.icontains(action, autoescape=True))
     when = func.coalesce(Claim.date_value, Article.published)
     if since:
         stmt = stmt.where(when >= since)
