@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cartelkb.config import display_db
@@ -22,15 +22,38 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 BUSY_TIMEOUT_MS = 60_000
+MIGRATION_LOCK_ID = 7_214_401  # PostgreSQL advisory lock held while the schema is upgraded
+# PostgreSQL SQLSTATEs after which running the same transaction again is the cure:
+# serialization_failure, deadlock_detected; with `unique`, also unique_violation (another
+# process inserted the same row first; the retry finds it).
+RETRY_SQLSTATES = frozenset({"40001", "40P01"})
+UNIQUE_VIOLATION = "23505"
+WRITE_ATTEMPTS = 5  # runs of one article's transaction before its error is raised
+
+
+def is_retryable(exc: BaseException, *, unique: bool = False) -> bool:
+    """Whether a failed PostgreSQL transaction should simply be run again.
+
+    Args:
+        exc: the error the transaction raised.
+        unique: also retry a unique violation (a concurrent insert of the same key).
+
+    Returns:
+        False for every SQLite error (SQLite writers wait on the write lock instead).
+    """
+    if not isinstance(exc, DBAPIError):
+        return False
+    state = getattr(exc.orig, "sqlstate", None)  # psycopg 3
+    return state in RETRY_SQLSTATES or (unique and state == UNIQUE_VIOLATION)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-    # Foreign keys are off by default in SQLite; WAL lets queries read while an ingest
-    # writes; a long busy timeout makes concurrent writers wait instead of failing.
+    # Foreign keys are off by default in SQLite; a long busy timeout makes concurrent
+    # writers wait instead of failing. (WAL is set once the schema is known: see
+    # open_database; a database we refuse must not be converted.)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -90,9 +113,13 @@ def alembic_config(connection=None) -> Config:  # type: ignore[no-untyped-def]
 def current_revision(engine: Engine) -> str | None:
     """The database's Alembic revision, or None for an empty database."""
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return _revision(conn)
+
+
+def _revision(conn) -> str | None:  # type: ignore[no-untyped-def]
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def _known_revisions() -> set[str]:
@@ -109,17 +136,25 @@ def upgrade(engine: Engine) -> None:
         SchemaTooNewError: the database has a revision this cartelkb does not know.
         DatabaseError: the upgrade failed.
     """
-    from alembic import command
-
     revision = current_revision(engine)
     if revision == SCHEMA_HEAD:
-        return
+        return  # the common case, decided without importing Alembic (~0.3 s)
+    from alembic import command
+
     if revision is not None and revision not in _known_revisions():
         raise SchemaTooNewError(
             f"database {display_db(str(engine.url))} has schema revision {revision!r}, "
             "written by a newer cartelkb; upgrade cartelkb (pip install -U cartelkb) "
             "to use it. The database was not changed."
         )
+    if engine.dialect.name == "postgresql":
+        # DDL is transactional on PostgreSQL: the first process to take the lock creates
+        # the schema in one transaction; the others wait for it, then find it current.
+        with engine.begin() as conn:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": MIGRATION_LOCK_ID})
+            if _revision(conn) != SCHEMA_HEAD:
+                command.upgrade(alembic_config(conn), "head")
+        return
     for attempt in range(5):
         try:
             with engine.begin() as conn:
@@ -147,8 +182,9 @@ def open_database(url: str, *, create: bool = True, write: bool = False) -> Engi
     Raises:
         DatabaseError: missing file (with create=False) or unusable database.
     """
-    if url.startswith("sqlite:///") and not create:
-        path = Path(url[len("sqlite:///") :])
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database and not create:
+        path = Path(parsed.database)
         if not path.exists():
             raise DatabaseError(
                 f"no database at {path}; run `cartelkb ingest PATH` first or pass --db"
@@ -156,6 +192,15 @@ def open_database(url: str, *, create: bool = True, write: bool = False) -> Engi
     engine = make_engine(url, write=write)
     try:
         upgrade(engine)
+        if engine.dialect.name == "sqlite":
+            # WAL lets queries read while an ingest writes; it is a persistent property
+            # of the file, set here once the database is known to be ours.
+            # Outside any transaction (SQLite refuses the switch inside one).
+            raw = engine.raw_connection()
+            try:
+                raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
+            finally:
+                raw.close()
     except OperationalError as exc:
         raise DatabaseError(f"cannot open database {display_db(url)}: {exc.orig}") from exc
     except SQLAlchemyError as exc:
