@@ -56,17 +56,28 @@ def merge_entities(session: Session, keep: Entity, drop: Entity) -> None:
     session.flush()
 
 
-def _apply(session: Session, c: Curation) -> None:
+def _apply(session: Session, c: Curation, article_id: int | None = None) -> bool:
+    """Apply one decision; True when a merge brought in mentions of other articles."""
     entity = _find(session, c.entity_key, c.entity_type)
     if entity is None and c.action == "rename" and c.value:
         entity = _find(session, c.value, c.entity_type)
     if entity is None:
-        return
+        return False
+    merged = False
     if c.action == "rename" and c.value:
         entity.name, entity.name_key = c.value, name_key(c.value)
     elif c.action == "merge" and c.other_key:
         other = _find(session, c.other_key)
         if other is not None and other.id != entity.id:
+            # Mentions of earlier articles come along only if `other` had some there.
+            merged = article_id is not None and (
+                session.scalar(
+                    select(Mention.id)
+                    .where(Mention.entity_id == other.id, Mention.article_id != article_id)
+                    .limit(1)
+                )
+                is not None
+            )
             merge_entities(session, entity, other)
     elif c.action == "alias" and c.value:
         key = name_key(c.value)
@@ -87,28 +98,35 @@ def _apply(session: Session, c: Curation) -> None:
                 )
             )
     elif c.action == "split" and c.value:
-        _detach(session, entity, c.value)
+        _detach(session, entity, c.value, article_id)
     session.flush()
+    return merged
 
 
-def _detach(session: Session, entity: Entity, alias: str) -> None:
+def _detach(session: Session, entity: Entity, alias: str, article_id: int | None = None) -> None:
     key = name_key(alias)
     if key == entity.name_key:
         return
     session.execute(
         delete(EntityAlias).where(EntityAlias.entity_id == entity.id, EntityAlias.alias_key == key)
     )
-    moved = [
-        m
-        for m in session.scalars(select(Mention).where(Mention.entity_id == entity.id))
-        if name_key(m.text) == key
-    ]
+    mentions = select(Mention).where(Mention.entity_id == entity.id)
+    if article_id is not None:
+        mentions = mentions.where(Mention.article_id == article_id)
+    moved = [m for m in session.scalars(mentions) if name_key(m.text) == key]
     if not moved:
         return
-    target = session.scalar(
-        select(Entity).where(
-            Entity.name_key == key, Entity.type == entity.type, Entity.id != entity.id
-        )
+    # The type is compared here, not in SQL: on `name_key = ? AND type = ?` SQLite may
+    # choose the type index and scan every entity of the type.
+    target = next(
+        (
+            e
+            for e in session.scalars(
+                select(Entity).where(Entity.name_key == key).order_by(Entity.id)
+            )
+            if e.type == entity.type and e.id != entity.id
+        ),
+        None,
     )
     if target is None:
         target = Entity(name=moved[0].text, name_key=key, type=entity.type)
@@ -129,10 +147,19 @@ def _detach(session: Session, entity: Entity, alias: str) -> None:
     session.flush()
 
 
-def apply_curations(session: Session) -> None:
-    """Replay every stored decision, oldest first (idempotent)."""
+def apply_curations(session: Session, article_id: int | None = None) -> None:
+    """Replay every stored decision, oldest first (idempotent).
+
+    Args:
+        article_id: the article just stored, when replaying after each article. A split
+            then examines only that article's mentions: the replays after the articles
+            before it already moved theirs, so the cost stays O(#curations) however
+            large the knowledge base grows. After a merge (which can bring in mentions
+            of earlier articles) the remaining decisions look at every mention.
+    """
     for c in repo.curations(session):
-        _apply(session, c)
+        if _apply(session, c, article_id):
+            article_id = None
 
 
 def record(

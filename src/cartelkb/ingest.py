@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 
 from cartelkb.config import display_db
 from cartelkb.errors import CartelKBError, InputError
@@ -20,8 +22,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from sqlalchemy.engine import Engine
 
+    from cartelkb.resolve import Cluster
+
 # Bump when extraction rules change in a way that should re-extract on `--force`.
 EXTRACTOR_VERSION = "1"
+# spaCy's `Language.max_length` default (no packaged pipeline changes it): known without
+# loading the model, which a run with nothing new to parse never does.
+SPACY_MAX_LENGTH = 1_000_000
 
 
 @dataclass
@@ -32,6 +39,7 @@ class FileOutcome:
     status: str  # added | updated | unchanged | failed
     reason: str | None = None
     article_id: int | None = None
+    warnings: list[str] = field(default_factory=list)  # e.g. decoded as windows-1252
 
 
 @dataclass
@@ -95,8 +103,9 @@ class Ingestor:
     def __init__(
         self,
         engine: Engine,
-        nlp: Language,
+        nlp: Language | None = None,
         *,
+        model: str | None = None,
         force: bool = False,
         strict: bool = False,
         batch_size: int = 32,
@@ -104,24 +113,49 @@ class Ingestor:
         on_file: Callable[[FileOutcome], None] | None = None,
         on_total: Callable[[int], None] | None = None,
     ) -> None:
+        from cartelkb.config import DEFAULT_MODEL
+
         self.engine = engine
-        self.nlp = nlp
-        self.model = str(nlp.meta.get("cartelkb_model", nlp.meta.get("name", "?")))
+        # The pipeline is loaded on first use: a run where every file is unchanged, or
+        # one whose workers parse, never loads spaCy in this process.
+        self._nlp = nlp
+        self.model_name = model or DEFAULT_MODEL
         self.force = force
         self.strict = strict
         self.batch_size = batch_size
         self.workers = workers
         self.on_file = on_file
         self.on_total = on_total
-        self.report = IngestReport(db=display_db(str(engine.url)))
+        url = engine.url  # str(url) escapes "[" as %5B: show a SQLite file's own path
+        sqlite_file = url.get_backend_name() == "sqlite" and url.database
+        self.report = IngestReport(db=str(url.database) if sqlite_file else display_db(str(url)))
         self.timer = _Timer(self.report.timings)
+        self.stopped: FileOutcome | None = None  # the failure that stopped a --strict run
+        self.forced: set[str] = set()  # sha256 re-extracted by this --force run
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            from cartelkb.extract.nlp import load_pipeline
+
+            t0 = time.perf_counter()
+            self._nlp = load_pipeline(self.model_name)
+            self.timer.add("load", t0)
+        return self._nlp
+
+    @property
+    def model(self) -> str:
+        """The pipeline as stored on articles (name and version)."""
+        meta = self.nlp.meta
+        return str(meta.get("cartelkb_model", meta.get("name", "?")))
 
     def _record(self, outcome: FileOutcome) -> None:
         self.report.outcomes.append(outcome)
         if self.on_file:
             self.on_file(outcome)
-        if outcome.status == "failed" and self.strict:
-            raise StrictModeError(f"{outcome.path}: {outcome.reason} (stopped by --strict)")
+        if outcome.status == "failed" and self.strict and self.stopped is None:
+            # Stop reading; files already read still go through NLP and are stored.
+            self.stopped = outcome
 
     def _pending(self, files: Iterator[Path | object]) -> Iterator[tuple[str, RawArticle]]:
         """Read files, settle unchanged ones by hash, yield the ones that need NLP."""
@@ -130,6 +164,8 @@ class Ingestor:
         from cartelkb.store.db import session_scope
 
         for item in files:
+            if self.stopped is not None:
+                return
             t0 = time.perf_counter()
             if isinstance(item, InputProblem):
                 self._record(FileOutcome(item.path, "failed", item.reason))
@@ -144,10 +180,23 @@ class Ingestor:
             except OSError as exc:
                 self._record(FileOutcome(path, "failed", f"cannot read: {exc.strerror or exc}"))
                 continue
+            limit = self._nlp.max_length if self._nlp is not None else SPACY_MAX_LENGTH
+            if len(raw.text) > limit:
+                # spaCy refuses longer texts (and would need gigabytes for them).
+                self._record(
+                    FileOutcome(
+                        path,
+                        "failed",
+                        f"is {len(raw.text):,} characters long, over the "
+                        f"{limit:,}-character limit of the spaCy pipeline; split it "
+                        "into one file per article",
+                    )
+                )
+                continue
             t0 = self.timer.add("read", t0)
             with session_scope(self.engine) as session:
                 existing = repo.article_by_sha(session, raw.sha256)
-                if existing is not None and not self.force:
+                if existing is not None and (not self.force or raw.sha256 in self.forced):
                     repo.lock_for_write(session)
                     repo.add_path(session, existing, path)
                     self.timer.add("write", t0)
@@ -158,31 +207,88 @@ class Ingestor:
     def run(self, paths: Sequence[str | Path], pattern: str = "*.txt") -> IngestReport:
         from cartelkb.extract.reader import discover
 
-        # Discovery yields paths only (cheap), so the total is known for the progress bar.
-        files = list(discover([Path(p) for p in paths], pattern))
+        roots = [Path(p) for p in paths]
         if self.on_total:
-            self.on_total(len(files))
-        stream = self._pending(iter(files))
-        texts = ((raw.text, (path, raw)) for path, raw in stream)
-        t0 = time.perf_counter()
+            # Discovery yields paths only (cheap): walk once to count for the progress bar
+            # and again to ingest, rather than hold every path for the whole run.
+            self.on_total(sum(1 for _ in discover(roots, pattern)))
+        stream = self._pending(discover(roots, pattern))
         try:
-            kwargs: dict[str, object] = {"batch_size": self.batch_size, "as_tuples": True}
             if self.workers > 1:
-                kwargs["n_process"] = self.workers
-            for doc, (path, raw) in self.nlp.pipe(texts, **kwargs):  # type: ignore[call-overload]
-                t0 = self.timer.add("spacy", t0)
-                self._store(path, raw, doc)
-                t0 = time.perf_counter()
+                self._run_workers(stream)
+            else:
+                self._run_here(stream)
         except KeyboardInterrupt:
             self.report.interrupted = True
+        if self.stopped is not None:
+            raise StrictModeError(
+                f"{self.stopped.path}: {self.stopped.reason} (stopped by --strict)"
+            )
         self._totals()
         return self.report
 
+    def _run_here(self, stream: Iterator[tuple[str, RawArticle]]) -> None:
+        """Parse, extract and store in this process."""
+        first = next(stream, None)
+        if first is None:
+            return  # nothing new: spaCy is not even loaded
+        from cartelkb.parallel import Writer
+
+        nlp = self.nlp
+        texts = ((raw.text, (path, raw)) for path, raw in itertools.chain([first], stream))
+
+        def store(path: str, raw: RawArticle, doc: Doc) -> bool:
+            self._store(path, raw, doc)
+            return self.stopped is None
+
+        # Extraction and writing run in a second thread, overlapping spaCy's GIL-free work.
+        writer = Writer(store, depth=self.batch_size)
+        try:
+            t0, inner = time.perf_counter(), self._reading()
+            for doc, (path, raw) in nlp.pipe(texts, batch_size=self.batch_size, as_tuples=True):
+                # nlp.pipe pulls files through _pending: that time is read/write, not spaCy.
+                now, reading = time.perf_counter(), self._reading()
+                self.report.timings["spacy"] = (
+                    self.report.timings.get("spacy", 0.0) + (now - t0) - (reading - inner)
+                )
+                writer.put(path, raw, doc)
+                t0 = self.timer.add("wait", now)  # the writer is a full queue behind
+                if self.stopped is not None:
+                    break
+                inner = self._reading()
+        except BaseException:
+            writer.close(finish=False)  # the article being written is committed, no more
+            raise
+        writer.close()
+
+    def _reading(self) -> float:
+        return self.report.timings.get("read", 0.0) + self.report.timings.get("write", 0.0)
+
+    def _run_workers(self, stream: Iterator[tuple[str, RawArticle]]) -> None:
+        """Parse and extract in worker processes; store here, in input order."""
+        from cartelkb.parallel import run_pool
+
+        def store(path: str, raw: RawArticle, result: object) -> bool:
+            if isinstance(result, str):
+                self._record(FileOutcome(path, "failed", result))
+            else:
+                extraction, clusters, assignment = cast(
+                    "tuple[ArticleExtraction, list[Cluster], list[int]]", result
+                )
+                self._save(path, raw, extraction, clusters, assignment, time.perf_counter())
+            return self.stopped is None
+
+        run_pool(
+            stream,
+            model=self.model_name,
+            workers=self.workers,
+            batch_size=self.batch_size,
+            store=store,
+            timings=self.report.timings,
+        )
+
     def _store(self, path: str, raw: RawArticle, doc: Doc) -> None:
-        from cartelkb.curation import apply_curations
         from cartelkb.resolve import cluster_mentions
-        from cartelkb.store import repository as repo
-        from cartelkb.store.db import session_scope
 
         t0 = time.perf_counter()
         try:
@@ -192,16 +298,64 @@ class Ingestor:
             self._record(FileOutcome(path, "failed", f"extraction failed: {exc!r}"))
             return
         t0 = self.timer.add("extract", t0)
+        self._save(path, raw, extraction, clusters, assignment, t0)
+
+    def _save(
+        self,
+        path: str,
+        raw: RawArticle,
+        extraction: ArticleExtraction,
+        clusters: list[Cluster],
+        assignment: list[int],
+        t0: float,
+    ) -> None:
+        """Write one extracted article (retrying what PostgreSQL asks to) and record it."""
+        from cartelkb.resolve import cluster_mentions
+        from cartelkb.store.db import WRITE_ATTEMPTS, is_retryable
+
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                status, article_id = self._write(path, raw, extraction, clusters, assignment)
+                break
+            except DBAPIError as exc:
+                # PostgreSQL: a deadlock, or another writer stored this text or path first
+                # (a unique violation); run the article's transaction again, which finds it.
+                if attempt == WRITE_ATTEMPTS or not is_retryable(exc, unique=True):
+                    raise
+                time.sleep(0.05 * attempt)
+                clusters, assignment = cluster_mentions(extraction.mentions)  # linking mutates
+        if status == "unchanged":
+            self._record(FileOutcome(path, "unchanged", article_id=article_id))
+            return
+        if self.force:
+            self.forced.add(raw.sha256)
+        self.timer.add("resolve+write", t0)
+        self._record(FileOutcome(path, status, article_id=article_id, warnings=raw.warnings))
+
+    def _write(
+        self,
+        path: str,
+        raw: RawArticle,
+        extraction: ArticleExtraction,
+        clusters: Sequence[Cluster],
+        assignment: Sequence[int],
+    ) -> tuple[str, int]:
+        """One article's transaction; returns its status and article id."""
+        from cartelkb.curation import apply_curations
+        from cartelkb.store import repository as repo
+        from cartelkb.store.db import session_scope
+
         with session_scope(self.engine) as session:
             repo.lock_for_write(session)
             existing = repo.article_by_sha(session, raw.sha256)
             status = "added"
+            old_paths: list[str] = []
             if existing is not None:
-                if not self.force:
+                if not self.force or raw.sha256 in self.forced:
                     # Another process stored the same text while we parsed it.
                     repo.add_path(session, existing, path)
-                    self._record(FileOutcome(path, "unchanged", article_id=existing.id))
-                    return
+                    return "unchanged", existing.id
+                old_paths = [p.path for p in existing.paths]  # deleted with the article
                 repo.delete_article(session, existing.id)
                 status = "updated"
             previous = repo.article_by_path(session, path)
@@ -210,10 +364,10 @@ class Ingestor:
             article = repo.store_extraction(
                 session, extraction, clusters, assignment, extractor_version=EXTRACTOR_VERSION
             )
+            for old in old_paths:
+                repo.add_path(session, article, old)
             apply_curations(session)
-            article_id = article.id
-        self.timer.add("resolve+write", t0)
-        self._record(FileOutcome(path, status, article_id=article_id))
+            return status, article.id
 
     def _totals(self) -> None:
         from cartelkb.store.db import session_scope
@@ -254,21 +408,19 @@ def ingest(
         force: re-extract articles whose text is already stored.
         strict: stop at the first file that fails.
         batch_size: articles per `nlp.pipe` batch.
-        workers: spaCy processes (one per core).
+        workers: processes that parse and extract (one per core); this one writes.
         on_file: called after each file with its outcome (progress display).
         on_total: called once with the number of input files found.
 
     Returns:
         The run's report; failed files are listed there, never silently dropped.
     """
-    from cartelkb.extract.nlp import load_pipeline
     from cartelkb.store.db import open_database
 
     engine = open_database(db_url, write=True)
-    nlp = load_pipeline(model)
     return Ingestor(
         engine,
-        nlp,
+        model=model,
         force=force,
         strict=strict,
         batch_size=batch_size,
