@@ -6,11 +6,9 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from cartelkb import __version__
 from cartelkb.errors import CartelKBError
@@ -32,8 +30,40 @@ entities_app = typer.Typer(
 )
 app.add_typer(entities_app, name="entities")
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True)
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+else:
+
+    def Table(*args: Any, **kwargs: Any) -> Any:
+        from rich.table import Table as RichTable
+
+        return RichTable(*args, **kwargs)
+
+
+class _LazyConsole:
+    """A rich Console made on first use: rich costs ~0.1 s to import, and `--format json`
+    output never needs it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self._kwargs = kwargs
+        self._console: Console | None = None
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._kwargs)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.console, name)
+
+
+# Entity names, aliases and sentences come from articles: never read them as rich markup.
+out = _LazyConsole(soft_wrap=True, markup=False, highlight=False)
+err = _LazyConsole(stderr=True)
 
 
 class Format(str, Enum):
@@ -56,7 +86,10 @@ FormatOption = Annotated[
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]Error:[/] {message}", highlight=False)
+    from rich.markup import escape
+
+    # Messages quote paths and names, which may hold "[...]": print them, never parse them.
+    err.print(f"[bold red]Error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(1)
 
 
@@ -157,7 +190,7 @@ def ingest(
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         TextColumn("{task.description}"),
-        console=err,
+        console=err.console,
         transient=True,
         disable=not err.is_terminal,
     )
@@ -166,12 +199,28 @@ def ingest(
     def on_total(n: int) -> None:
         progress.update(task, total=n)
 
+    stored: list[str] = []  # paths stored so far, for a Ctrl-C at any moment
+
     def on_file(outcome: FileOutcome) -> None:
+        from rich.markup import escape
+
+        if outcome.status != "failed":
+            stored.append(outcome.path)
+        # One line per file, whatever the path holds (brackets, newlines) or the width.
+        shown = outcome.path if outcome.path.isprintable() else ascii(outcome.path)
         progress.advance(task)
-        progress.update(task, description=Path(outcome.path).name[:40])
+        progress.update(task, description=escape(Path(shown).name[:40]))
         if outcome.status == "failed":
             progress.console.print(
-                f"[red]failed[/] {outcome.path}: {outcome.reason}", highlight=False
+                f"[red]failed[/] {escape(shown)}: {escape(str(outcome.reason))}",
+                highlight=False,
+                soft_wrap=True,
+            )
+        for warning in outcome.warnings:
+            progress.console.print(
+                f"[yellow]warning[/] {escape(shown)}: {escape(warning)}",
+                highlight=False,
+                soft_wrap=True,
             )
 
     try:
@@ -190,6 +239,10 @@ def ingest(
             )
     except CartelKBError as exc:
         raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        # Ctrl-C outside the file loop (loading the model, creating the schema, counting).
+        err.print(f"Interrupted: {len(stored)} files stored; run the same command again to finish.")
+        raise typer.Exit(130) from None
 
     summary = {
         "added": report.count("added"),
@@ -202,6 +255,9 @@ def ingest(
     }
     if fmt is Format.json:
         summary["failures"] = [{"path": o.path, "reason": o.reason} for o in report.failed]
+        summary["warnings"] = [
+            {"path": o.path, "warning": w} for o in report.outcomes for w in o.warnings
+        ]
         if profile:
             summary["timings"] = report.timings
         _emit_json(summary)
@@ -218,7 +274,7 @@ def ingest(
             f"{report.totals.get('dates', 0)} dates, {report.totals.get('claims', 0)} claims",
             highlight=False,
         )
-        out.print(f"database: {report.db}", highlight=False)
+        out.print(f"database: {report.db}", highlight=False, markup=False)
         if profile:
             total = sum(report.timings.values()) or 1.0
             for stage, seconds in report.timings.items():
@@ -300,6 +356,8 @@ def query(
 
     Example: cartelkb query --entity Sheinbaum --format json
     """
+    from rich.text import Text
+
     from cartelkb.query import entity_names, lookup
 
     try:
@@ -321,7 +379,7 @@ def query(
     if not result.exact:
         out.print(f"No entity is named {entity!r}; close matches:\n", highlight=False)
     for card in result.entities:
-        out.print(f"[bold]{card.name}[/]  ({card.type}, entity #{card.id})", highlight=False)
+        out.print(Text(card.name, style="bold"), f"({card.type}, entity #{card.id})", sep="  ")
         if card.aliases:
             out.print(f"  also: {'; '.join(card.aliases)}", highlight=False)
         if card.roles:
