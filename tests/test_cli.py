@@ -187,8 +187,12 @@ def test_query_table(seeded):
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Claudia Sheinbaum  (PERSON, entity #")
     assert "also: Sheinbaum" in result.stdout
-    assert "Articles" in result.stdout and "Claims" in result.stdout
+    assert "Articles" in result.stdout
+    # Claims are grouped by the entity's role, each with its sentence and offsets.
+    assert "As subject (" in result.stdout
+    assert "reject" in result.stdout and "article " in result.stdout
     assert "No entity is named" not in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
 
 def test_query_json(seeded):
@@ -286,7 +290,12 @@ def test_claims_by_subject(seeded):
 def test_claims_table_and_filters(seeded):
     result = invoke("claims", "--subject", "Sheinbaum", "--action", "reject", "--db", seeded)
     assert result.exit_code == 0, result.output
-    assert "claims" in result.stdout.splitlines()[0]
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Claims (") and lines[0] != "Claims (0)"
+    assert any("reject" in line for line in lines[1:])
+    assert any(line.strip().startswith("“") for line in lines)  # the sentence is quoted
+    none = invoke("claims", "--action", "no-such-action", "--db", seeded)
+    assert none.exit_code == 0 and "No claim matches" in none.stdout
     negated = json_out(invoke("claims", "--negated", "--db", seeded, "-f", "json"))
     assert negated and all(c["negated"] for c in negated)
     limited = json_out(invoke("claims", "--limit", "2", "--db", seeded, "-f", "json"))

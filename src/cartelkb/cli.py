@@ -307,22 +307,53 @@ def _flags(c: Any) -> str:
     return ", ".join(flags)
 
 
-def _claims_table(title: str, claims: list[Any], names: dict[int, str]) -> Table:
-    table = Table(title=title, show_lines=True, title_justify="left")
-    for column in ("role", "subject", "action", "object", "source", "flags", "date", "sentence"):
-        table.add_column(column, overflow="fold")
+ROLE_HEADINGS = {"subject": "As subject", "object": "As object", "source": "As source"}
+
+
+def _claim_block(c: Any, names: dict[int, str]) -> list[Any]:
+    """One claim as a few indented lines that stay readable in 80 columns (a table of
+    eight columns does not)."""
+    from rich.text import Text
+
+    head = Text()
+    head.append(_party(c.subject, c.subject_entity_id, names), style="bold")
+    head.append("  ")
+    head.append(c.action, style="cyan")
+    if c.object is not None:
+        head.append("  ")
+        head.append(_party(c.object, c.object_entity_id, names), style="bold")
+    details = [f"article {c.article_id}, chars {c.start}-{c.end}"]
+    if c.source is not None:
+        details.insert(0, f"according to {_party(c.source, c.source_entity_id, names)}")
+    if c.date:
+        details.append(f"date {c.date}")
+    flags = _flags(c)
+    if flags:
+        details.append(flags)
+    width = max(out.width - 4, 20)
+    lines = []
+    for part in (head, Text(" · ".join(details), style="dim"), Text(f"“{c.sentence}”")):
+        for line in part.wrap(out.console, width):
+            line.rstrip()
+            lines.append(Text("  ") + line)
+    return lines
+
+
+def _print_claims(claims: list[Any], names: dict[int, str], *, by_role: bool) -> None:
+    """Claims under a heading per role (entity card) or one heading (claim search)."""
+    from rich.text import Text
+
+    groups: dict[str, list[Any]] = {}
     for c in claims:
-        table.add_row(
-            c.role or "",
-            _party(c.subject, c.subject_entity_id, names),
-            c.action,
-            _party(c.object, c.object_entity_id, names),
-            _party(c.source, c.source_entity_id, names),
-            _flags(c),
-            c.date or "",
-            f"{c.sentence}  (article {c.article_id}, chars {c.start}-{c.end})",
-        )
-    return table
+        key = (c.role or "") if by_role else ""
+        groups.setdefault(key, []).append(c)
+    for key, members in groups.items():
+        heading = ROLE_HEADINGS.get(key, "Claims")
+        out.print(Text(f"{heading} ({len(members)})", style="bold underline"))
+        for c in members:
+            for line in _claim_block(c, names):
+                out.print(line)
+            out.print()
 
 
 @app.command()
@@ -396,7 +427,7 @@ def query(
             table.add_row(str(a.id), a.title or a.source_path, a.published or "", str(a.mentions))
         out.print(table)
         if card.claims:
-            out.print(_claims_table("Claims", card.claims, names))
+            _print_claims(card.claims, names, by_role=True)
         if why:
             table = Table(title="How this entity was built", title_justify="left")
             for column in ("alias", "kind", "rule", "evidence"):
@@ -469,7 +500,10 @@ def claims(
     if fmt is Format.json:
         _emit_json([c.model_dump(mode="json") for c in found])
         return
-    out.print(_claims_table(f"{len(found)} claims", found, names))
+    if not found:
+        out.print("No claim matches these filters.")
+        return
+    _print_claims(found, names, by_role=False)
 
 
 @app.command()
