@@ -23,10 +23,14 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # No markup in help texts: single line breaks in docstrings are joined (rewrapped to
+    # the terminal), blank lines keep paragraphs, and "[...]" is shown as written.
+    rich_markup_mode=None,
 )
 entities_app = typer.Typer(
     help="List and curate entities: merge duplicates, detach wrong aliases, rename.",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(entities_app, name="entities")
 
