@@ -79,6 +79,36 @@ def test_lookup_card(session):
     assert all(p.rule for p in card.provenance)
 
 
+def test_card_lists_newest_articles_first_and_undated_last(session, published):
+    [card] = lookup(session, "Mexico").entities
+    dates = [a.published for a in card.articles]
+    dated = [d for d in dates if d is not None]
+    assert dated == sorted(dated, reverse=True)
+    assert dates == dated + [None] * (len(dates) - len(dated))
+    assert all(published[a.id] == a.published for a in card.articles)
+
+
+@pytest.mark.parametrize("limit", [1, 2])
+def test_card_limit_keeps_the_newest_and_the_true_totals(session, limit):
+    [full] = lookup(session, "Mexico", limit=None).entities
+    [card] = lookup(session, "Mexico", limit=limit).entities
+    assert card.truncated and not full.truncated
+    assert card.article_count == full.article_count == len(full.articles)
+    assert card.mention_count == full.mention_count
+    assert card.claim_counts == full.claim_counts
+    assert sum(full.claim_counts.values()) == len(full.claims)
+    assert [a.id for a in card.articles] == [a.id for a in full.articles][:limit]
+    for role in ("subject", "object", "source"):
+        shown = [c.id for c in card.claims if c.role == role]
+        everything = [c.id for c in full.claims if c.role == role]
+        assert shown == everything[:limit]
+
+
+def test_card_limit_zero_means_all(session):
+    [card] = lookup(session, "Mexico", limit=0).entities
+    assert not card.truncated and len(card.articles) == card.article_count
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [

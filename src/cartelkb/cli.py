@@ -118,10 +118,19 @@ def main(
 
 
 def _session(db: str | None, *, create: bool = False):  # type: ignore[no-untyped-def]
+    """An ORM session in one transaction (curation and other writes)."""
     from cartelkb.config import database_url
     from cartelkb.store.db import open_database, session_scope
 
     return session_scope(open_database(database_url(db), create=create))
+
+
+def _reader(db: str | None):  # type: ignore[no-untyped-def]
+    """A Core connection for read-only commands: the ORM is never imported."""
+    from cartelkb.config import database_url
+    from cartelkb.store.db import open_database, read_scope
+
+    return read_scope(open_database(database_url(db), create=False))
 
 
 # --- ingest -----------------------------------------------------------------------------
@@ -343,7 +352,17 @@ def _claim_block(c: Any, names: dict[int, str]) -> list[Any]:
     return lines
 
 
-def _print_claims(claims: list[Any], names: dict[int, str], *, by_role: bool) -> None:
+def _shown(shown: int, total: int) -> str:
+    return f" ({total})" if shown == total else f" (newest {shown} of {total})"
+
+
+def _print_claims(
+    claims: list[Any],
+    names: dict[int, str],
+    *,
+    by_role: bool,
+    totals: dict[str, int] | None = None,
+) -> None:
     """Claims under a heading per role (entity card) or one heading (claim search)."""
     from rich.text import Text
 
@@ -353,7 +372,8 @@ def _print_claims(claims: list[Any], names: dict[int, str], *, by_role: bool) ->
         groups.setdefault(key, []).append(c)
     for key, members in groups.items():
         heading = ROLE_HEADINGS.get(key, "Claims")
-        out.print(Text(f"{heading} ({len(members)})", style="bold underline"))
+        total = (totals or {}).get(key, len(members))
+        out.print(Text(heading + _shown(len(members), total), style="bold underline"))
         for c in members:
             for line in _claim_block(c, names):
                 out.print(line)
@@ -380,6 +400,13 @@ def query(
             "with the rule and evidence that attached it.",
         ),
     ] = False,
+    limit: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Newest articles, and newest claims per role, to show; 0 shows all.",
+        ),
+    ] = 20,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -391,13 +418,11 @@ def query(
 
     Example: cartelkb query --entity Sheinbaum --format json
     """
-    from rich.text import Text
-
-    from cartelkb.query import entity_names, lookup
+    from cartelkb.query import entity_names, lookup, to_dict
 
     try:
-        with _session(db) as session:
-            result = lookup(session, entity)
+        with _reader(db) as session:
+            result = lookup(session, entity, limit=limit)
             ids = {
                 i
                 for card in result.entities
@@ -409,8 +434,10 @@ def query(
     except CartelKBError as exc:
         raise _fail(str(exc)) from None
     if fmt is Format.json:
-        _emit_json(result.model_dump(mode="json"))
+        _emit_json(to_dict(result))
         return
+    from rich.text import Text
+
     if not result.exact:
         out.print(f"No entity is named {entity!r}; close matches:\n", highlight=False)
     for card in result.entities:
@@ -421,17 +448,20 @@ def query(
             out.print(f"  roles: {'; '.join(card.roles)}", highlight=False)
         out.print(
             f"  {card.mention_count} mentions in {card.article_count} articles, "
-            f"{len(card.claims)} claims",
+            f"{sum(card.claim_counts.values())} claims",
             highlight=False,
         )
-        table = Table(title="Articles", title_justify="left")
+        title = "Articles" + _shown(len(card.articles), card.article_count)
+        table = Table(title=title, title_justify="left")
         for column in ("id", "title or file", "published", "mentions"):
             table.add_column(column, overflow="fold")
         for a in card.articles:
             table.add_row(str(a.id), a.title or a.source_path, a.published or "", str(a.mentions))
         out.print(table)
         if card.claims:
-            _print_claims(card.claims, names, by_role=True)
+            _print_claims(card.claims, names, by_role=True, totals=card.claim_counts)
+        if card.truncated:
+            out.print(f"(newest {limit} of each shown; --limit 0 shows all)", highlight=False)
         if why:
             table = Table(title="How this entity was built", title_justify="left")
             for column in ("alias", "kind", "rule", "evidence"):
@@ -476,10 +506,10 @@ def claims(
 
     Example: cartelkb claims --subject Trump --hedged
     """
-    from cartelkb.query import entity_names, search_claims
+    from cartelkb.query import entity_names, search_claims, to_dict
 
     try:
-        with _session(db) as session:
+        with _reader(db) as session:
             found = search_claims(
                 session,
                 subject=subject,
@@ -502,7 +532,7 @@ def claims(
     except CartelKBError as exc:
         raise _fail(str(exc)) from None
     if fmt is Format.json:
-        _emit_json([c.model_dump(mode="json") for c in found])
+        _emit_json(to_dict(found))
         return
     if not found:
         out.print("No claim matches these filters.")
@@ -570,19 +600,19 @@ def entities_list(
 
     Example: cartelkb entities list --type PERSON --min-mentions 2
     """
-    from cartelkb.query import list_entities
+    from cartelkb.query import list_entities, to_dict
 
     if type_ and type_.upper() not in {"PERSON", "ORG", "GPE", "LOC"}:
         raise _fail(f"unknown type {type_!r}; use PERSON, ORG, GPE or LOC")
     try:
-        with _session(db) as session:
+        with _reader(db) as session:
             rows = list_entities(
                 session, type_=type_, min_mentions=min_mentions, name=name, limit=limit
             )
     except CartelKBError as exc:
         raise _fail(str(exc)) from None
     if fmt is Format.json:
-        _emit_json([r.model_dump(mode="json") for r in rows])
+        _emit_json(to_dict(rows))
         return
     table = Table(title=f"{len(rows)} entities", title_justify="left")
     for column in ("id", "name", "type", "mentions", "articles", "aliases"):

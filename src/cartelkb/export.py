@@ -105,7 +105,7 @@ def build_export(session: Session) -> Export:
             id=e.id,
             name=e.name,
             type=e.type,  # type: ignore[arg-type]
-            aliases=display_aliases(session, e),
+            aliases=display_aliases(session, e.id, e.name, e.name_key),
             mention_count=mention_counts[e.id],
             article_count=len(article_sets[e.id]),
         )

@@ -1,26 +1,47 @@
-"""Read side: name -> entity card (aliases, articles, claims), entity lists and claim search."""
+"""Read side: name -> entity card (aliases, articles, claims), entity lists and claim search.
+
+Core queries over store/schema.py's lightweight tables, and plain dataclasses for the
+results: `cartelkb query` must start fast, so this module imports neither the ORM nor
+pydantic models (nor, of course, spaCy or dateparser). Every function takes a Core
+Connection or an ORM Session: both execute these statements.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections import defaultdict
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import func, or_, select, union_all
 
 from cartelkb.errors import NotFoundError
 from cartelkb.knowledge import name_key
-from cartelkb.store import repository as repo
-from cartelkb.store.models import Article, Claim, Entity, EntityAlias, Mention
+from cartelkb.store.schema import articles, claims, entities, entity_aliases, mentions
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.orm import Session
+
+    Db = Connection | Session
+
+Role = Literal["subject", "object", "source"]
+ROLES: tuple[Role, ...] = ("subject", "object", "source")
+# The names users see and search: not "derived" look-up keys (surnames, initials).
+SHOWN_KINDS = ("surface", "curated")
+DEFAULT_LIMIT = 20  # articles and claims per role on a card; 0 or None: all
 
 
-class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+def to_dict(view: Any) -> Any:
+    """A result (dataclass, or list of them) as JSON-ready dicts."""
+    if isinstance(view, list):
+        return [dataclasses.asdict(v) for v in view]
+    return dataclasses.asdict(view)
 
 
-class ArticleRef(_Out):
+@dataclass
+class ArticleRef:
     id: int
     title: str | None
     source_path: str
@@ -28,10 +49,11 @@ class ArticleRef(_Out):
     mentions: int
 
 
-class ClaimView(_Out):
+@dataclass
+class ClaimView:
     id: int
     article_id: int
-    role: Literal["subject", "object", "source"] | None = None
+    role: Role | None
     subject: str | None
     subject_entity_id: int | None
     action: str
@@ -50,35 +72,45 @@ class ClaimView(_Out):
     end: int
 
 
-class AliasView(_Out):
+@dataclass
+class AliasView:
     alias: str
     kind: str
     rule: str
     evidence: str | None
 
 
-class EntityCard(_Out):
-    """Everything the knowledge base knows about one entity."""
+@dataclass
+class EntityCard:
+    """Everything the knowledge base knows about one entity.
+
+    `articles` and `claims` hold the newest `limit` of each (per role for claims);
+    `article_count` and `claim_counts` are the full totals.
+    """
 
     id: int
     name: str
     type: str
     aliases: list[str]
-    roles: list[str] = Field(default_factory=list)
+    roles: list[str]
     mention_count: int
     article_count: int
+    claim_counts: dict[str, int]
     articles: list[ArticleRef]
     claims: list[ClaimView]
     provenance: list[AliasView]
+    truncated: bool = False
 
 
-class LookupResult(_Out):
+@dataclass
+class LookupResult:
     query: str
     exact: bool
-    entities: list[EntityCard]
+    entities: list[EntityCard] = field(default_factory=list)
 
 
-class EntitySummary(_Out):
+@dataclass
+class EntitySummary:
     id: int
     name: str
     type: str
@@ -87,155 +119,242 @@ class EntitySummary(_Out):
     article_count: int
 
 
-def claim_view(claim: Claim, role: str | None = None) -> ClaimView:
+_CLAIM_COLUMNS = (
+    claims.c.id,
+    claims.c.article_id,
+    claims.c.subject_text,
+    claims.c.subject_entity_id,
+    claims.c.action,
+    claims.c.action_text,
+    claims.c.object_text,
+    claims.c.object_entity_id,
+    claims.c.source_text,
+    claims.c.source_entity_id,
+    claims.c.negated,
+    claims.c.negation_cue,
+    claims.c.hedged,
+    claims.c.hedge_cue,
+    claims.c.date_value,
+    claims.c.sentence,
+    claims.c.start_char,
+    claims.c.end_char,
+)
+
+
+def _claim_view(row: Any, role: Role | None = None) -> ClaimView:
     return ClaimView(
-        id=claim.id,
-        article_id=claim.article_id,
-        role=role,  # type: ignore[arg-type]
-        subject=claim.subject_text,
-        subject_entity_id=claim.subject_entity_id,
-        action=claim.action,
-        action_text=claim.action_text,
-        object=claim.object_text,
-        object_entity_id=claim.object_entity_id,
-        source=claim.source_text,
-        source_entity_id=claim.source_entity_id,
-        negated=claim.negated,
-        negation_cue=claim.negation_cue,
-        hedged=claim.hedged,
-        hedge_cue=claim.hedge_cue,
-        date=claim.date_value,
-        sentence=claim.sentence,
-        start=claim.start_char,
-        end=claim.end_char,
+        id=row.id,
+        article_id=row.article_id,
+        role=role,
+        subject=row.subject_text,
+        subject_entity_id=row.subject_entity_id,
+        action=row.action,
+        action_text=row.action_text,
+        object=row.object_text,
+        object_entity_id=row.object_entity_id,
+        source=row.source_text,
+        source_entity_id=row.source_entity_id,
+        negated=bool(row.negated),
+        negation_cue=row.negation_cue,
+        hedged=bool(row.hedged),
+        hedge_cue=row.hedge_cue,
+        date=row.date_value,
+        sentence=row.sentence,
+        start=row.start_char,
+        end=row.end_char,
     )
 
 
-def display_aliases(session: Session, entity: Entity) -> list[str]:
-    """Names the entity was seen under (surface, curated), canonical first excluded."""
-    names: dict[str, str] = {}
-    for alias, key in session.execute(
-        select(EntityAlias.alias, EntityAlias.alias_key)
-        .where(EntityAlias.entity_id == entity.id, EntityAlias.kind.in_(["surface", "curated"]))
-        .order_by(EntityAlias.id)
+def find_entity_ids(db: Db, name: str) -> list[int]:
+    """Ids of entities whose canonical name or a shown alias equals `name` (normalized).
+
+    A name known only as a derived key (a surname such as "Oseguera", initials) is the
+    fall-back. Every look-up is an equality on an indexed key column.
+    """
+    key = name_key(name)
+    if not key:
+        return []
+    by_name = select(entities.c.id).where(entities.c.name_key == key)
+    by_alias = select(entity_aliases.c.entity_id).where(
+        entity_aliases.c.alias_key == key, entity_aliases.c.kind != "derived"
+    )
+    ids = set(db.scalars(union_all(by_name, by_alias)))
+    if not ids:
+        ids = set(
+            db.scalars(select(entity_aliases.c.entity_id).where(entity_aliases.c.alias_key == key))
+        )
+    return sorted(ids)
+
+
+def display_aliases(db: Db, entity_id: int, name: str, key: str) -> list[str]:
+    """Names the entity was seen under (surface, curated), the canonical one excluded."""
+    names: dict[str, None] = {}
+    for alias, alias_key in db.execute(
+        select(entity_aliases.c.alias, entity_aliases.c.alias_key)
+        .where(entity_aliases.c.entity_id == entity_id, entity_aliases.c.kind.in_(SHOWN_KINDS))
+        .order_by(entity_aliases.c.id)
     ):
-        if key != entity.name_key and alias != entity.name:
-            names.setdefault(alias, alias)
+        if alias_key != key and alias != name:
+            names.setdefault(alias)
     return list(names)
 
 
-def entity_card(session: Session, entity: Entity) -> EntityCard:
-    """Build the card of one entity."""
-    rows = session.execute(
-        select(
-            Article.id,
-            Article.title,
-            Article.source_path,
-            Article.published,
-            func.count(Mention.id),
-        )
-        .join(Mention, Mention.article_id == Article.id)
-        .where(Mention.entity_id == entity.id)
-        .group_by(Article.id)
-        # Dated articles in order, then undated ones (explicit: the dialects differ on NULLs).
-        .order_by(Article.published.asc().nulls_last(), Article.id)
-    ).all()
-    articles = [
-        ArticleRef(id=r[0], title=r[1], source_path=r[2], published=r[3], mentions=r[4])
-        for r in rows
-    ]
-    roles = sorted(
-        {
-            r
-            for r in session.scalars(
-                select(Mention.role).where(
-                    Mention.entity_id == entity.id, Mention.role.is_not(None)
-                )
-            )
-            if r
-        }
+def entity_card(db: Db, entity: Any, *, limit: int | None = DEFAULT_LIMIT) -> EntityCard:
+    """Build the card of one entity (a row with id, name, name_key, type).
+
+    Args:
+        limit: newest articles, and newest claims per role, to include; None or 0: all.
+    """
+    limit = limit or None
+    per_article = (
+        select(mentions.c.article_id, func.count().label("n"))
+        .where(mentions.c.entity_id == entity.id)
+        .group_by(mentions.c.article_id)
+        .subquery()
     )
-    claims: list[ClaimView] = []
-    for role, column in (
-        ("subject", Claim.subject_entity_id),
-        ("object", Claim.object_entity_id),
-        ("source", Claim.source_entity_id),
-    ):
-        for claim in session.scalars(
-            select(Claim).where(column == entity.id).order_by(Claim.article_id, Claim.start_char)
-        ):
-            claims.append(claim_view(claim, role))
+    article_count, mention_count = db.execute(
+        select(func.count(), func.coalesce(func.sum(per_article.c.n), 0))
+    ).one()
+    # Newest first (undated last, on both dialects), then by id: what is new comes first.
+    rows = db.execute(
+        select(
+            articles.c.id,
+            articles.c.title,
+            articles.c.source_path,
+            articles.c.published,
+            per_article.c.n,
+        )
+        .join(per_article, per_article.c.article_id == articles.c.id)
+        .order_by(articles.c.published.desc().nulls_last(), articles.c.id.desc())
+        .limit(limit)
+    ).all()
+    refs = [ArticleRef(r.id, r.title, r.source_path, r.published, r.n) for r in rows]
+    roles = sorted(
+        r
+        for r in db.scalars(
+            select(mentions.c.role)
+            .where(mentions.c.entity_id == entity.id, mentions.c.role.is_not(None))
+            .distinct()
+        )
+        if r
+    )
+    found: list[ClaimView] = []
+    counts: dict[str, int] = {}
+    for role in ROLES:
+        column = claims.c[f"{role}_entity_id"]
+        counts[role] = db.scalar(select(func.count()).where(column == entity.id)) or 0
+        if not counts[role]:
+            continue
+        found.extend(
+            _claim_view(row, role)
+            for row in db.execute(
+                select(*_CLAIM_COLUMNS)
+                .where(column == entity.id)
+                .order_by(claims.c.article_id.desc(), claims.c.start_char, claims.c.id)
+                .limit(limit)
+            )
+        )
     provenance = [
-        AliasView(alias=a.alias, kind=a.kind, rule=a.rule, evidence=a.evidence)
-        for a in session.scalars(
-            select(EntityAlias).where(EntityAlias.entity_id == entity.id).order_by(EntityAlias.id)
+        AliasView(r.alias, r.kind, r.rule, r.evidence)
+        for r in db.execute(
+            select(
+                entity_aliases.c.alias,
+                entity_aliases.c.kind,
+                entity_aliases.c.rule,
+                entity_aliases.c.evidence,
+            )
+            .where(entity_aliases.c.entity_id == entity.id)
+            .order_by(entity_aliases.c.id)
         )
     ]
     return EntityCard(
         id=entity.id,
         name=entity.name,
         type=entity.type,
-        aliases=display_aliases(session, entity),
+        aliases=display_aliases(db, entity.id, entity.name, entity.name_key),
         roles=roles,
-        mention_count=sum(a.mentions for a in articles),
-        article_count=len(articles),
-        articles=articles,
-        claims=claims,
+        mention_count=int(mention_count),
+        article_count=int(article_count),
+        claim_counts=counts,
+        articles=refs,
+        claims=found,
         provenance=provenance,
+        truncated=len(refs) < article_count or len(found) < sum(counts.values()),
     )
 
 
-def suggestions(session: Session, name: str, limit: int = 5) -> list[str]:
-    """Names close to `name`, for a "did you mean" line."""
+def suggestions(db: Db, name: str, limit: int = 5) -> list[str]:
+    """Names close to `name`, for a "did you mean" line.
+
+    Candidates share the first letter of the normalized name (a range on the indexed
+    key), so the cost does not grow with the whole vocabulary of the knowledge base.
+    """
     key = name_key(name)
     if not key:
         return []
-    names = session.execute(
-        select(EntityAlias.alias, EntityAlias.alias_key).where(EntityAlias.kind != "derived")
+    first = key[0]
+    names = db.execute(
+        select(entity_aliases.c.alias, entity_aliases.c.alias_key).where(
+            entity_aliases.c.kind != "derived",
+            entity_aliases.c.alias_key >= first,
+            entity_aliases.c.alias_key < first + "\U0010ffff",
+        )
     ).all()
     by_key = {k: a for a, k in names}
     close = difflib.get_close_matches(key, list(by_key), n=limit, cutoff=0.6)
     return [by_key[k] for k in close]
 
 
-def close_matches(session: Session, name: str, limit: int = 10) -> list[Entity]:
+def _entity_rows(db: Db, ids: list[int]) -> list[Any]:
+    if not ids:
+        return []
+    return list(
+        db.execute(
+            select(entities.c.id, entities.c.name, entities.c.name_key, entities.c.type)
+            .where(entities.c.id.in_(ids))
+            .order_by(entities.c.id)
+        )
+    )
+
+
+def close_matches(db: Db, name: str, limit: int = 10) -> list[Any]:
     """Entities with a name containing every word of `name` (when no name equals it)."""
     words = name_key(name).split()
     if not words:
         return []
     stmt = (
-        select(EntityAlias.entity_id)
-        .where(*[EntityAlias.alias_key.contains(w, autoescape=True) for w in words])
+        select(entity_aliases.c.entity_id)
+        .where(*[entity_aliases.c.alias_key.contains(w, autoescape=True) for w in words])
         .distinct()
         .limit(limit)
     )
-    ids = list(session.scalars(stmt))
-    if not ids:
-        return []
-    return list(session.scalars(select(Entity).where(Entity.id.in_(ids)).order_by(Entity.id)))
+    return _entity_rows(db, list(db.scalars(stmt)))
 
 
-def lookup(session: Session, name: str) -> LookupResult:
+def lookup(db: Db, name: str, *, limit: int | None = DEFAULT_LIMIT) -> LookupResult:
     """Find entities by name: exact (normalized) first, then close matches.
+
+    Args:
+        limit: articles and claims per role shown on each card (None or 0: all).
 
     Raises:
         NotFoundError: nothing matches; the message carries suggestions.
     """
-    entities = repo.find_entities(session, name)
-    exact = bool(entities)
-    if not entities:
-        entities = close_matches(session, name)
-    if not entities:
-        hint = suggestions(session, name)
+    found = _entity_rows(db, find_entity_ids(db, name))
+    exact = bool(found)
+    if not found:
+        found = close_matches(db, name)
+    if not found:
+        hint = suggestions(db, name)
         more = f"; did you mean: {', '.join(hint)}?" if hint else ""
         raise NotFoundError(f"no entity matches {name!r}{more}")
     return LookupResult(
-        query=name, exact=exact, entities=[entity_card(session, e) for e in entities]
+        query=name, exact=exact, entities=[entity_card(db, e, limit=limit) for e in found]
     )
 
 
 def list_entities(
-    session: Session,
+    db: Db,
     *,
     type_: str | None = None,
     min_mentions: int = 1,
@@ -245,57 +364,61 @@ def list_entities(
     """Entities with their mention and article counts, most mentioned first."""
     counts = (
         select(
-            Mention.entity_id.label("entity_id"),
-            func.count(Mention.id).label("mentions"),
-            func.count(func.distinct(Mention.article_id)).label("articles"),
+            mentions.c.entity_id.label("entity_id"),
+            func.count(mentions.c.id).label("mentions"),
+            func.count(func.distinct(mentions.c.article_id)).label("articles"),
         )
-        .group_by(Mention.entity_id)
+        .group_by(mentions.c.entity_id)
         .subquery()
     )
+    n_mentions = func.coalesce(counts.c.mentions, 0)
     stmt = (
-        select(Entity, func.coalesce(counts.c.mentions, 0), func.coalesce(counts.c.articles, 0))
-        .outerjoin(counts, counts.c.entity_id == Entity.id)
-        .where(func.coalesce(counts.c.mentions, 0) >= min_mentions)
-        .order_by(func.coalesce(counts.c.mentions, 0).desc(), Entity.name)
+        select(
+            entities.c.id,
+            entities.c.name,
+            entities.c.type,
+            n_mentions.label("mentions"),
+            func.coalesce(counts.c.articles, 0).label("articles"),
+        )
+        .outerjoin(counts, counts.c.entity_id == entities.c.id)
+        .where(n_mentions >= min_mentions)
+        .order_by(n_mentions.desc(), entities.c.name, entities.c.id)
     )
     if type_:
         types = ["GPE", "LOC"] if type_.upper() in {"GPE", "LOC"} else [type_.upper()]
-        stmt = stmt.where(Entity.type.in_(types))
+        stmt = stmt.where(entities.c.type.in_(types))
     if name:
         key = name_key(name)
         if not key:  # only punctuation ("%", "_"): no name contains it
             return []
-        stmt = stmt.where(Entity.name_key.contains(key, autoescape=True))
+        stmt = stmt.where(entities.c.name_key.contains(key, autoescape=True))
     if limit:
         stmt = stmt.limit(limit)
+    rows = db.execute(stmt).all()
     aliases_of: dict[int, list[str]] = defaultdict(list)
-    rows = session.execute(stmt).all()
-    ids = [r[0].id for r in rows]
+    ids = [r.id for r in rows]
     if ids:
-        for entity_id, alias in session.execute(
-            select(EntityAlias.entity_id, EntityAlias.alias)
-            .where(EntityAlias.entity_id.in_(ids), EntityAlias.kind.in_(["surface", "curated"]))
-            .order_by(EntityAlias.id)
+        for entity_id, alias in db.execute(
+            select(entity_aliases.c.entity_id, entity_aliases.c.alias)
+            .where(entity_aliases.c.entity_id.in_(ids), entity_aliases.c.kind.in_(SHOWN_KINDS))
+            .order_by(entity_aliases.c.id)
         ):
             aliases_of[entity_id].append(alias)
-    out = []
-    for entity, mentions, articles in rows:
-        seen = [a for a in dict.fromkeys(aliases_of[entity.id]) if a != entity.name]
-        out.append(
-            EntitySummary(
-                id=entity.id,
-                name=entity.name,
-                type=entity.type,
-                aliases=seen,
-                mention_count=mentions,
-                article_count=articles,
-            )
+    return [
+        EntitySummary(
+            id=r.id,
+            name=r.name,
+            type=r.type,
+            aliases=[a for a in dict.fromkeys(aliases_of[r.id]) if a != r.name],
+            mention_count=r.mentions,
+            article_count=r.articles,
         )
-    return out
+        for r in rows
+    ]
 
 
 def search_claims(
-    session: Session,
+    db: Db,
     *,
     subject: str | None = None,
     object_: str | None = None,
@@ -308,41 +431,41 @@ def search_claims(
     limit: int | None = None,
 ) -> list[ClaimView]:
     """Claims filtered by party, action, date and flags (names match entities or text)."""
-    stmt = select(Claim).join(Article, Article.id == Claim.article_id)
+    stmt = select(*_CLAIM_COLUMNS).join(articles, articles.c.id == claims.c.article_id)
 
-    def party(column_id, column_text, value: str):  # type: ignore[no-untyped-def]
-        ids = [e.id for e in repo.find_entities(session, value)]
+    def party(role: str, value: str) -> Any:
+        ids = find_entity_ids(db, value)
         # autoescape: "%" and "_" in the value are literal characters, not LIKE wildcards.
-        text_match = column_text.icontains(value, autoescape=True)
-        return or_(column_id.in_(ids), text_match) if ids else text_match
+        text_match = claims.c[f"{role}_text"].icontains(value, autoescape=True)
+        return or_(claims.c[f"{role}_entity_id"].in_(ids), text_match) if ids else text_match
 
-    if subject:
-        stmt = stmt.where(party(Claim.subject_entity_id, Claim.subject_text, subject))
-    if object_:
-        stmt = stmt.where(party(Claim.object_entity_id, Claim.object_text, object_))
-    if source:
-        stmt = stmt.where(party(Claim.source_entity_id, Claim.source_text, source))
+    for role, value in (("subject", subject), ("object", object_), ("source", source)):
+        if value:
+            stmt = stmt.where(party(role, value))
     if action:
-        stmt = stmt.where(Claim.action.icontains(action, autoescape=True))
-    when = func.coalesce(Claim.date_value, Article.published)
+        stmt = stmt.where(claims.c.action.icontains(action, autoescape=True))
+    when = func.coalesce(claims.c.date_value, articles.c.published)
     if since:
         stmt = stmt.where(when >= since)
     if until:
         # "2024" must include 2024-12-31: compare on the stated prefix.
         stmt = stmt.where(func.substr(when, 1, len(until)) <= until)
-    if negated is not None:
-        stmt = stmt.where(Claim.negated.is_(negated))
-    if hedged is not None:
-        stmt = stmt.where(Claim.hedged.is_(hedged))
-    stmt = stmt.order_by(Claim.article_id, Claim.start_char)
+    for flag, wanted in ((claims.c.negated, negated), (claims.c.hedged, hedged)):
+        if wanted is not None:
+            stmt = stmt.where(flag.is_(wanted))
+    stmt = stmt.order_by(claims.c.article_id, claims.c.start_char, claims.c.id)
     if limit:
         stmt = stmt.limit(limit)
-    return [claim_view(c) for c in session.scalars(stmt)]
+    return [_claim_view(row) for row in db.execute(stmt)]
 
 
-def entity_names(session: Session, ids: set[int]) -> dict[int, str]:
+def entity_names(db: Db, ids: set[int]) -> dict[int, str]:
     """id -> canonical name, for rendering claim parties."""
     if not ids:
         return {}
-    other = aliased(Entity)
-    return dict(session.execute(select(other.id, other.name).where(other.id.in_(ids))).all())
+    return {
+        r.id: r.name
+        for r in db.execute(
+            select(entities.c.id, entities.c.name).where(entities.c.id.in_(sorted(ids)))
+        )
+    }

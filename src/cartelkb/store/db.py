@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from cartelkb.config import display_db
 from cartelkb.errors import DatabaseError, SchemaTooNewError
-from cartelkb.store.models import SCHEMA_HEAD
+from cartelkb.store.schema import SCHEMA_HEAD
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.orm import Session
 
 BUSY_TIMEOUT_MS = 60_000
 MIGRATION_LOCK_ID = 7_214_401  # PostgreSQL advisory lock held while the schema is upgraded
@@ -211,6 +212,8 @@ def open_database(url: str, *, create: bool = True, write: bool = False) -> Engi
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """One transaction: commit on success, roll back on any error."""
+    from sqlalchemy.orm import sessionmaker  # the read side (read_scope) never needs the ORM
+
     factory = sessionmaker(bind=engine, expire_on_commit=False)
     session = factory()
     try:
@@ -221,3 +224,10 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+@contextmanager
+def read_scope(engine: Engine) -> Iterator[Connection]:
+    """A Core connection for read-only look-ups (no ORM, no commit)."""
+    with engine.connect() as conn:
+        yield conn

@@ -18,9 +18,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-# The Alembic revision the models correspond to. `cartelkb query` compares it with the
-# database's alembic_version without importing Alembic; a test keeps the two in step.
-SCHEMA_HEAD = "0003"
+from cartelkb.store.schema import SCHEMA_HEAD  # the revision these models correspond to
+
+__all__ = ["SCHEMA_HEAD", "Base"]
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",

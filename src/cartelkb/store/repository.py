@@ -9,7 +9,6 @@ from sqlalchemy import Table, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
 
-from cartelkb.knowledge import name_key
 from cartelkb.store.models import (
     Article,
     ArticlePath,
@@ -564,22 +563,9 @@ def store_extraction(
 
 def find_entities(session: Session, name: str) -> list[Entity]:
     """Entities whose canonical name or an alias equals `name` (normalized)."""
-    key = name_key(name)
-    if not key:
-        return []
-    ids = set(session.scalars(select(Entity.id).where(Entity.name_key == key)))
-    ids |= set(
-        session.scalars(
-            select(EntityAlias.entity_id).where(
-                EntityAlias.alias_key == key, EntityAlias.kind != "derived"
-            )
-        )
-    )
-    if not ids:
-        # A surname known as a derived key (e.g. "Oseguera") still finds its person.
-        ids = set(
-            session.scalars(select(EntityAlias.entity_id).where(EntityAlias.alias_key == key))
-        )
+    from cartelkb.query import find_entity_ids
+
+    ids = find_entity_ids(session, name)
     if not ids:
         return []
     return list(session.scalars(select(Entity).where(Entity.id.in_(ids)).order_by(Entity.id)))

@@ -1,0 +1,69 @@
+"""Light Core handles on the schema for the read side: table()/column() clauses, no ORM.
+
+`cartelkb query` is the everyday command and must start fast; the declarative models
+(store/models.py) are the schema's definition, but importing them pulls in the ORM
+(~50 ms of a ~250 ms process). These lightweight clauses name the same tables and
+columns, so read queries compile without it. A test checks that every table and column
+named here exists in the models, with the same name.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Integer, column, table
+
+# The Alembic revision the models correspond to. Opening a database compares it with
+# the database's alembic_version without importing Alembic; a test keeps them in step.
+SCHEMA_HEAD = "0003"
+
+
+def _ints(*names: str) -> list:  # type: ignore[type-arg]
+    return [column(n, Integer) for n in names]
+
+
+articles = table(
+    "articles",
+    *_ints("id"),
+    column("title"),
+    column("source_path"),
+    column("published"),
+)
+
+entities = table("entities", *_ints("id"), column("name"), column("name_key"), column("type"))
+
+entity_aliases = table(
+    "entity_aliases",
+    *_ints("id", "entity_id"),
+    column("alias"),
+    column("alias_key"),
+    column("kind"),
+    column("rule"),
+    column("evidence"),
+)
+
+mentions = table("mentions", *_ints("id", "article_id", "entity_id"), column("role"))
+
+claims = table(
+    "claims",
+    *_ints(
+        "id",
+        "article_id",
+        "subject_entity_id",
+        "object_entity_id",
+        "source_entity_id",
+        "start_char",
+        "end_char",
+    ),
+    column("subject_text"),
+    column("action"),
+    column("action_text"),
+    column("object_text"),
+    column("source_text"),
+    column("negated", Boolean),
+    column("negation_cue"),
+    column("hedged", Boolean),
+    column("hedge_cue"),
+    column("date_value"),
+    column("sentence"),
+)
+
+ALL = (articles, entities, entity_aliases, mentions, claims)
