@@ -282,6 +282,7 @@ def test_cluster_mentions_empty():
             {"de la madrid"},
             {"de", "la"},
         ),
+        pytest.param("Brian E. Nelson", {"nelson"}, {"e", "e nelson"}, id="initial-is-no-key"),
     ],
 )
 def test_person_partial_keys(name, included, excluded):

@@ -21,6 +21,7 @@ class KnownEntity:
     aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
+    kind: str = ""  # the data file it comes from: countries, agencies, cartels, ...
 
 
 @dataclass
@@ -38,6 +39,11 @@ class Knowledge:
         """True for designation categories that look like names but are not entities."""
         key = name_key(name)
         return key in self.categories or key.rstrip("s") in self.categories
+
+    def is_cartel(self, canonical: str) -> bool:
+        """True for an entry of the cartels file (criminal organizations)."""
+        entry = self.by_key.get(name_key(canonical))
+        return entry is not None and entry.kind == "cartels"
 
     def lookup(self, name: str) -> KnownEntity | None:
         """The known entity a name denotes, compared as `name_key` does."""
@@ -100,6 +106,7 @@ def load() -> Knowledge:
                 aliases=_split(row.get("aliases")),
                 acronyms=_split(row.get("acronyms")),
                 demonyms=_split(row.get("demonyms")),
+                kind=file_name.removesuffix(".tsv"),
             )
             kb.entities.append(entry)
             for name in (entry.canonical, *entry.aliases, *entry.acronyms):

@@ -62,7 +62,8 @@ def person_partial_keys(name: str) -> list[str]:
     maternal Loera); news style uses the paternal one or both, so every surname run
     after the given name is a key. Particles ("de la") stay attached.
     """
-    words = name_key(name).split()
+    # Initials ("Brian E. Nelson") are no surname: a one-letter key would link strangers.
+    words = [w for w in name_key(name).split() if len(w) > 1]
     if len(words) < 2:
         return []
     keys = []

@@ -99,6 +99,79 @@ EXPECTED = [
         ],
         id="cartel-and-acronym",
     ),
+    pytest.param(
+        "“We will not relent,” said Under Secretary of the Treasury for Terrorism and "
+        "Financial Intelligence Brian E. Nelson.",
+        [
+            (
+                "Brian E. Nelson",
+                "PERSON",
+                None,
+                "Under Secretary of the Treasury for Terrorism and Financial Intelligence",
+            )
+        ],
+        id="long-title-runs-up-to-the-name",
+    ),
+    pytest.param(
+        "Acting U.S. Attorney for the Southern District of California Andrew Haden spoke.",
+        [
+            (
+                "Andrew Haden",
+                "PERSON",
+                None,
+                "Acting U.S. Attorney for the Southern District of California",
+            )
+        ],
+        id="title-with-a-place-inside",
+    ),
+    pytest.param(
+        "He was wanted for the murder of Sheriff's Deputy Juan Escalante in 2008. "
+        "Escalante was shot outside his home.",
+        [
+            ("Juan Escalante", "PERSON", None, "Deputy"),
+            ("Escalante", "PERSON", None, None),
+        ],
+        id="surname-the-ner-missed",
+    ),
+    pytest.param(
+        "The reward targets Joaquín “El Chapo” Guzmán Loera and his sons.",
+        [
+            ("Joaquín “El Chapo” Guzmán Loera", "PERSON", None, None),
+            ("El Chapo", "PERSON", None, None),
+        ],
+        id="quoted-nickname-inside-a-name",
+    ),
+    pytest.param(
+        'Zambada met with Joaquín "El Chapo" Guzmán in Culiacán.',
+        [('Joaquín "El Chapo" Guzmán', "PERSON", None, None)],
+        id="straight-quoted-nickname-inside-a-name",
+    ),
+    pytest.param(
+        "Ismael Zambada García, also known as, “El Mayo,” was arrested in El Paso.",
+        [("Ismael Zambada García", "PERSON", None, None), ("El Mayo", "PERSON", None, None)],
+        id="also-known-as-comma",
+    ),
+    pytest.param(
+        "The order covers the Sinaloa cartel, Jalisco New Generation, Gulf, Northeast and "
+        "Carteles Unidos.",
+        [
+            ("Gulf", "ORG", "Gulf Cartel", None),
+            ("Northeast", "ORG", "Cartel del Noreste", None),
+            ("Carteles Unidos", "ORG", "Cárteles Unidos", None),
+        ],
+        id="bare-names-in-a-list-of-cartels",
+    ),
+    pytest.param(
+        "The Department of State has paid rewards since 1986, with the Department paying "
+        "more than $135 million.",
+        [("Department", "ORG", "Department of State", None)],
+        id="head-noun-refers-to-the-named-department",
+    ),
+    pytest.param(
+        "The group trafficked fentanyl into the United States for the Jalisco New Generation.",
+        [("Jalisco New Generation", "ORG", "Jalisco New Generation Cartel", None)],
+        id="short-form-of-a-cartel",
+    ),
 ]
 
 
@@ -157,6 +230,37 @@ def test_exact_mention_list(mentions_of, sentence, exact):
             "President-elect Claudia Sheinbaum",
             id="title-not-in-name",
         ),
+        pytest.param(
+            "Agents seized cocaine, meth, fentanyl, and heroin at the port of entry.",
+            "fentanyl",
+            id="drug-is-no-person",
+        ),
+        pytest.param(
+            "Agents seized cocaine, meth, fentanyl, and heroin at the port of entry.",
+            "meth",
+            id="drug-is-no-place",
+        ),
+        pytest.param(
+            "“We will not relent,” said Under Secretary of the Treasury for Terrorism and "
+            "Financial Intelligence Brian E. Nelson.",
+            "Terrorism",
+            id="words-of-a-title-are-no-organization",
+        ),
+        pytest.param(
+            "He is charged under the Foreign Narcotics Kingpin Designation Act.",
+            "Foreign Narcotics Kingpin Designation Act",
+            id="a-law-is-no-organization",
+        ),
+        pytest.param(
+            "The Narcotics Rewards Program (NRP) paid him. The NRP has paid $135 million.",
+            "NRP",
+            id="a-program-and-its-acronym-are-no-organization",
+        ),
+        pytest.param(
+            "Mexico said the Department would answer.",
+            "Department",
+            id="head-noun-alone-names-nothing",
+        ),
     ],
 )
 def test_not_a_mention(mentions_of, sentence, absent):
@@ -192,6 +296,47 @@ def test_nickname_is_alias_of_the_full_name(mentions_of):
     nickname = next(m for m in found if m.text == "El Mencho")
     assert nickname.alias_of == found.index(full)
     assert full.alias_of is None
+
+
+def test_an_agencys_unit_is_named_with_its_owner(mentions_of):
+    found = mentions_of(
+        "The case was investigated by the Drug Enforcement Administration's San Diego "
+        "Field Division and the FBI's San Diego Field Office."
+    )
+    names = {m.text: m.name for m in found}
+    assert names["San Diego Field Division"] == (
+        "Drug Enforcement Administration San Diego Field Division"
+    )
+    assert (
+        names["San Diego Field Office"] == "Federal Bureau of Investigation San Diego Field Office"
+    )
+
+
+def test_a_nickname_met_again_is_the_person(mentions_of):
+    found = mentions_of(
+        "Zambada is a partner of Joaquin Guzman-Loera, also known as, “El Chapo” and is "
+        "charged along with El Chapo's sons."
+    )
+    assert [m.label for m in found if m.text == "El Chapo"] == ["PERSON", "PERSON"]
+
+
+def test_quoted_nickname_is_alias_of_the_joined_name(mentions_of):
+    found = mentions_of("The reward targets Joaquín “El Chapo” Guzmán Loera and his sons.")
+    full = next(m for m in found if m.text.startswith("Joaquín"))
+    nickname = next(m for m in found if m.text == "El Chapo")
+    assert full.name == "Joaquín Guzmán Loera"
+    assert nickname.alias_of == found.index(full)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sheinbaum called the plan “unacceptable” on Tuesday.",
+        "The so-called “Remain in Mexico” Policy ended.",
+    ],
+)
+def test_quoted_words_alone_join_no_names(mentions_of, sentence):
+    assert all("“" not in m.text for m in mentions_of(sentence))
 
 
 def test_demonym_mention_source(mentions_of):

@@ -95,6 +95,8 @@ def _match_title(doc: Doc, start: int, kb: Knowledge, sent_start: int) -> tuple[
             best = (first, doc[first:start].text)
             break
     if best is None:
+        best = _title_chain(doc, start, kb, sent_start)
+    if best is None:
         return None
     first = best[0]
     # Widen over modifiers that belong to the role: "former", a country or its possessive.
@@ -111,9 +113,53 @@ def _match_title(doc: Doc, start: int, kb: Knowledge, sent_start: int) -> tuple[
     return first, doc[first:start].text
 
 
+# Lower-case words that continue a long title: "Under Secretary of the Treasury for
+# Terrorism and Financial Intelligence", "U.S. Attorney for the Southern District of ...".
+TITLE_GLUE = {"of", "for", "and", "the", "on", "to", "&"}
+TITLE_CHAIN_MAX = 14  # tokens between the title word and the name, at most
+
+
+def _title_chain(doc: Doc, start: int, kb: Knowledge, sent_start: int) -> tuple[int, str] | None:
+    """A title that runs on up to the name: "Under Secretary of the Treasury for Terrorism
+    and Financial Intelligence Brian E. Nelson" -> the words before "Brian".
+
+    Walks back over capitalized words and title glue (of, for, and, the) and stops at a
+    person, a demonym, or any other lower-case word; the chain must begin with a known
+    title and not end in glue.
+
+    Returns:
+        (token index where the title begins, the title text) or None.
+    """
+    first = start
+    while first > sent_start and start - first < TITLE_CHAIN_MAX:
+        prev = doc[first - 1]
+        capitalized = prev.is_alpha and prev.text[:1].isupper()
+        if prev.ent_type_ in {"PERSON", "NORP"} or not (
+            capitalized
+            or prev.ent_type_ in {"GPE", "LOC", "ORG"}  # "U.S." in "U.S. Attorney for"
+            or prev.lower_ in TITLE_GLUE
+            or prev.text in {"'s", "’s"}
+        ):
+            break
+        first -= 1
+    if first == start or doc[start - 1].lower_ in TITLE_GLUE:
+        return None
+    for i in range(first, start):
+        for width in (4, 3, 2, 1):
+            if i + width <= start and doc[i : i + width].text in kb.title_set:
+                if i + width < start and doc[i + width].lower_ not in TITLE_GLUE:
+                    # "Secretary Smith Director" is no chain: after the title word the
+                    # chain goes on with "of"/"for", or the name follows at once.
+                    continue
+                return i, doc[i:start].text
+    return None
+
+
 def _extend_given_names(doc: Doc, start: int, kb: Knowledge) -> int:
     """Take in given names the NER left out ("Ovidio [Guzmán López]")."""
     sent_start = _sentence(doc, start).start
+    if _title_chain(doc, start, kb, sent_start) is not None:
+        return start  # the capitalized words before the name belong to a title
     steps = 0
     while start > sent_start and steps < 2:
         prev = doc[start - 1]
@@ -148,9 +194,13 @@ def _nickname_after(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
     i = end
     if i < limit and doc[i].text == ",":
         i += 1
+    if i < limit and doc[i].lower_ in {"also", "or"}:  # "also known as", "or El Mayo"
+        i += 1
     for cue in NICKNAME_CUES:
         if [t.lower_ for t in doc[i : i + len(cue)]] == list(cue):
             j = i + len(cue)
+            if j < limit and doc[j].text == ",":  # "also known as, 'El Mayo'"
+                j += 1
             break
     else:
         if i < limit and doc[i].text == "(":
@@ -280,7 +330,61 @@ def _drafts(doc: Doc, kb: Knowledge) -> list[_Draft]:
                 source=source,
             )
         )
-    return drafts
+    return _join_quoted_nicknames(doc, drafts)
+
+
+def _join_quoted_nicknames(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """Rejoin a name the NER split at a quoted nickname: Joaquín “El Chapo” Guzmán Loera.
+
+    The NER often returns "Joaquín" (as ORG, or nothing) and "Guzmán Loera" (PERSON, or
+    nothing) around the quotes. A capitalized name, a quoted capitalized phrase of at
+    most four words and a capitalized name, in a row, are one person; the quoted words
+    are the nickname (`_inner_nickname` then records them as an alias).
+    """
+    by_start = {d.start: d for d in drafts}
+    by_end = {d.end: d for d in drafts}
+
+    def proper(token) -> bool:  # type: ignore[no-untyped-def]
+        return token.is_alpha and token.text[:1].isupper() and token.pos_ == "PROPN"
+
+    merged: list[_Draft] = []
+    for q, token in enumerate(doc):
+        if token.text not in OPEN_QUOTES or token.text == "'" or q == 0:
+            continue
+        close = next(
+            (c for c in range(q + 2, min(q + 6, len(doc))) if doc[c].text in CLOSE_QUOTES),
+            None,
+        )
+        if close is None or close + 1 >= len(doc):
+            continue
+        if not all(
+            t.text[:1].isupper() or t.lower_ in {"el", "la", "de"} for t in doc[q + 1 : close]
+        ):
+            continue
+        left, right = by_end.get(q), by_start.get(close + 1)
+        if left is not None and (left.canonical or left.end - left.start > 2):
+            continue
+        if right is not None and (right.canonical or right.label not in {"PERSON", "ORG"}):
+            continue
+        first = left.start if left is not None else q - 1
+        if left is None and not proper(doc[q - 1]):
+            continue
+        if right is not None:
+            end = right.end
+        else:
+            end = close + 1
+            while end < len(doc) and end - close <= 3 and proper(doc[end]):
+                end += 1
+            if end == close + 1:
+                continue
+        if left is None and right is None:
+            continue  # corroboration: the NER saw a name on at least one side
+        role = next((d.role for d in (left, right) if d is not None and d.role), None)
+        merged.append(_Draft(first, end, "PERSON", role=role))
+    if not merged:
+        return drafts
+    inside = {id(d) for d in drafts for m in merged if m.start <= d.start and d.end <= m.end}
+    return sorted([d for d in drafts if id(d) not in inside] + merged, key=lambda d: d.start)
 
 
 def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[MentionRecord]:
@@ -325,6 +429,8 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
         or name_key(doc[d.start : d.end].text) in body_keys
         or (d.label == "PERSON" and name_key(doc[d.start : d.end].text) in surname_keys)
     ]
+
+    kept = _refine_organizations(doc, _add_missed_surnames(doc, kept), kb)
 
     extra: list[_Draft] = []
     for d in kept:
@@ -399,6 +505,17 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
             if d.alias_of is not None:
                 d.alias_of = index_map.get(d.alias_of)
         kept = survivors
+    # A nickname given in the text, met again alone, is the person even when the NER
+    # calls it an organization ("El Chapo's sons").
+    nicknames = {name_key(doc[d.start : d.end].text) for d in extra if d.alias_of is not None}
+    for d in kept:
+        if (
+            d.label != "PERSON"
+            and d.canonical is None
+            and d.source == "model"
+            and name_key(doc[d.start : d.end].text) in nicknames
+        ):
+            d.label = "PERSON"
     # Acronym tokens defined above: make sure each defined acronym is a mention.
     all_drafts = kept + extra
     covered = {(d.start, d.end) for d in all_drafts}
@@ -450,6 +567,118 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
             sent_start=sent.start_char,
             sent_end=max(sent_end, end_char),
         )
+
+
+# The head noun alone ("the Department", "the Bureau") refers back to the one
+# organization of the article named with it; alone it names nothing.
+GENERIC_HEADS = {
+    "department", "bureau", "agency", "office", "ministry", "secretariat", "service",
+    "commission", "committee", "council", "court", "administration", "division",
+    "directorate", "unit", "institute", "cartel", "organization", "army", "navy",
+}  # fmt: skip
+# Last words of names that are laws, programs or plans, not organizations (OntoNotes
+# tags them LAW or ORG inconsistently): "Foreign Narcotics Kingpin Designation Act",
+# "Narcotics Rewards Program", "Mérida Initiative".
+NOT_ORGANIZATION_HEADS = {"act", "law", "program", "programme", "initiative", "plan", "treaty"}
+# A unit of an agency is named with its owner ("the DEA's San Diego Field Division"),
+# so that two agencies' field offices in one city stay apart.
+UNIT_HEADS = {"division", "office", "field", "unit", "task", "force", "branch", "section"}
+
+
+def _refine_organizations(doc: Doc, drafts: list[_Draft], kb: Knowledge) -> list[_Draft]:
+    """Organization mentions that need the rest of the article to be read right."""
+    orgs = [d for d in drafts if d.label == "ORG" and d.end - d.start >= 2]
+    cartels = {d.start for d in drafts if d.canonical and kb.is_cartel(d.canonical)}
+    out: list[_Draft] = []
+    not_orgs: set[str] = set()  # programs dropped, and the acronyms they define
+    for d in drafts:
+        words = [t.lower_ for t in doc[d.start : d.end]]
+        if d.label == "ORG" and not d.canonical and words[-1] in NOT_ORGANIZATION_HEADS:
+            acronym = _acronym_after(doc, d.end, _sentence(doc, d.start).end)
+            if acronym is not None:
+                not_orgs.add(doc[acronym[0] : acronym[1]].text)
+            continue
+        if d.end - d.start == 1 and not d.canonical and words[0] in GENERIC_HEADS:
+            named = {
+                (o.canonical or name_key(doc[o.start : o.end].text)): o
+                for o in orgs
+                if words[0] in {t.lower_ for t in doc[o.start : o.end]}
+            }
+            if len(named) != 1:
+                continue  # "the Department" with no (or two) departments named: nobody
+            target = next(iter(named.values()))
+            d.label, d.canonical = "ORG", target.canonical
+            d.name = " ".join(doc[target.start : target.end].text.split())
+        elif d.end - d.start <= 2 and not d.canonical and cartels:
+            # "the Sinaloa cartel, Jalisco New Generation, Gulf, Northeast and ...": a bare
+            # name coordinated with known cartels is the cartel of that name.
+            entry = kb.lookup(doc[d.start : d.end].text + " Cartel")
+            if entry is not None and _coordinated_with(doc, d, cartels):
+                d.label, d.canonical = entry.type, entry.canonical
+        elif d.label == "ORG" and not d.canonical and words[-1] in UNIT_HEADS:
+            owner = next(
+                (
+                    o
+                    for o in drafts
+                    if o.label == "ORG" and o.end + 1 == d.start and doc[o.end].text in {"'s", "’s"}
+                ),
+                None,
+            )
+            if owner is not None:
+                owner_name = owner.canonical or doc[owner.start : owner.end].text
+                d.name = f"{owner_name} {' '.join(doc[d.start : d.end].text.split())}"
+        out.append(d)
+    return [d for d in out if d.canonical or doc[d.start : d.end].text not in not_orgs]
+
+
+def _coordinated_with(doc: Doc, d: _Draft, starts: set[int]) -> bool:
+    """True when the draft's head is in one coordination (conj chain) with a listed draft."""
+
+    def top(token):  # type: ignore[no-untyped-def]
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        return token
+
+    root = top(doc[d.end - 1])
+    return any(
+        top(doc[s]) == root or top(doc[s].head) == root or top(doc[s]) == top(doc[d.start])
+        for s in starts
+    )
+
+
+def _add_missed_surnames(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """Mentions of a named person's surname that the NER did not tag.
+
+    After "Deputy Juan Escalante", "Escalante was shot" names him again; the small model
+    often leaves such a lone surname untagged. Only capitalized proper nouns outside
+    every entity span count, and only surnames of full names in the same article.
+    """
+    surnames: set[str] = set()
+    for d in drafts:
+        if d.label != "PERSON" or d.end - d.start < 2 or _inner_nickname(doc, d.start, d.end):
+            continue
+        last = doc[d.end - 1]
+        if last.is_alpha and len(last.text) > 2:
+            surnames.add(last.text)
+    if not surnames:
+        return drafts
+    taken = [False] * len(doc)
+    for d in drafts:
+        for i in range(d.start, d.end):
+            taken[i] = True
+    added = [
+        _Draft(token.i, token.i + 1, "PERSON")
+        for token in doc
+        if token.text in surnames
+        and not taken[token.i]
+        and token.ent_type_ == ""
+        and token.pos_ == "PROPN"
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
+        and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN")
+    ]
+    if not added:
+        return drafts
+    return sorted(drafts + added, key=lambda d: d.start)
 
 
 def _clean_name(text: str) -> str:
