@@ -174,6 +174,40 @@ def test_bad_files_fail_one_line_each_and_the_rest_is_stored(
     assert_consistent(db)
 
 
+@pytest.mark.parametrize("stage", ["read", "extract"])
+def test_a_bug_on_one_file_fails_that_file_only(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, stage: str
+) -> None:
+    """An unexpected exception (a cartelkb bug) fails its file with a reason, no traceback."""
+    good, broken = copy_seeds(seeds_dir, tmp_path / "in", 2)
+    import cartelkb.ingest as ingest_module
+
+    if stage == "read":
+        real = reader.read_article
+
+        def read(path):  # type: ignore[no-untyped-def]
+            if Path(path) == broken:
+                raise RuntimeError("boom")
+            return real(path)
+
+        monkeypatch.setattr(reader, "read_article", read)
+    else:
+        real_extract = ingest_module.extract_article
+
+        def extract(raw, doc, model):  # type: ignore[no-untyped-def]
+            if raw.source_path == str(broken):
+                raise RuntimeError("boom")
+            return real_extract(raw, doc, model)
+
+        monkeypatch.setattr(ingest_module, "extract_article", extract)
+    result = cli("ingest", str(good), str(broken), "--db", str(tmp_path / "kb.db"))
+    assert result.exit_code == 1
+    [line] = failure_lines(result.stderr)
+    assert line.startswith(f"failed {broken}:") and "boom" in line and "bug" in line
+    assert "Traceback" not in result.output
+    assert "1 added" in result.stdout and "1 failed" in result.stdout
+
+
 def test_unreadable_file_is_reported(
     tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -180,6 +180,11 @@ class Ingestor:
             except OSError as exc:
                 self._record(FileOutcome(path, "failed", f"cannot read: {exc.strerror or exc}"))
                 continue
+            except Exception as exc:  # a reader bug must not lose the rest of the run
+                self._record(
+                    FileOutcome(path, "failed", f"reading failed: {exc!r} (a cartelkb bug)")
+                )
+                continue
             limit = self._nlp.max_length if self._nlp is not None else SPACY_MAX_LENGTH
             if len(raw.text) > limit:
                 # spaCy refuses longer texts (and would need gigabytes for them).
@@ -295,7 +300,9 @@ class Ingestor:
             extraction = extract_article(raw, doc, self.model)
             clusters, assignment = cluster_mentions(extraction.mentions)
         except Exception as exc:  # an extractor bug must not lose the rest of the run
-            self._record(FileOutcome(path, "failed", f"extraction failed: {exc!r}"))
+            self._record(
+                FileOutcome(path, "failed", f"extraction failed: {exc!r} (a cartelkb bug)")
+            )
             return
         t0 = self.timer.add("extract", t0)
         self._save(path, raw, extraction, clusters, assignment, t0)
