@@ -271,7 +271,7 @@ def bare_spacy(texts: list[str], batch_size: int) -> tuple[float, float]:
     return time.perf_counter() - t0, time.process_time() - c0
 
 
-def ingest_cmd(directory: Path, db: Path, *extra: str) -> list[str]:
+def ingest_cmd(directory: Path, db: Path | str, *extra: str) -> list[str]:
     return [PY, "-m", "cartelkb", "ingest", str(directory), "--db", str(db), "--profile",
             "--format", "json", *extra]  # fmt: skip
 
@@ -340,6 +340,76 @@ def big(tmp: Path, n: int, workers: int, results: dict) -> None:
           f"(tree {r['peak_tree_rss_mb']:.0f} MB)", flush=True)  # fmt: skip
 
     measure_query(db, results)
+
+
+def _fresh_pg_database(admin_url: str, name: str) -> str:
+    """Create (or recreate) database `name` on the server of `admin_url`; its URL."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+
+def postgres(directory: Path, n: int, words: int, admin_url: str, results: dict) -> None:
+    """Ingest the same corpus into PostgreSQL: --workers 2, --workers 3, and three
+    ingest processes at once over overlapping thirds of the corpus."""
+    rows = {}
+    for workers in (2, 3):
+        url = _fresh_pg_database(admin_url, f"cartelkb_bench_w{workers}")
+        rows[f"workers{workers}"] = summary(
+            f"PostgreSQL --workers {workers}",
+            run(ingest_cmd(directory, url, "--workers", str(workers))),
+            n,
+            words,
+        )
+    # Three processes, each over two thirds of the files (every file in two of them).
+    files = sorted(directory.rglob("*.txt"))
+    third = len(files) // 3
+    parts = [files[: 2 * third], files[third:], files[:third] + files[2 * third :]]
+    url = _fresh_pg_database(admin_url, "cartelkb_bench_p3")
+    lists = []
+    for i, part in enumerate(parts):
+        listing = directory.parent / f"part{i}"
+        listing.mkdir(exist_ok=True)
+        for f in part:
+            link = listing / f.name
+            if not link.exists():
+                link.symlink_to(f)
+        lists.append(listing)
+    t0 = time.perf_counter()
+    procs = [
+        subprocess.Popen(ingest_cmd(listing, url), stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+        for listing in lists
+    ]  # fmt: skip
+    outs = [p.communicate() for p in procs]
+    wall = time.perf_counter() - t0
+    codes = [p.returncode for p in procs]
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        articles = conn.execute(text("SELECT count(*) FROM articles")).scalar()
+        dupes = conn.execute(
+            text("SELECT count(*) FROM (SELECT name_key, type FROM entities "
+                 "GROUP BY name_key, type HAVING count(*) > 1) d")
+        ).scalar()  # fmt: skip
+    engine.dispose()
+    rows["processes3"] = {
+        "run": "3 ingest processes at once", "wall_s": round(wall, 2),
+        "words_per_s": round(words / wall), "articles_per_s": round(n / wall, 2),
+        "exit_codes": codes, "articles": articles, "duplicate_entity_names": dupes,
+        "stderr_tail": [e[-300:] for _, e in outs if e.strip()],
+    }  # fmt: skip
+    print(f"3 processes at once (PostgreSQL) {wall:8.1f} s {words / wall:8.0f} words/s "
+          f"{n / wall:7.1f} art/s  exit codes {codes}, {articles} articles, "
+          f"{dupes} duplicated entity names", flush=True)  # fmt: skip
+    results["postgres"] = rows
 
 
 def measure_query(db: Path, results: dict) -> None:
@@ -415,6 +485,12 @@ def main() -> None:
     parser.add_argument("--query-db", type=Path, help="only time queries on this database")
     parser.add_argument("--json", type=Path, help="write all figures to this file")
     parser.add_argument("--keep", type=Path, help="work in this directory and keep it")
+    parser.add_argument(
+        "--pg",
+        metavar="URL",
+        help="also ingest into PostgreSQL (a role with CREATEDB; databases cartelkb_bench_* "
+        "are recreated), e.g. $CARTELKB_TEST_PG_URL",
+    )
     args = parser.parse_args()
 
     if args.query_db:
@@ -459,6 +535,8 @@ def main() -> None:
         # --workers 2 against the floor too: what a user of both cores gets.
         ratios["workers2_over_spacy"] = round(floor / two["wall_s"], 3)
         results["ratios"] = ratios
+        if args.pg:
+            postgres(directory, n, words, args.pg, results)
         print(f"ratios: ingest/spaCy {ratios['ingest_over_spacy']} (target >= 0.85; "
               f"{ratios['ingest_over_spacy_cpu']} in CPU time; --workers 2/spaCy "
               f"{ratios['workers2_over_spacy']}), workers 2/1 "
