@@ -6,6 +6,7 @@ import codecs
 import hashlib
 import json
 import os
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,8 @@ def test_title_case_headline_with_comma_is_not_a_byline() -> None:
         ("Updated: Aug. 29, 2024 at 10:30 a.m. ET", "2024-08-29", "day"),
         ("Posted on August 29, 2024", "2024-08-29", "day"),
         ("Published 2024-08-29 | Updated 2024-08-30", "2024-08-29", "day"),
+        ("Updated 3:14 PM EDT, August 29, 2024", "2024-08-29", "day"),  # AP: time first
+        ("By    |   Thursday, 29 August 2024 10:49 AM EST", "2024-08-29", "day"),  # no name
         ("Updated 2024-08-30 | Published 2024-08-29", "2024-08-29", "day"),
         ("13/04/2024", "2024-04-13", "day"),
         ("04/13/2024", "2024-04-13", "day"),
@@ -148,6 +151,7 @@ def test_dateline_only_near_the_top() -> None:
         ("Wednesday, March 5, 2025", ("2025-03-05", "day")),
         ("5 March 2025", ("2025-03-05", "day")),
         ("March 2025", ("2025-03", "month")),
+        ("10:30 a.m. ET, March 5, 2025", ("2025-03-05", "day")),
         ("2025", None),
         ("March 5", None),
         ("2025-02-29", None),
@@ -238,6 +242,56 @@ def test_byline_date_combination_sets_both() -> None:
         "1 comment",
         "Comments are closed.",
         "Newer Post Older Post Home",
+        # single share buttons and social links
+        "Print",
+        "Email",
+        "Facebook",
+        "X",
+        "LinkedIn",
+        "Share on X",
+        "Email this page",
+        "• Share",
+        # release furniture (justice.gov, state.gov, treasury.gov, dea.gov, gob.mx)
+        "Skip to main content",
+        "Press Release",
+        "Press Releases",
+        "PRESS STATEMENT",
+        "Media Note",
+        "For Immediate Release",
+        "FOR IMMEDIATE RELEASE",
+        "Office of Public Affairs",
+        "Office of the Spokesperson",
+        "Topic(s): Drug Trafficking",
+        "Topics: Drug Trafficking, Transnational Organized Crime",
+        "Component(s): Criminal Division",
+        "Contact: Office of Public Affairs, 202-514-2007",
+        "Tags: Mexico, Sinaloa Cartel",
+        "Related Content",
+        "Related: Mexico Rejects U.S. Troop Offer",
+        "Press Release No. 25-123",
+        "Comunicado No. 309",
+        # news sites
+        "Sign up for our newsletter",
+        "Read more",
+        "5 min read",
+        "Copyright 2025 The Associated Press. All rights reserved.",
+        "Copyright 2025 The Associated Press. All rights reserved. This material may not be "
+        "published, broadcast, rewritten or redistributed.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "© 2025 Reuters",
+        "Copyright © 2025 Example Media Group",
+        "All rights reserved.",
+        "(AP Photo/Jane Doe)",
+        "(AP Photo/Jane Doe, File)",
+        "AP Photo/Jane Doe",
+        "Photo: Jane Doe/Reuters",
+        "Photo by Jane Doe/AFP via Getty Images",
+        "REUTERS/Jane Doe",
+        "Credit: Getty Images",
+        "Reporting by Jane Doe in Mexico City; Editing by John Roe",
+        "Reporting by Jane Doe and Ana Ruiz; Additional reporting by John Roe in Washington",
+        "(Reporting by Jane Doe; Editing by John Roe)",
+        "Our Standards: The Thomson Reuters Trust Principles.",
     ],
 )
 def test_furniture_line_is_removed(line: str) -> None:
@@ -255,6 +309,25 @@ def test_furniture_line_is_removed(line: str) -> None:
         "Comments from officials were sharply critical.",
         "Share prices of border businesses fell.",
         "No comment was given by the ministry.",
+        # words of share buttons and labels inside sentences
+        "Officials declined to share details of the operation.",
+        "The ministry said it would email the documents to prosecutors.",
+        "Print and broadcast outlets reported the raid on Tuesday.",
+        "Facebook removed the cartel's recruitment pages, the company said.",
+        "X, formerly Twitter, suspended the accounts.",
+        "Related charges were filed in Texas, prosecutors said.",
+        "Contact between the two delegations resumed in March.",
+        "Updated figures released on Tuesday showed a decline.",
+        "The press release did not say when the men were extradited.",
+        "For immediate release of the hostages, the cartel demanded money.",
+        "An official website of the United States government was hacked, officials said.",
+        "Statement after statement from the ministry denied the reports.",
+        # credit-like openings of real sentences
+        "Photos by the cartel's rivals circulated online.",
+        "Reporting by the newspaper showed that the cartel paid officials.",
+        "Reporting by Jane Doe in Mexico City showed that officials were paid.",
+        "Copyright lawsuits rarely touch the cartels, lawyers said.",
+        "The ministry released a photograph of the seized laboratory (photo below).",
     ],
 )
 def test_prose_resembling_furniture_is_kept(line: str) -> None:
@@ -349,6 +422,338 @@ def test_offsets_refer_to_the_cleaned_text() -> None:
     start = article.text.index("Mexico's president")
     assert article.text[start : start + 18] == "Mexico's president"
     assert "Advertisement" not in article.text
+
+
+# --- government releases and wire stories -----------------------------------------------
+
+# The U.S. Web Design System banner as scrapes of justice.gov, state.gov, treasury.gov and
+# dea.gov render it: the first line may carry the button text, the icons their alt texts.
+GOV_BANNERS = [
+    [
+        "An official website of the United States government Here's how you know",
+        "Official websites use .gov",
+        "A .gov website belongs to an official government organization in the United States.",
+        "Secure .gov websites use HTTPS",
+        "A lock ( ) or https:// means you’ve safely connected to the .gov website. "
+        "Share sensitive information only on official, secure websites.",
+    ],
+    [
+        "Skip to main content",
+        "U.S. flag",
+        "An official website of the United States government",
+        "Here’s how you know",
+        "Dot gov",
+        "Official websites use .gov",
+        "A .gov website belongs to an official government organization in the United States.",
+        "Https",
+        "Secure .gov websites use HTTPS",
+        "A lock ( Lock A locked padlock ) or https:// means you’ve safely connected to the "
+        ".gov website. Share sensitive information only on official, secure websites.",
+    ],
+    [
+        "An official website of the United States government",
+        "The .gov means it’s official.",
+        "Federal government websites often end in .gov or .mil. Before sharing sensitive "
+        "information, make sure you’re on a federal government site.",
+        "The site is secure.",
+        "The https:// ensures that you are connecting to the official website and that any "
+        "information you provide is encrypted and transmitted securely.",
+    ],
+    [
+        "Un sitio oficial del Gobierno de Estados Unidos Así es como usted puede verificarlo",
+        "Los sitios web oficiales usan .gov",
+        "Un sitio web .gov pertenece a una organización oficial del Gobierno de Estados Unidos.",
+        "Los sitios web seguros .gov usan HTTPS",
+    ],
+]
+
+
+@pytest.mark.parametrize("banner", GOV_BANNERS)
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_gov_banner_is_removed_and_headline_found_below_it(banner: list[str], gap: str) -> None:
+    text = gap.join([*banner, "Treasury Sanctions Cartel Money Launderers", "August 9, 2023"])
+    article = parse_text(f"{text}\n\n{BODY}")
+    assert article.removed == banner
+    assert article.title == "Treasury Sanctions Cartel Money Launderers"
+    assert article.published == "2023-08-09"
+    assert article.text.startswith("Treasury Sanctions Cartel Money Launderers")
+    assert article.text.endswith(BODY)
+
+
+def test_gov_banner_above_a_first_paragraph_gives_no_title() -> None:
+    paragraph = (
+        "Today, the Department of State is announcing a reward of up to $5 million for "
+        "information leading to the arrest of a cartel leader."
+    )
+    article = parse_text("\n\n".join([*GOV_BANNERS[0], paragraph, BODY]))
+    assert article.title is None
+    assert article.text == f"{paragraph}\n\n{BODY}"
+
+
+JUSTICE_RELEASE = """Skip to main content
+An official website of the United States government
+Here’s how you know
+Press Release
+Cartel Leader Extradited to Face Charges
+Tuesday, March 4, 2025
+For Immediate Release
+Office of Public Affairs
+Share
+WASHINGTON — A cartel leader was extradited from Mexico on Monday to face charges.
+“He will face justice in an American courtroom,” the Attorney General said.
+Updated March 5, 2025
+Topics
+Drug Trafficking
+Transnational Organized Crime
+Components
+Criminal Division
+Drug Enforcement Administration (DEA)
+Press Release Number: 25-321
+Related Content
+Press Release
+Another Release About Fentanyl Trafficking
+A second release begins with this sentence. It goes on for a second one.
+February 3, 2025"""
+
+
+def test_justice_release_header_and_footer() -> None:
+    article = parse_text(JUSTICE_RELEASE)
+    assert article.title == "Cartel Leader Extradited to Face Charges"
+    assert article.published == "2025-03-04"
+    assert article.text == (
+        "Cartel Leader Extradited to Face Charges\n"
+        "Tuesday, March 4, 2025\n"
+        "WASHINGTON — A cartel leader was extradited from Mexico on Monday to face charges.\n"
+        "“He will face justice in an American courtroom,” the Attorney General said."
+    )
+    kept = set(article.text.split("\n"))
+    assert all(line not in kept for line in article.removed)
+    assert "Press Release Number: 25-321" in article.removed
+    assert "Drug Enforcement Administration (DEA)" in article.removed
+
+
+@pytest.mark.parametrize(
+    ("line", "date_part"),
+    [
+        ("For Immediate Release: Tuesday, August 12, 2025", "Tuesday, August 12, 2025"),
+        ("FOR IMMEDIATE RELEASE — August 12, 2025", "August 12, 2025"),
+        ("For Immediate Release August 12, 2025", "August 12, 2025"),
+        ("Press Release | Aug. 12, 2025", "Aug. 12, 2025"),
+        ("Media Note - 2025-08-12", "2025-08-12"),
+    ],
+)
+def test_release_label_goes_and_its_date_is_the_dateline(line: str, date_part: str) -> None:
+    article = parse_text(f"Cartels and the State\n{line}\n\n{BODY}")
+    assert article.published == "2025-08-12"
+    assert article.text == f"Cartels and the State\n{date_part}\n\n{BODY}"
+    assert article.removed == [line[: -len(date_part)].strip()]
+
+
+def test_for_immediate_release_then_date_on_the_next_line() -> None:
+    article = parse_text(
+        f"FOR IMMEDIATE RELEASE\nAugust 12, 2025\n\nCartels and the State\n\n{BODY}"
+    )
+    assert (article.title, article.published) == ("Cartels and the State", "2025-08-12")
+    assert article.removed == ["FOR IMMEDIATE RELEASE"]
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Foreign Ministry | July 26, 2024", "2024-07-26"),
+        ("U.S. Embassy in Mexico | February 9, 2024", "2024-02-09"),
+        ("Secretaría de Relaciones Exteriores | July 26, 2024", "2024-07-26"),
+        ("Foreign Ministry | Jane Doe", None),  # an office and a name: a contact, not a date
+    ],
+)
+def test_dateline_naming_the_issuing_office(line: str, published: str | None) -> None:
+    article = parse_text(f"Cartels and the State\n{line}\n\n{BODY}")
+    assert article.published == published
+    assert article.author is None
+    assert line in article.text
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "WASHINGTON — Today, the Treasury sanctioned 10 people tied to the Sinaloa Cartel.",
+        "MEXICO CITY (AP) — Mexico's president said Tuesday that troops would not be accepted.",
+        "WASHINGTON, D.C. – The Attorney General met her Mexican counterpart on Tuesday.",
+    ],
+)
+def test_wire_dateline_paragraph_is_kept_whole(paragraph: str) -> None:
+    text = "\n".join([*GOV_BANNERS[0], "Press Releases", "Cartels and the State", "Aug. 9, 2023"])
+    article = parse_text(f"{text}\n{paragraph}\n{BODY}")
+    assert (article.title, article.published, article.author) == (
+        "Cartels and the State",
+        "2023-08-09",
+        None,
+    )
+    assert f"\n{paragraph}\n" in article.text
+
+
+@pytest.mark.parametrize("mark", ["###", "# # #", "-30-", "- 30 -"])
+def test_end_of_release_mark_drops_what_follows(mark: str) -> None:
+    footer = ["Contact: Press Office", "Treasury Sanctions Another Network", "Privacy Policy"]
+    article = parse_text("\n".join(["Cartels and the State", BODY, mark, *footer]))
+    assert article.text == f"Cartels and the State\n{BODY}"
+    assert article.removed == [mark, *footer]
+
+
+def test_end_mark_before_most_of_the_text_goes_alone() -> None:
+    second = "A second release follows the mark. " * 10
+    article = parse_text(f"Cartels and the State\n###\n{BODY}\n{second}")
+    assert article.removed == ["###"]
+    assert article.text.endswith(second.strip())
+    twice = parse_text(f"First Release\n{BODY}\n###\nSecond Release\n{BODY} {second}")
+    assert twice.removed == ["###"]  # several releases in one file: none is lost
+
+
+def test_updated_stamp_is_dateline_on_top_and_furniture_below() -> None:
+    top = parse_text(f"Cartels and the State\nUpdated August 12, 2025\n\n{BODY}")
+    assert top.published == "2025-08-12"
+    assert top.removed == []
+    bottom = parse_text(f"Cartels and the State\n\n{BODY}\nUpdated August 12, 2025")
+    assert bottom.published is None
+    assert bottom.removed == ["Updated August 12, 2025"]
+    assert bottom.text.endswith(BODY)
+
+
+def test_heading_block_in_the_tail_goes_to_the_end() -> None:
+    tail = ["Topics", "", "Drug Trafficking", "", "Components", "Criminal Division", "Tags"]
+    tail += ["Mexico", "", "Sinaloa Cartel"]
+    article = parse_text("\n".join(["Cartels and the State", BODY, *tail]))
+    assert article.text == f"Cartels and the State\n{BODY}"
+    assert article.removed == [line for line in tail if line]
+
+
+@pytest.mark.parametrize(
+    ("block", "kept"),
+    [
+        (["Related Coverage", "Mexico Rejects U.S. Troop Offer", "What to Know About Cartels"], []),
+        (["Contact", "Jane Doe", "(202) 555-0100", "press@example.gov"], []),
+        # a heading followed by prose takes nothing with it
+        (["Related", "The talks were the third this year, officials said."], [1]),
+        (["Topics", "Officials in both countries said the talks would resume."], [1]),
+        # without blank lines, a short line straight above prose is the next subheading
+        (
+            [
+                "Related Articles",
+                "Mexico Rejects U.S. Troop Offer",
+                "Key Talks",
+                "The talks went on.",
+            ],
+            [2, 3],
+        ),
+    ],
+)
+def test_heading_block_in_mid_article_stops_at_a_blank_line(
+    block: list[str], kept: list[int]
+) -> None:
+    after = "The talks continued on Wednesday, officials said.\n\nA Subheading\nMore prose here."
+    article = parse_text("\n".join(["Cartels and the State", "", BODY, *block, "", after]))
+    assert article.removed == [line for i, line in enumerate(block) if i not in kept]
+    middle = "".join(f"{block[i]}\n" for i in kept)
+    assert article.text.endswith(f"{BODY}\n{middle}\n{after}")
+
+
+@pytest.mark.parametrize(
+    ("line", "kept", "credit"),
+    [
+        (
+            "Soldiers patrol Culiacán, Mexico, Aug. 12, 2025. (AP Photo/Jane Doe)",
+            "Soldiers patrol Culiacán, Mexico, Aug. 12, 2025.",
+            "(AP Photo/Jane Doe)",
+        ),
+        (
+            "The minister speaks in Mexico City. (Photo by Jane Doe/AFP via Getty Images)",
+            "The minister speaks in Mexico City.",
+            "(Photo by Jane Doe/AFP via Getty Images)",
+        ),
+        ("Troops at the border. (REUTERS/Jane Doe)", "Troops at the border.", "(REUTERS/Jane Doe)"),
+        (
+            "Relatives wait outside. (Jane Doe/LaPresse via AP)",
+            "Relatives wait outside.",
+            "(Jane Doe/LaPresse via AP)",
+        ),
+    ],
+)
+def test_photo_credit_ending_a_caption_goes_caption_stays(
+    line: str, kept: str, credit: str
+) -> None:
+    article = parse_text(f"Cartels and the State\n\n{BODY}\n{line}\nLast line.")
+    assert article.removed == [credit]
+    assert article.text.endswith(f"{BODY}\n{kept}\nLast line.")
+
+
+def test_site_name_goes_only_above_the_headline() -> None:
+    text = (
+        "The White House\nFact Sheets\nFact Sheet: New Measures Against the Cartels\n"
+        "The White House\nFebruary 1, 2025\n\n"
+        f"{BODY}\nThe agencies taking part:\nDrug Enforcement Administration\n"
+        "U.S. Department of the Treasury"
+    )
+    article = parse_text(text)
+    assert article.title == "Fact Sheet: New Measures Against the Cartels"
+    assert article.published == "2025-02-01"
+    assert article.removed == ["The White House", "Fact Sheets"]
+    assert article.text.endswith("Drug Enforcement Administration\nU.S. Department of the Treasury")
+
+
+def test_cleaned_text_is_the_kept_lines_so_offsets_hold() -> None:
+    article = parse_text(
+        JUSTICE_RELEASE.replace("Tuesday, March 4, 2025\n", "").replace(
+            "For Immediate Release\n", "For Immediate Release: March 4, 2025\n"
+        )
+    )
+    assert article.published == "2025-03-04"
+    start = article.text.index("A cartel leader")
+    assert article.text[start : start + 15] == "A cartel leader"
+    assert article.text.split("\n")[1] == "March 4, 2025"
+    assert "For Immediate Release:" in article.removed
+
+
+# --- the furniture data file ------------------------------------------------------------
+
+
+def _furniture_file() -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    path = resources.files("cartelkb.data").joinpath("furniture.txt")
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or (line.startswith("# ") and not line.startswith("# #")) or line == "#":
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            sections[current] = []
+        elif "*" not in line:
+            sections[current].append(line)
+    return sections
+
+
+def test_furniture_file_ships_with_the_package_and_has_every_section() -> None:
+    assert set(_furniture_file()) == {"line", "masthead", "heading", "end"}
+    assert all(_furniture_file().values())
+
+
+@pytest.mark.parametrize("phrase", _furniture_file()["line"])
+def test_every_listed_line_phrase_is_removed(phrase: str) -> None:
+    article = parse_text(f"Cartels and the State\n\n{BODY}\n{phrase}\nClosing paragraph stays.")
+    assert article.removed == [phrase]
+
+
+@pytest.mark.parametrize("phrase", _furniture_file()["masthead"])
+def test_every_listed_masthead_phrase_is_removed_above_the_headline(phrase: str) -> None:
+    article = parse_text(f"{phrase}\nCartels and the State\n\n{BODY}")
+    assert article.removed == [phrase]
+    assert article.title == "Cartels and the State"
+
+
+@pytest.mark.parametrize("phrase", _furniture_file()["heading"])
+def test_every_listed_heading_is_removed(phrase: str) -> None:
+    article = parse_text(f"Cartels and the State\n\n{BODY}\n{phrase}\nClosing paragraph stays.")
+    assert article.removed == [phrase]
 
 
 # --- identity and errors --------------------------------------------------------------------

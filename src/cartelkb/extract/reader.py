@@ -12,6 +12,8 @@ import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from cartelkb.errors import InputError
@@ -26,6 +28,10 @@ HEADER_LINES = 5
 # Furniture rules look only at lines this short: a long line is a paragraph even when it
 # happens to start with "Subscribe to" or "Click here".
 _MAX_FURNITURE_CHARS = 250
+
+# How many entries a furniture heading ("Topics", "Related Content") takes with it when
+# article text may follow; in a page's tail the block runs to the end.
+_MAX_BLOCK_ENTRIES = 12
 
 
 @dataclass(frozen=True)
@@ -404,8 +410,9 @@ def _key(line: str) -> str:
 
 
 _SHARE_TARGET = (
-    r"(?:share|e-?mail(?:\s+this)?|tweet|print|facebook|twitter|linkedin|whatsapp|reddit"
-    r"|pinterest|telegram|threads|bluesky|flipboard|copy\s+link|blogthis!?|x)"
+    r"(?:share|e-?mail(?:\s+this(?:\s+(?:page|article|story))?)?|tweet|print(?:\s+this)?"
+    r"|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|threads|bluesky|flipboard"
+    r"|instagram|youtube|tiktok|flickr|messenger|sms|copy\s+link|blogthis!?|x)"
 )
 
 # Whole lines that are page furniture (comment widgets, share rows, ads, calls to action).
@@ -419,7 +426,7 @@ _FURNITURE = re.compile(
       | story\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?
       | share\s+this(?:\s+(?:article|story|post|page))?\s*[:!]?
       | share(?:\s+(?:on|via|to)\s+\S+)?\s*:?
-      | {_SHARE_TARGET}(?:\s*[|·•,/]?\s*(?:share\s+(?:on|to)\s+)?{_SHARE_TARGET})+
+      | {_SHARE_TARGET}(?:\s*[|·•,/]?\s*(?:share\s+(?:on|to)\s+)?{_SHARE_TARGET})*
       | subscribe(?:\s+(?:to|now|for|today|here)\b.*)?
       | follow\s+us\b.*
       | follow\s+.{{1,60}}?\s+on\s+(?:twitter|x|facebook|instagram|linkedin|tiktok|youtube
@@ -435,8 +442,48 @@ _FURNITURE = re.compile(
       | there\s+are\s+no\s+comments(?:\s+yet)?
       | (?:view|show|load|hide|read)\s+(?:all\s+)?(?:\d+\s+)?comments?
       | newer\s+posts?\s+older\s+posts?(?:\s+home)?
+      | \d{{1,3}}[\s-]*min(?:ute)?s?\s+read
+      # Release numbers: "Press Release No. 25-123", gob.mx "Comunicado No. 309".
+      | (?:(?:press|news)\s+)?release\s+(?:no|num|number|\#)\.?\s*:?\s*[\w./-]{{1,20}}
+      | (?:comunicado|bolet[ií]n)(?:\s+de\s+prensa)?\s+(?:no\.?|n[úu]m\.?|\#)?
+            \s*:?\s*\d[\w./-]{{0,19}}
+      # Wire-service notices: "Copyright 2025 The Associated Press. All rights reserved."
+      | copyright\s+(?:©\s*)?(?:19|20)\d{{2}}\b[^\n]{{0,80}}
+      | (?:copyright|©)[^\n]{{0,120}}rights\s+reserved\b[^\n]{{0,120}}
+      | copyright\s*(?:©|\(c\))[^\n]{{0,100}}
+      | (?:©|\(c\)\s*(?:19|20)\d{{2}}\b)[^\n]{{0,100}}
+      # Photo credits on a line of their own: "Photo: Jane Doe/Reuters", "AP Photo/Jane
+      # Doe", "REUTERS/Jane Doe", "Credit: Getty Images".
+      | (?:photo|photograph|foto|image|picture)s?(?:\s+(?:credit|courtesy|illustration))?
+            \s*:\s*\S[^\n]{{0,100}}
+      | (?:photo|photograph|foto)(?:\s+illustration)?\s+by\s+(?-i:[A-Z])[^\n]{{0,100}}
+      | (?:(?:AP|AFP|EFE|Reuters|Xinhua|Bloomberg)\s+)?(?:photo|foto)s?/[^\n]{{1,80}}
+      | (?:REUTERS|AFP|EFE)/[^\n]{{1,60}}
+      | (?:photo\s+)?credits?\s*:\s*\S[^\n]{{0,80}}
+      | getty\s+images
     )\s*[.:!]?""",
     re.IGNORECASE | re.VERBOSE,
+)
+
+# A photo credit ending a caption line: "Soldiers patrol Culiacán. (AP Photo/Jane Doe)".
+# Only the credit goes. It must be the bracketed agency form (a slash, "by" or "via"
+# inside), so a sentence ending "(photo below)" is left alone.
+_CREDIT_PHRASE = re.compile(
+    r"""(?P<phrase>\(\s*
+        (?:(?:(?:AP|AFP|EFE|Reuters|Xinhua|Bloomberg|Getty)\s+)?(?:photo|foto|photograph|image)s?
+              (?:/|\s+by\s+|\s*:\s*)[^()\n]{1,80}
+          | (?:AP|AFP|EFE|Reuters)\s+(?:photo|foto|photograph|image)s?
+          | (?:REUTERS|AFP|EFE)/[^()\n]{1,60}
+          | [^()\n]{1,60}/[^()\n]{1,40}\s+via\s+(?:AP|Getty\s+Images|Reuters|AFP)
+        )\s*\))\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Reuters-style credit lines: "Reporting by Jane Doe in Mexico City; Editing by John Roe".
+_CREDIT_ROLE = re.compile(
+    r"(?:additional\s+)?(?:reporting|writing|editing|research|graphics|compiled|translation)"
+    r"(?:\s+(?:and|&)\s+(?:reporting|writing|editing|research))?\s+by\s+(?P<names>.+)",
+    re.IGNORECASE,
 )
 
 # A bare "Comments" heading is furniture only when a comment widget (or nothing) follows:
@@ -462,6 +509,172 @@ _LINK_PHRASE = re.compile(
 
 def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
+
+
+# --- furniture phrases from data/furniture.txt ------------------------------------------
+
+# The literal template lines (the .gov banner, skip links, release labels, footers) are
+# listed in a data file, so adding a site's wording needs no code; the shapes with a
+# variable part (share rows, counts, credits) are the regular expressions above.
+_SECTIONS = ("line", "masthead", "heading", "end")
+_WILDCARD = r"[^\n]{0,60}?"
+# "# text" is a comment; "###" and "# # #" are phrases (end-of-release marks).
+_COMMENT_LINE = re.compile(r"#(?:\s+[^#\s]|\s*$)")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "‛": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
+_BULLET = re.compile(r"^(?:[•·▪►]|\*(?=\s))\s*")
+_FINAL_PUNCT = re.compile(r"[\s.:!;]+$")
+
+
+def _phrase_form(key: str) -> str:
+    """Comparison form of a line for furniture phrases: casefolded, straight quotes, no
+    leading bullet, no final stop."""
+    return _FINAL_PUNCT.sub("", _BULLET.sub("", key.translate(_QUOTES).casefold()))
+
+
+@dataclass(frozen=True)
+class _Section:
+    """The phrases of one section of furniture.txt: exact forms, and those with a "*"."""
+
+    exact: frozenset[str]
+    wildcard: re.Pattern[str]
+    first_words: frozenset[str]
+
+    def fullmatch(self, form: str) -> bool:
+        return form in self.exact or self.wildcard.fullmatch(form) is not None
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, _Section]:
+    """Read data/furniture.txt once per process: section name -> its phrases."""
+    found: dict[str, set[str]] = {name: set() for name in _SECTIONS}
+    section: str | None = None
+    path = resources.files("cartelkb.data").joinpath("furniture.txt")
+    with path.open(encoding="utf-8") as fh:
+        for number, raw in enumerate(fh, 1):
+            text = raw.strip()
+            if not text or _COMMENT_LINE.match(text):
+                continue
+            if text.startswith("[") and text.endswith("]"):
+                section = text[1:-1]
+                if section not in found:
+                    raise ValueError(f"furniture.txt line {number}: unknown section {text}")
+                continue
+            if section is None:
+                raise ValueError(f"furniture.txt line {number}: phrase before any [section]")
+            found[section].add(_phrase_form(_key(text)))
+    sections = {}
+    for name, forms in found.items():
+        wild = sorted(f for f in forms if "*" in f)
+        pattern = "|".join(_WILDCARD.join(map(re.escape, f.split("*"))) for f in wild)
+        sections[name] = _Section(
+            exact=frozenset(f for f in forms if "*" not in f),
+            wildcard=re.compile(pattern or r"(?!)"),
+            first_words=frozenset(f.split(" ", 1)[0] for f in forms),
+        )
+    return sections
+
+
+def _is_phrase(key: str, *sections: str) -> bool:
+    """Whether the whole line `key` is a furniture phrase of one of `sections`."""
+    if len(key) > _MAX_FURNITURE_CHARS:
+        return False
+    form = _phrase_form(key)
+    phrases = _phrases()
+    return any(phrases[name].fullmatch(form) for name in sections)
+
+
+def _heading_line(key: str) -> tuple[bool, bool]:
+    """(is a furniture-block heading, carries its value: "Topic(s): Drug Trafficking")."""
+    if len(key) > _MAX_FURNITURE_CHARS:
+        return False, False
+    heading = _phrases()["heading"]
+    form = _phrase_form(key)
+    if heading.fullmatch(form):
+        return True, False
+    label, colon, value = form.partition(":")
+    if colon and value.strip() and heading.fullmatch(label.strip()):
+        return True, True
+    return False, False
+
+
+def _is_entry(key: str) -> bool:
+    """A short list entry under a furniture heading: a name, topic, phone, headline or date.
+
+    Not a sentence: a line ending in a full stop (other than an acronym's) or holding two
+    sentences ends the block, so the article text after a heading is never taken.
+    """
+    if len(key) > 120 or len(key.split()) > 16:
+        return False
+    if _has_sentence_break(key, questions=True):
+        return False
+    core = key.rstrip("\"'”’»)]")
+    if core.endswith(("…", "...")):
+        return False  # a truncated teaser of another story's first sentence
+    return not (core.endswith(".") and not re.search(r"(?:\b[A-Z]\.){2,}$", core))
+
+
+def _is_sentence(key: str) -> bool:
+    """A line of prose: eight words or more ending like a sentence (so not a headline)."""
+    core = key.rstrip("\"'”’»)]")
+    return len(key.split()) >= 8 and core[-1:] in (".", "?", "!")
+
+
+def _is_credit_line(key: str) -> bool:
+    """A credit line: "Reporting by A B in Mexico City; Editing by C D" (names only)."""
+    if len(key) > _MAX_FURNITURE_CHARS:
+        return False
+    text = key.strip().rstrip(".")
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]
+    segments = [seg for seg in re.split(r"\s*;\s*", text) if seg]
+    if not segments:
+        return False
+    for segment in segments:
+        match = _CREDIT_ROLE.fullmatch(segment)
+        if match is None:
+            return False
+        for item in re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", match.group("names")):
+            name, _, place = item.partition(" in ")
+            if not _is_person_name(name):
+                return False
+            if place and not all(w[:1].isupper() or w in _PLACE_PARTICLES for w in place.split()):
+                return False
+    return True
+
+
+_DIGIT = re.compile(r"\d")
+# Separators between a release label and its date ("For Immediate Release: Aug. 12, 2025").
+_LABEL_SEPARATORS = ":|·•,–—-"
+
+
+def _split_label(line: str) -> tuple[str, str] | None:
+    """Split "LABEL DATE" into the furniture label and the date, else None.
+
+    "For Immediate Release - Tuesday, August 12, 2025" and "Press Release | Aug. 12, 2025"
+    become ("For Immediate Release -", "Tuesday, August 12, 2025"): the label goes, the
+    date stays in the text as the dateline. The date must be all that follows.
+    """
+    if len(line) > 120 or not _DIGIT.search(line):
+        return None
+    if line.translate(_INVISIBLE) != line:
+        return None  # keep raw and normalized word positions in step
+    words = list(re.finditer(r"\S+", line))
+    phrases = _phrases()
+    first = _phrase_form(words[0].group()) if words else ""
+    if not any(first in phrases[name].first_words for name in ("line", "masthead")):
+        return None  # cheap test first: this runs on every short line with a digit
+    for n in range(1, min(7, len(words))):
+        label = " ".join(w.group() for w in words[:n]).rstrip(_LABEL_SEPARATORS)
+        if not label or not _is_phrase(label, "line", "masthead"):
+            continue
+        start = words[n].start()
+        while start < len(line) and (line[start] in _LABEL_SEPARATORS or line[start].isspace()):
+            start += 1
+        rest = line[start:].strip()
+        meta = _header_meta(_key(rest), weak=False) if rest else None
+        if meta is not None and meta[0] is not None and meta[1] is None:
+            return line[:start].strip(), line[start:]
+    return None
 
 
 # A sentence boundary: a word, sentence punctuation, a space, then a capital.
@@ -509,10 +722,19 @@ def parse_text(text: str, source_path: str = "<text>") -> RawArticle:
 
     `text` is the input minus page furniture: comment widgets, share/subscribe/follow/
     advertisement lines, trailing "More articles at ..." / "Read more at ..." /
-    "Continue reading" phrases, and lines repeating the headline. Headline, dateline,
-    byline and subheadings stay, since downstream offsets and named-entity recognition
-    refer to them. Runs of three or more blank lines become two; every other character
-    is kept as is. `removed` lists what went, in order.
+    "Continue reading" phrases, and lines repeating the headline; the template lines
+    listed in data/furniture.txt (the .gov banner, skip links, "Press Release" and "For
+    Immediate Release" labels, footers), site names above the headline, furniture
+    headings with their entries ("Topic(s)", "Contact", "Related Content"), everything
+    after an end-of-release mark ("###"), revision stamps below the header ("Updated
+    August 12, 2025"), copyright notices, credit lines and photo credits (a credit ending
+    a caption goes, the caption stays). A release label before a date ("For Immediate
+    Release: Aug. 12, 2025") goes and the date stays. Headline, dateline, byline and
+    subheadings stay, since downstream offsets and named-entity recognition refer to
+    them. Every line kept is kept as is (only a leading release label, a trailing link
+    phrase or a photo credit is cut off), and runs of three or more blank lines become
+    two, so `text` is the kept lines joined: all offsets refer to it. `removed` lists
+    what went, in order.
 
     Args:
         text: decoded article text (any line endings).
@@ -534,9 +756,25 @@ def parse_text(text: str, source_path: str = "<text>") -> RawArticle:
     sha = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
     lines = text.split("\n")
+    # "For Immediate Release: Aug. 12, 2025": the label goes, the date stays as a dateline.
+    labels: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        split = _split_label(line)
+        if split is not None:
+            labels[i], lines[i] = split
     keys = [_key(line) for line in lines]
     drop = _furniture_lines(keys)
     header = [i for i, k in enumerate(keys) if k and i not in drop][:HEADER_LINES]
+    # "Updated August 12, 2025" below the header is the page's revision stamp (justice.gov
+    # prints it under the release); in the header it is kept as the dateline.
+    body_started = False
+    for i, k in enumerate(keys):
+        if not k or i in drop:
+            continue
+        if (body_started or (header and i > header[-1])) and _is_stamp(k):
+            drop.add(i)
+        body_started = body_started or _is_sentence(k)
+    header = [i for i in header if i not in drop]
 
     dateline: tuple[str, Precision] | None = None
     author: str | None = None
@@ -580,14 +818,25 @@ def parse_text(text: str, source_path: str = "<text>") -> RawArticle:
     title_key = keys[title_index].casefold() if title_index is not None else None
     for i, line in enumerate(lines):
         if i in drop or (title_key and i != title_index and keys[i].casefold() == title_key):
-            removed.append(line)
+            if i in labels:
+                removed.append(labels[i])
+            if keys[i]:
+                removed.append(line)
             continue
+        if i in labels:
+            removed.append(labels[i])
         # The phrase is at most ~170 characters: search the tail only (pos keeps "^" at
         # the real line start, and the look-behind still sees the character before).
         match = _LINK_PHRASE.search(line, max(0, len(line) - 200))
         if match and not _has_sentence_break(match.group("phrase"), questions=True):
             removed.append(match.group("phrase").strip())
             line = line[: match.start()].rstrip()
+            if not line.strip():
+                continue
+        credit = _CREDIT_PHRASE.search(line, max(0, len(line) - 150))
+        if credit:
+            removed.append(credit.group("phrase"))
+            line = line[: credit.start()].rstrip()
             if not line.strip():
                 continue
         kept.append(line)
@@ -611,17 +860,97 @@ def parse_text(text: str, source_path: str = "<text>") -> RawArticle:
 
 
 def _furniture_lines(keys: list[str]) -> set[int]:
+    """Indices of the lines that are page furniture (see parse_text for the kinds)."""
     drop = {
         i
         for i, k in enumerate(keys)
-        if k and len(k) <= _MAX_FURNITURE_CHARS and _FURNITURE.fullmatch(k)
+        if k
+        and len(k) <= _MAX_FURNITURE_CHARS
+        and (
+            _FURNITURE.fullmatch(_BULLET.sub("", k)) or _is_phrase(k, "line") or _is_credit_line(k)
+        )
     }
+    # Site names above the headline: only while nothing but furniture precedes them.
+    for i, k in enumerate(keys):
+        if not k or i in drop:
+            continue
+        if not _is_phrase(k, "masthead"):
+            break
+        drop.add(i)
+    _drop_after_end_mark(keys, drop)
+    _drop_heading_blocks(keys, drop)
     for i, k in enumerate(keys):
         if k and _COMMENTS_HEADING.fullmatch(k):
             nxt = next((j for j in range(i + 1, len(keys)) if keys[j]), None)
             if nxt is None or nxt in drop:
                 drop.add(i)
     return drop
+
+
+def _drop_after_end_mark(keys: list[str], drop: set[int]) -> None:
+    """At an end-of-release mark ("###"), drop the mark and everything after it.
+
+    Only when the rest is shorter than the text before the mark: a mark near the top (a
+    release number printed under the headline, a stray "###") goes alone, and a file
+    holding several releases does not lose all but the first.
+    """
+    sizes = [len(k) if k and i not in drop else 0 for i, k in enumerate(keys)]
+    before = 0
+    total = sum(sizes)
+    for i, k in enumerate(keys):
+        if k and _is_phrase(k, "end"):
+            drop.add(i)
+            after = total - before - sizes[i]
+            if before and after < before:
+                drop.update(j for j in range(i + 1, len(keys)) if keys[j])
+                return
+        before += sizes[i]
+
+
+def _drop_heading_blocks(keys: list[str], drop: set[int]) -> None:
+    """Drop furniture headings ("Topic(s)", "Contact", "Related Content") and their entries.
+
+    The entries are the short non-sentence lines that follow (see _is_entry), up to the
+    first blank line after one, at most _MAX_BLOCK_ENTRIES; in the page's tail (nothing
+    but entries left) the block runs to the end, since footers separate every item by a
+    blank line. A short line directly above prose ends the block (see _above_prose).
+    """
+    # tail[i]: every remaining line from i on is furniture or an entry.
+    tail = [True] * (len(keys) + 1)
+    for i in range(len(keys) - 1, -1, -1):
+        k = keys[i]
+        tail[i] = tail[i + 1] and (not k or i in drop or _is_entry(k))
+    i = 0
+    while i < len(keys):
+        k = keys[i]
+        heading, has_value = _heading_line(k) if k and i not in drop else (False, False)
+        i += 1
+        if not heading:
+            continue
+        drop.add(i - 1)
+        if has_value:
+            continue
+        entries = 0
+        while i < len(keys) and (tail[i] or entries < _MAX_BLOCK_ENTRIES):
+            k = keys[i]
+            if not k:
+                if entries and not tail[i]:
+                    break
+            elif i in drop:
+                pass
+            elif _heading_line(k)[0] or not _is_entry(k) or _above_prose(keys, drop, i):
+                break
+            else:
+                drop.add(i)
+                entries += 1
+            i += 1
+
+
+def _above_prose(keys: list[str], drop: set[int], i: int) -> bool:
+    """Whether line i runs straight into prose: then it is the subheading of what follows
+    (or a teaser's title), which is article text as far as anyone can tell."""
+    j = i + 1
+    return j < len(keys) and bool(keys[j]) and j not in drop and not _is_entry(keys[j])
 
 
 def _collapse_blank_runs(lines: list[str]) -> list[str]:
@@ -708,8 +1037,10 @@ _DAY_FORMATS = (
     r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/" + _YEAR,
 )
 # Each format may carry a time of day, which is dropped: the dateline's day is what counts.
+# The time may also come first, as in AP's "Updated 3:14 PM EDT, August 12, 2025".
+_LEAD_TIME = rf"(?:{_CLOCK}{_ZONE}\s*(?:,|\bon\b|\|)?\s*)?"
 _DATE_FORMATS: tuple[tuple[re.Pattern[str], Precision], ...] = (
-    *((re.compile(f + _TIME + _ISO_TIME, re.IGNORECASE), "day") for f in _DAY_FORMATS),
+    *((re.compile(_LEAD_TIME + f + _TIME + _ISO_TIME, re.IGNORECASE), "day") for f in _DAY_FORMATS),
     (re.compile(rf"{_MONTH},?\s+{_YEAR}", re.IGNORECASE), "month"),
 )
 _DATE_LABEL = re.compile(
@@ -718,6 +1049,8 @@ _DATE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _YEAR_ONLY = re.compile(_YEAR)
+# "By | Thursday, 13 November 2025": a byline whose author link the scrape dropped.
+_EMPTY_BYLINE = re.compile(r"by\s*:?", re.IGNORECASE)
 _TIME_ONLY = re.compile(rf"{_CLOCK}{_ZONE}", re.IGNORECASE)
 
 
@@ -798,6 +1131,7 @@ def _header_meta(
     authors: list[str] = []
     bare_names: list[str] = []
     outlets = 0
+    issuers = 0
     for segment in re.split(r"\s+[|·•]\s+|\s+[–—]\s+", line):
         if not segment:
             continue
@@ -806,12 +1140,14 @@ def _header_meta(
             dates.append((dated[0], dated[2]))
             if dated[1]:
                 authors.append(dated[1])
-        elif _TIME_ONLY.fullmatch(segment):
+        elif _TIME_ONLY.fullmatch(segment) or _EMPTY_BYLINE.fullmatch(segment):
             continue
         elif name := _byline(segment, weak=weak):
             authors.append(name)
         elif weak and _is_affiliation(segment):
             outlets += 1
+        elif _is_issuer(segment):  # before names: "Foreign Ministry" reads as one
+            issuers += 1
         elif weak and (name := _name_list(segment)):
             bare_names.append(name)
         else:
@@ -822,9 +1158,41 @@ def _header_meta(
         authors = bare_names + authors
     if not dates and not authors:
         return None
+    if issuers and not dates:
+        return None  # "Office of Public Affairs | Jane Doe" is a contact line, not a byline
     # "Published ... | Updated ...": the publication date is the one not marked updated.
     published = next((d for d, updated in dates if not updated), dates[0][0] if dates else None)
     return published, (authors[0] if authors else None)
+
+
+# Words naming the office that issues a release: "Foreign Ministry | July 26, 2024"
+# (gob.mx), "Office of the Spokesperson | Feb. 9, 2024" (state.gov media notes).
+_INSTITUTION_WORDS = _wordset(
+    "ministry ministerio department departamento secretariat secretaría secretaria office "
+    "oficina embassy embajada consulate consulado government gobierno presidency "
+    "presidencia administration agency bureau commission comisión treasury cancillería "
+    "spokesperson"
+)
+
+
+def _is_issuer(segment: str) -> bool:
+    """A dateline segment naming the issuing institution (a release label counts too)."""
+    words = [w.strip(".,'’\"()") for w in segment.split()]
+    if (
+        0 < len(words) <= 8
+        and segment[:1].isupper()
+        and any(w.casefold() in _INSTITUTION_WORDS for w in words)
+    ):
+        return True
+    return _is_phrase(segment, "line", "masthead")
+
+
+def _is_stamp(key: str) -> bool:
+    """A labelled date line and nothing else: "Updated August 12, 2025", "Posted: 2025-08-12"."""
+    if _DATE_LABEL.match(key) is None:
+        return False
+    meta = _header_meta(key, weak=False)
+    return meta is not None and meta[0] is not None and meta[1] is None
 
 
 # After "PLACE, ": a date, an optional agency in parentheses, then a dash - the
