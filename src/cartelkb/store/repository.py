@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import Table, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
@@ -445,6 +445,16 @@ def _ref_entity(
     return None
 
 
+def _argument_columns(role: str, arg: ArgRecord | None, refs: _MentionRefs) -> dict[str, Any]:
+    """The four claims columns of one argument (subject, object or source)."""
+    return {
+        f"{role}_text": arg.text if arg else None,
+        f"{role}_entity_id": refs.entity(arg),
+        f"{role}_start": arg.start if arg else None,
+        f"{role}_end": arg.end if arg else None,
+    }
+
+
 class _MentionRefs:
     """`_ref_entity` with the exact-offset look-up hashed (claims x mentions otherwise)."""
 
@@ -529,20 +539,11 @@ def store_extraction(
         session.execute(insert(cast(Table, Claim.__table__)), [
             {
                 "article_id": article.id,
-                "subject_text": c.subject.text if c.subject else None,
-                "subject_entity_id": refs.entity(c.subject),
-                "subject_start": c.subject.start if c.subject else None,
-                "subject_end": c.subject.end if c.subject else None,
+                **_argument_columns("subject", c.subject, refs),
                 "action": c.action,
                 "action_text": c.action_text,
-                "object_text": c.object.text if c.object else None,
-                "object_entity_id": refs.entity(c.object),
-                "object_start": c.object.start if c.object else None,
-                "object_end": c.object.end if c.object else None,
-                "source_text": c.source.text if c.source else None,
-                "source_entity_id": refs.entity(c.source),
-                "source_start": c.source.start if c.source else None,
-                "source_end": c.source.end if c.source else None,
+                **_argument_columns("object", c.object, refs),
+                **_argument_columns("source", c.source, refs),
                 "negated": c.negated,
                 "negation_cue": c.negation_cue,
                 "hedged": c.hedged,
