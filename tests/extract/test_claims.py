@@ -74,7 +74,7 @@ def _ref_text(text: str, arg) -> str | None:
 
 
 # sentence(s), action, expected fields (subject/object/source are surface texts;
-# "ref" is the text of the mention the subject is linked to)
+# "ref"/"object_ref" are the texts of the mentions the subject/object are linked to)
 CASES = [
     pytest.param(
         "Mexico recently elected Claudia Sheinbaum as its next president.",
@@ -353,6 +353,199 @@ CASES = [
         {"subject": "security forces", "source": "Reports", "hedged": True},
         id="reports-of-x-by-y",
     ),
+    pytest.param(
+        "Over two dozen fugitives from Guatemala, accused of drug trafficking, murder, and "
+        "kidnapping, were extradited to the United States on Tuesday.",
+        "extradite",
+        {"subject": None, "object": "Over two dozen fugitives from Guatemala"},
+        id="approximator-read-as-preposition",
+    ),
+    pytest.param(
+        "Ebrard rejected claims suggesting that Mexico was preparing retaliatory tariffs, "
+        "calling them “pure speculation”.",
+        "call",
+        {"subject": "Ebrard", "source": None, "hedged": False},
+        id="final-speech-participle-takes-main-subject",
+    ),
+    pytest.param(
+        "Ebrard rejected claims suggesting that Mexico was preparing retaliatory tariffs, "
+        "calling them “pure speculation”.",
+        "prepare",
+        {"subject": "Mexico", "source": "claims", "hedged": True, "hedge_cue": "suggesting"},
+        id="reported-content-stays-hedged",
+    ),
+    pytest.param(
+        "Ebrard said the tariffs would hurt both economies, warning of retaliation.",
+        "warn of",
+        {"subject": "Ebrard", "source": None},
+        id="final-speech-participle-out-of-complement",
+    ),
+    pytest.param(
+        "“We will not let up on the cartels,” said Under Secretary of Commerce for Industry "
+        "and Security Alan F. Estevez in the announcement.",
+        "let up on",
+        {
+            "source": "Under Secretary of Commerce for Industry and Security Alan F. Estevez",
+            "negated": True,
+        },
+        id="quotative-inversion-long-title",
+    ),
+    pytest.param(
+        "“We will not let up on the cartels,” said Under Secretary of Commerce for Industry "
+        "and Security Alan F. Estevez in the announcement.",
+        "say",
+        {"ref": "Alan F. Estevez", "negated": False},
+        id="quotative-inversion-speech-act",
+    ),
+    pytest.param(
+        "Mexican officials did not alert the embassy until 5:15 p.m.",
+        "alert",
+        {"subject": "Mexican officials", "negated": False, "negation_cue": None},
+        id="not-until-is-not-negation",
+    ),
+    pytest.param(
+        "The governor was not informed until Tuesday.",
+        "inform",
+        {"object": "The governor", "negated": False},
+        id="not-until-passive",
+    ),
+    pytest.param(
+        "Three of those sanctioned, Luis Pérez Gómez and Ana Ruiz Torres, live in Culiacán.",
+        "live in",
+        {
+            "subject": "Three of those sanctioned, Luis Pérez Gómez and Ana Ruiz Torres",
+            "ref": "Luis Pérez Gómez",
+        },
+        id="apposition-names-the-description",
+    ),
+    pytest.param(
+        "One of those arrested, Juan Carlos Rivera, was wanted for kidnapping.",
+        "be wanted for",
+        {"ref": "Juan Carlos Rivera", "object": "kidnapping", "hedged": False},
+        id="wanted-is-a-state",
+    ),
+    pytest.param(
+        "Salazar was wanted in connection with the killing of a deputy in 2008.",
+        "kill",
+        {"object": "a deputy", "hedged": False},
+        id="wanted-is-not-a-hedge",
+    ),
+    pytest.param(
+        "The reward offered for information leading to the arrest of Ismael Zambada rose to "
+        "$15 million.",
+        "arrest",
+        {"object": "Ismael Zambada", "hedged": True, "hedge_cue": "reward"},
+        id="reward-hedges-not-its-participle",
+    ),
+    pytest.param(
+        "Zambada is a longtime partner of Joaquín Guzmán Loera.",
+        "be partner of",
+        {"subject": "Zambada", "object": "Joaquín Guzmán Loera"},
+        id="copular-relation-between-names",
+    ),
+    pytest.param(
+        "Several of the detainees were members of the Sinaloa Cartel.",
+        "be member of",
+        {"subject": "Several of the detainees", "object": "the Sinaloa Cartel"},
+        id="copular-membership",
+    ),
+    pytest.param(
+        "Ismael Zambada, a co-founder of the Sinaloa Cartel, was arrested in Texas, according "
+        "to a Justice Department official.",
+        "be co-founder of",
+        {"subject": "Ismael Zambada", "object": "the Sinaloa Cartel", "source": None},
+        id="appositive-relation",
+    ),
+    pytest.param(
+        "Ismael Zambada, a co-founder of the Sinaloa Cartel, was arrested in Texas, according "
+        "to a Justice Department official.",
+        "arrest",
+        {"object": "Ismael Zambada", "source": "a Justice Department official"},
+        id="appositive-relation-keeps-main-claim",
+    ),
+    pytest.param(
+        "Zambada is a longtime partner of Joaquín Guzmán Loera and is charged in several "
+        "indictments.",
+        "charge",
+        {"subject": None, "object": "Zambada"},
+        id="conjoined-passive-after-copula",
+    ),
+    pytest.param(
+        "The government decided to act, sending troops to Sinaloa and arresting dozens of "
+        "suspects.",
+        "arrest",
+        {"subject": "The government", "object": "dozens of suspects"},
+        id="coordinated-participles-share-subject",
+    ),
+    pytest.param(
+        "Two of those charged, Juan Pérez and Luis Gómez, live in Sinaloa. They run the "
+        "cartel's operations in Culiacán.",
+        "run",
+        {"subject": "They", "ref": "Juan Pérez"},
+        id="pronoun-they-prefers-plural-antecedent",
+    ),
+    pytest.param(
+        "Two of those charged, Juan Pérez and Luis Gómez, live in Sinaloa. Both brothers were "
+        "indicted in 2014.",
+        "indict",
+        {"object": "Both brothers", "subject": None, "object_ref": "Juan Pérez"},
+        id="both-brothers",
+    ),
+    pytest.param(
+        "Those extradited include men linked to cartels that were designated as terrorist "
+        "groups by the State Department. They face charges in Texas.",
+        "face",
+        {"subject": "They", "ref": None},
+        id="pronoun-they-not-a-singular-agency",
+    ),
+    pytest.param(
+        "Those extradited include men linked to cartels that were designated as terrorist "
+        "groups by the State Department. They face charges in Texas.",
+        "designate",
+        {"subject": "the State Department", "object": "cartels"},
+        id="passive-agent-attached-to-noun",
+    ),
+    pytest.param(
+        "The men were responsible for smuggling tons of cocaine into the United States.",
+        "smuggle",
+        {"subject": "The men", "object": "tons of cocaine"},
+        id="responsible-for-gerund",
+    ),
+    pytest.param(
+        "The Bureau manages the program in close coordination with the Drug Enforcement "
+        "Administration.",
+        "coordinate with",
+        {"subject": "The Bureau", "object": "the Drug Enforcement Administration"},
+        id="in-coordination-with",
+    ),
+    pytest.param(
+        "Hundreds of suspects have been arrested since 2019 with the Department paying "
+        "millions in rewards.",
+        "pay",
+        {"subject": "the Department", "object": "millions in rewards"},
+        id="with-absolute-gerund",
+    ),
+    pytest.param(
+        "Sheinbaum responded to an NBC News report on Monday. The report cited unnamed officials.",
+        "cite",
+        {"subject": "The report", "ref": "NBC News"},
+        id="definite-description-head-match",
+    ),
+    pytest.param(
+        "Known as “plaza bosses” for the Sinaloa Cartel, the brothers control the cartel's "
+        "drug trafficking in Tijuana.",
+        "traffic",
+        {"subject": "the cartel", "object": "drug"},
+        id="nominal-compound-is-object",
+    ),
+    pytest.param(
+        "Treasury sanctioned ten Sinaloa Cartel financiers, a department statement said.\n"
+        '"Today’s action targets the cartel’s financiers,” said Treasury official Brian E. '
+        "Nelson. “Treasury remains committed to cutting off their funding.”",
+        "remain committed to",
+        {"subject": "Treasury", "source": "Treasury official Brian E. Nelson"},
+        id="straight-quote-closed-by-curly-quote",
+    ),
 ]
 
 
@@ -364,6 +557,8 @@ def test_claim(nlp_claims, text: str, action: str, expected: dict) -> None:
             assert _text(getattr(claim, key)) == value, key
         elif key == "ref":
             assert _ref_text(text, claim.subject) == value
+        elif key == "object_ref":
+            assert _ref_text(text, claim.object) == value
         elif key == "chain":
             assert [s.text for s in claim.source_chain] == value
         else:
@@ -393,6 +588,25 @@ def test_date_of_a_relative_clause_stays_there(nlp_claims) -> None:
     assert _find(claims, "deny").date is None
 
 
+@pytest.mark.parametrize(
+    ("phrase", "value", "kind"),
+    [
+        ("life plus 30 years", "P30Y", "duration"),
+        ("daily", "P1D", "set"),
+        ("every Friday", "XXXX-WXX-5", "set"),
+    ],
+)
+def test_date_must_be_a_point_in_time(nlp_claims, phrase: str, value: str, kind: str) -> None:
+    text = f"Guzmán is serving a sentence of {phrase} in Colorado."
+    if phrase != "life plus 30 years":
+        text = f"The cartel moved cocaine {phrase} across the border."
+    start = text.index(phrase)
+    date = DateRecord(text=phrase, start=start, end=start + len(phrase), value=value, kind=kind)
+    claims = [c for c in _claims(nlp_claims, text, [date]) if c.action in {"serve", "move"}]
+    assert claims
+    assert all(c.date is None for c in claims)
+
+
 def test_date_without_value_is_ignored(nlp_claims) -> None:
     text = "Mexico has historically opposed foreign troops."
     date = DateRecord(text="historically", start=11, end=23, value=None)
@@ -411,6 +625,37 @@ def test_date_without_value_is_ignored(nlp_claims) -> None:
 def test_no_claim_without_content(nlp_claims, text: str) -> None:
     subjects = [_text(c.subject) for c in _claims(nlp_claims, text)]
     assert not {"It", "This", "You"} & set(subjects)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Culiacán, a city of 800,000, hosted the meeting.",
+        "Mexico is part of the Mérida Initiative.",
+    ],
+)
+def test_no_relation_without_two_names(nlp_claims, text: str) -> None:
+    assert not [c for c in _claims(nlp_claims, text) if c.action.startswith("be ")]
+
+
+def test_no_claim_from_a_possessive_pronoun_alone(nlp_claims) -> None:
+    text = "We are grateful to the Mexican team for their collaboration in this matter."
+    claims = _claims(nlp_claims, text)
+    assert not [c for c in claims if c.action.startswith("collaborate")]
+    assert not [c for c in claims if c.subject is not None and c.subject.text == "their"]
+
+
+def test_time_is_not_an_object(nlp_claims) -> None:
+    text = "The plane landed at around 9 a.m. in Tucson."
+    claims = _claims(nlp_claims, text, [_date(text, "around 9 a.m.", "2024-07-25")])
+    landed = [c for c in claims if c.action.startswith("land")]
+    assert landed
+    assert all(c.object is None or "a.m." not in c.object.text for c in landed)
+
+
+def test_known_as_is_a_name_not_a_claim(nlp_claims) -> None:
+    text = "Known as “plaza bosses” for the Sinaloa Cartel, the brothers control Tijuana."
+    assert not [c for c in _claims(nlp_claims, text) if c.action.startswith("know")]
 
 
 def test_fallback_to_doc_ents_links_arguments(nlp_claims) -> None:

@@ -41,6 +41,24 @@ SPEECH_VERBS = _words(
     post caution recall speculate suspect charge affirm assure promise vow threaten
     underscore highlight point"""
 )
+# Participles of speech and evaluation ("..., calling the idea unacceptable"): a
+# sentence-final one belongs to the speaker of the main clause.
+PARTICIPLE_SPEECH = SPEECH_VERBS | _words(
+    """call describe label dub brand term characterize characterise cite urge ask decry
+    condemn praise criticize criticise blame dismiss reject"""
+)
+# Nouns relating a person to a group or another person: their copular use states a
+# relation even when the subject is not a name ("Several of the men were members of").
+RELATIONAL_NOUNS = _words(
+    """member partner associate ally rival son daughter brother sister father mother wife
+    husband nephew niece cousin successor heir lieutenant deputy operative affiliate
+    co-founder cofounder boss head"""
+)
+# Quantity and partitive nouns: "part of", "one of a number of" are not relations.
+PARTITIVE_NOUNS = _words(
+    """part kind type sort number lot amount majority minority rest half portion share
+    total series couple dozen pair variety range percent fraction handful"""
+)
 # Reporting verbs whose content is not asserted by the source as fact.
 HEDGING_SPEECH = _words(
     """suggest allege claim believe think speculate fear hope expect predict estimate
@@ -77,7 +95,12 @@ HEDGING_CHAIN = frozenset({"seem", "appear"})
 # Participles that describe a state, read as copular ("are involved in", "is linked to").
 STATIVE_PARTICIPLES = _words(
     """involve engage commit link tie connect associate affiliate relate concern interest
-    determine prepare align base locate"""
+    determine prepare align base locate want"""
+)
+# Adjectives whose gerund complement happened, done by the subject ("responsible for
+# smuggling", "guilty of laundering"); "capable of", "accused of" do not assert it.
+FACTIVE_ADJECTIVES = _words(
+    """responsible guilty notorious infamous famous instrumental complicit"""
 )
 # Light verbs: "has a history of working with" -> the gerund shares the subject.
 LIGHT_VERBS = frozenset({"have", "make", "take", "show", "gain", "achieve"})
@@ -102,6 +125,10 @@ NONFACTIVE_VERBS = _words(
 )
 # "not only ... but also", "not just": not a negation of the claim.
 NEGATION_EXCEPTIONS = frozenset({"only", "just", "merely", "simply"})
+# Approximators of a number the parser may read as prepositions ("Over two dozen ...").
+APPROXIMATORS = frozenset({"over", "about", "around", "under", "nearly", "almost", "roughly"})
+# "not ... until X": the event happened, at X.
+UNTIL_WORDS = frozenset({"until", "till", "til"})
 # Prepositions that may carry a verb's object ("push for", "meet with").
 OBJECT_PREPS = _words(
     """with for on to against in into about over from at toward towards upon across within
@@ -152,6 +179,8 @@ NOMINALIZATIONS = {
     "seizure": "seize",
     "cooperation": "cooperate with",
     "collaboration": "collaborate with",
+    "coordination": "coordinate with",
+    "partnership": "partner with",
     "intervention": "intervene in",
     "sanction": "sanction",
     "indictment": "indict",
@@ -217,6 +246,10 @@ NOMINALIZATIONS = {
     "disruption": "disrupt",
     "exchange": "exchange",
 }
+# Nouns of joint action: "in cooperation with X" says the clause's subject works with X.
+JOINT_NOMINALS = frozenset(
+    {"cooperation", "collaboration", "coordination", "partnership", "conjunction"}
+)
 # Event nouns whose "of" complement is the patient, allowed without a named agent
 # ("the extradition of Guzmán López", "the designation of eight cartels as FTOs").
 PATIENT_NOMINALS = _words(
@@ -227,6 +260,19 @@ PATIENT_NOMINALS = _words(
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+# Nouns of people and groups: the plural ones a "they" in the same sentence may take.
+ANIMATE_NOUNS = _words(
+    """person people individual man woman child member official officer agent soldier troop
+    police suspect fugitive trafficker smuggler criminal gunman hitman assassin kingpin
+    group gang cartel organization militia rebel fighter citizen resident migrant
+    immigrant refugee worker employee lawmaker legislator politician investor analyst
+    expert prosecutor lawyer attorney witness victim prisoner inmate detainee captive
+    hostage authority government administration country nation state company firm
+    agency neighbor neighbour ally partner leader boss associate operative student
+    protester journalist reporter activist farmer family relative"""
+)
+# Determiners used as plural noun phrases ("some argue ...", "those extradited").
+PLURAL_DETERMINERS = frozenset({"those", "these", "some", "many", "several", "both", "others"})
 IT_PRONOUNS = frozenset({"it", "its", "itself"})
 # Subjects that carry no content on their own; a claim needs a resolved referent for
 # them or is skipped ("It is ...", "This contributes ...", "You can read ...").
@@ -326,6 +372,7 @@ class _Pred:
     source: _Arg | None = None
     source_chain: list[_Arg] = field(default_factory=list)
     nominal: bool = False
+    background: bool = False  # an appositive's relation: not part of what is reported
 
 
 @dataclass
@@ -366,6 +413,8 @@ def extract_claims(
     * a particle and, when the object is prepositional, the preposition follow:
       ``push for``, ``meet with``, ``crack down on``;
     * copular claims keep "be" and the adjective: ``be hopeful about``, ``be involved in``;
+      relations between names from "X is a partner of Y" and the appositive "X, a
+      co-founder of Y, ..." keep the noun: ``be partner of``, ``be co-founder of``;
     * nominal claims are verbalized: "her rejection of ..." -> ``reject`` (``action_text``
       keeps "rejection");
     * raising verbs that only hedge are dropped from the action: "is expected to uphold"
@@ -377,15 +426,22 @@ def extract_claims(
     Sheinbaum said ..."). The speech act is a claim too (subject speaker, action ``say``).
 
     Negation means the claim is stated as not happening (not, n't, never, no, without,
-    "denied that ..."); "refuse to extradite" and "reject" are actions, not negations.
+    "denied that ..."); "refuse to extradite" and "reject" are actions, not negations, and
+    "did not notify them until 3:30 p.m." says when it happened.
     Hedging marks claims not asserted as fact (might/could/would/may, reportedly-type
     adverbs, if/unless clauses, "expected to", "suggested that", "the possibility of").
 
     Linking: an argument refers to the mention at its head, else to a named example ("Cartels
     like CJNG"), else to its first name outside place modifiers. Pronouns take the nearest
     compatible subject of the same or the previous sentence (centering), then the nearest
-    compatible name; "the senator" takes the nearest person with that title; "both
-    nations" takes the earlier of the two most recently named countries.
+    compatible name ("they" prefers plural antecedents); "the senator" takes the nearest
+    person with that title; "the report" the name in an earlier "an NBC News report";
+    "both nations" takes the earlier of the two most recently named countries; a
+    description with a name in apposition ("One of those extradited, Robert Salazar")
+    refers to that name.
+
+    A claim's `date` is a point in time inside its clause; durations, sets and vague
+    expressions never date a claim.
     """
     extractor = _Extractor(doc, list(mentions) or _mentions_from_ents(doc), dates)
     yield from extractor.run()
@@ -435,6 +491,19 @@ def _mentions_from_ents(doc: Doc) -> list[MentionRecord]:
     return out
 
 
+def _is_point_in_time(date: DateRecord) -> bool:
+    """Whether a date expression can date a claim: a calendar point at some precision.
+
+    Durations ("life plus 30 years" -> P30Y), sets ("daily", "every Friday" -> P1D,
+    XXXX-WXX-5) and vague references say how long or how often, not when (TIMEX3
+    types DURATION and SET, Pustejovsky et al. 2003); values with X digits are unresolved.
+    """
+    value = date.value
+    if not value or date.kind in {"duration", "set", "vague"}:
+        return False
+    return not value.startswith("P") and "X" not in value
+
+
 # --- the extractor ---------------------------------------------------------------------
 
 
@@ -457,7 +526,7 @@ class _Extractor:
                     self.mentions[old].end - self.mentions[old].start
                 ):
                     self.tok2m[i] = index
-        self.dates = sorted((d for d in dates if d.value), key=lambda d: d.start)
+        self.dates = sorted((d for d in dates if _is_point_in_time(d)), key=lambda d: d.start)
         self.sents = list(doc.sents)
         self.sent_of = [0] * len(doc)
         for n, sent in enumerate(self.sents):
@@ -469,6 +538,13 @@ class _Extractor:
         self.quotes: list[_Quote] = []
         self.tok2quote: dict[int, int] = {}
         self.date_starts = [d.start for d in self.dates]
+        # every date expression, durations and sets too: none of them is an argument
+        self.date_spans = sorted((d.start, d.end) for d in dates)
+        self.span_starts = [start for start, _ in self.date_spans]
+        # token index -> the head a misattached participle really modifies
+        self.reattached: dict[int, Token] = {}
+        for sent in self.sents:
+            self._reattach_participles(sent)
 
     # -- indexes
 
@@ -497,6 +573,71 @@ class _Extractor:
             yield i
             i -= 1
             seen += 1
+
+    def _parent(self, tok: Token) -> Token:
+        """A token's syntactic head, after the corrections of `_reattach_participles`."""
+        return self.reattached.get(tok.i) or tok.head
+
+    def _dep(self, tok: Token) -> str:
+        """A token's dependency label, reading misattached participles as adverbial.
+
+        Besides `_reattach_participles`, a comma-set gerund the parser made a second
+        xcomp ("decided to act, sending troops ...") is a free adjunct, not a complement:
+        only the first xcomp continues a verb chain.
+        """
+        if tok.i in self.reattached:
+            return "advcl"
+        if (
+            tok.dep_ == "xcomp"
+            and tok.tag_ == "VBG"
+            and tok.i > tok.head.i
+            and self.doc[tok.left_edge.i - 1].text == ","
+        ):
+            first = self._child(tok.head, "xcomp")
+            if first is not None and first.i != tok.i:
+                return "advcl"
+        return tok.dep_
+
+    def _reattach_participles(self, sent: Span) -> None:
+        """Give a sentence-final speech participle back to the clause of the speaker.
+
+        "Sheinbaum dismissed reports suggesting that the U.S. was planning strikes,
+        calling the idea unacceptable": the parser hangs "calling" on "planning", the
+        nearest verb. A comma-set participial clause at the end of a sentence modifies the
+        main clause (the free adjunct takes the matrix subject: Kortmann 1991, "Free
+        Adjuncts and Absolutes in English"); when it is an act of speech or evaluation and
+        the nearest verb sits
+        inside a reported or embedded clause, it is the main clause's subject who speaks.
+        """
+        doc = self.doc
+        root = sent.root
+        if root.pos_ != "VERB":
+            return
+        last = sent.end - 1
+        while last > sent.start and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        for tok in sent:
+            if (
+                tok.dep_ not in {"advcl", "acl"}
+                or tok.tag_ != "VBG"
+                or tok.lemma_ not in PARTICIPLE_SPEECH
+                or tok.i < tok.head.i
+                or tok.right_edge.i < last
+                or tok.left_edge.i == sent.start
+                or doc[tok.left_edge.i - 1].text != ","
+                or any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+            ):
+                continue
+            # an object's participle ("rejected claims ..., calling them speculation") or
+            # an adverbial one inside an embedded clause
+            embedded = tok.dep_ == "acl" and tok.head.dep_ in {"dobj", "pobj"}
+            current = tok.head
+            while current.i != root.i and current.head.i != current.i:
+                if current.dep_ in {"ccomp", "acl", "relcl"}:
+                    embedded = True
+                current = current.head
+            if embedded and current.i == root.i:
+                self.reattached[tok.i] = root
 
     # -- main loop
 
@@ -574,6 +715,8 @@ class _Extractor:
                 pred = self._copular(tok)
             elif tok.pos_ == "NOUN":
                 pred = self._nominal(tok)
+                if pred is None and tok.dep_ == "appos":
+                    pred = self._appositive(tok)
             if pred is None:
                 continue
             if pred.subject is None and pred.object is None:
@@ -586,7 +729,7 @@ class _Extractor:
     # -- verbal clauses
 
     def _verbal(self, verb: Token) -> _Pred | None:
-        dep = verb.dep_
+        dep = self._dep(verb)
         if dep in {
             "xcomp",
             "amod",
@@ -615,11 +758,16 @@ class _Extractor:
             return None
         if not self._predicate_position(verb):
             return None
-        if dep == "pcomp" and self._pcomp_host(verb) is None:
+        if (
+            dep == "pcomp"
+            and self._pcomp_host(verb) is None
+            # a gerund with its own subject is a clause: "with the Department paying ..."
+            and not (verb.tag_ == "VBG" and self._child(verb, "nsubj") is not None)
+        ):
             return None
         if dep == "acl" and not self._acl_is_claim(verb):
             return None
-        if dep == "conj" and verb.head.dep_ == "xcomp":
+        if dep == "conj" and self._dep(verb.head) == "xcomp":
             return self._chain_conjunct(verb)
         roles = self._roles(verb)
         if roles is None:
@@ -642,6 +790,8 @@ class _Extractor:
             return self._build_verbal(
                 xcomp, subject, patient, passive, top=verb, hedge_cue=hedge_cue
             )
+        if passive and verb.lemma_ == "know" and self._child(verb, "prep", lower="as"):
+            return None  # "Known as 'plaza bosses'", "also known as El Chapo": a name
         if passive and verb.lemma_ in STATIVE_PARTICIPLES and subject is None and patient:
             # "agencies are involved in covert operations": a state, not an agentless passive.
             return self._stative(verb, patient)
@@ -661,7 +811,7 @@ class _Extractor:
         if dep == "conj" and depth < 6:
             head = verb.head
             if head.pos_ == "VERB":
-                if head.dep_ == "xcomp":  # "offered to send troops and (to) provide ..."
+                if self._dep(head) == "xcomp":  # "offered to send troops and (to) provide ..."
                     top = self._chain_top(head)
                     return top is not None and self._predicate_position(top, depth + 1)
                 return self._predicate_position(head, depth + 1) and not (
@@ -873,10 +1023,20 @@ class _Extractor:
     def _first_prep(self, verb: Token) -> Token | None:
         for child in verb.rights:
             if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+                target = self._child(child, "pobj")
+                if target is not None and self._is_temporal(target):
+                    continue  # "landed at around 10 a.m. in El Paso": a time, not a goal
                 return child
             if child.dep_ in {"dobj", "ccomp", "xcomp"}:
                 break
         return None
+
+    def _is_temporal(self, tok: Token) -> bool:
+        """A date, time or duration phrase (the date extractor's, else the NER's)."""
+        if tok.ent_type_ in {"DATE", "TIME"}:
+            return True
+        i = bisect.bisect_right(self.span_starts, tok.idx) - 1
+        return i >= 0 and tok.idx < self.date_spans[i][1]
 
     # -- subjects, voice and inheritance
 
@@ -907,8 +1067,8 @@ class _Extractor:
             return self._arg(subject, trim=True), None, False
         if patient is not None:
             return None, self._arg(patient, trim=True), True
-        dep = verb.dep_
-        head = verb.head
+        dep = self._dep(verb)
+        head = self._parent(verb)
         if dep == "conj" and head.pos_ in {"VERB", "AUX"}:
             inherited = self._roles(head, depth + 1)
             if inherited is None:
@@ -916,11 +1076,24 @@ class _Extractor:
             h_subj, h_patient, h_passive = inherited
             if h_passive and verb.tag_ == "VBN":
                 return None, h_patient, True
+            if verb.tag_ == "VBN" and self._child(verb, "auxpass") is not None:
+                return None, h_subj, True  # "X is a partner of Y and is charged in ..."
             if h_passive:
                 return h_patient, None, False  # "X was arrested and confessed"
             if verb.tag_ == "VBN" and self._child(verb, "agent") is not None:
                 return None, h_subj, True
             return h_subj, None, False
+        if dep == "xcomp" and head.pos_ in {"VERB", "AUX"}:
+            # control: "vowed to carry out deportations, sending troops" - the xcomp's
+            # understood subject is the object of its head if it has one ("urged Mexico
+            # to act"), else the head's subject (Postal 1970, subject/object control)
+            dobj = self._child(head, "dobj")
+            if dobj is not None and dobj.lower_ not in RELATIVE_PRONOUNS:
+                return self._arg(dobj, trim=True), None, False
+            inherited = self._roles(head, depth + 1)
+            if inherited is None or inherited[0] is None:
+                return None  # "was used to consolidate debt": a purpose, no controller
+            return inherited[0], None, False
         if dep == "advcl" and verb.tag_ in {"VBG", "VBN"}:
             inherited = self._roles(head, depth + 1) if head.pos_ in {"VERB", "AUX"} else None
             if inherited is None:
@@ -944,10 +1117,19 @@ class _Extractor:
             if verb.tag_ == "VBN":
                 return None, noun, True  # "CJNG, led by X": the agent is found later
             return noun, None, False
+        if verb.lemma_ in SPEECH_VERBS and dep in {"ROOT", "parataxis"}:
+            speaker = self._inverted_speaker(verb)
+            if speaker is not None:
+                return speaker, None, False
         if dep == "ROOT":
             recovered = self._recover_subject(verb)
             if recovered is not None:
                 return recovered, None, False
+            quantified = self._approximated_subject(verb)
+            if quantified is not None:
+                if self._child(verb, "auxpass") is not None:
+                    return None, quantified, True
+                return quantified, None, False
         return None
 
     def _recover_subject(self, verb: Token) -> _Arg | None:
@@ -983,6 +1165,75 @@ class _Extractor:
             return None
         return self._span_arg(doc[i], doc[j], head)
 
+    def _inverted_speaker(self, verb: Token) -> _Arg | None:
+        """The speaker after a reporting verb the parser left without a subject.
+
+        Quotative inversion ("..., said Under Secretary of the Treasury for Terrorism and
+        Financial Intelligence Brian E. Nelson in the press release") puts a long title
+        and name after the verb, and the parser reads the title's "Under" or "for" as
+        prepositions. After a quotation or a comma the verb's subject follows it (Collins &
+        Branigan 1997, "Quotative inversion"): take the words up to the first named person
+        (else organization) before a comma, the end of the sentence or another verb.
+        """
+        doc = self.doc
+        before = doc[verb.i - 1] if verb.i > 0 else None
+        if before is None or not (before.is_punct or before.is_quote):
+            return None
+        sent = self._sent(verb)
+        found: dict[str, int] = {}
+        last_tok: dict[str, int] = {}
+        for tok in doc[verb.i + 1 : sent.end]:
+            m = self.tok2m.get(tok.i)
+            if tok.text in {",", ";", ":"} or tok.is_quote:
+                break
+            if m is None:
+                if "PERSON" in found or tok.pos_ in {"VERB", "AUX"}:
+                    break  # the name ended: "in the press release" is the verb's
+                continue
+            label = self.mentions[m].label
+            if label in {"PERSON", "ORG"}:
+                found.setdefault(label, m)
+                if found[label] == m:
+                    last_tok[label] = tok.i
+        for label in ("PERSON", "ORG"):
+            if label in found:
+                end = doc[last_tok[label]]
+                first = doc[verb.i + 1]
+                return _Arg(first.idx, end.idx + len(end.text), end, ref=found[label])
+        return None
+
+    def _approximated_subject(self, verb: Token) -> _Arg | None:
+        """A counted subject the parser read as a prepositional phrase.
+
+        "Over two dozen fugitives from Mexico, accused of ..., were extradited" comes out
+        with "Over" as a preposition of the verb and no subject. "over/about/around/under"
+        before a number is an approximating modifier of the numeral, not a preposition
+        (Huddleston & Pullum 2002), and a finite verb needs a subject: the phrase is it.
+        """
+        if not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and verb.tag_ not in {
+            "VBD",
+            "VBZ",
+            "VBP",
+        }:
+            return None  # not finite: an imperative or a fragment
+        prep = next((c for c in verb.lefts if c.dep_ == "prep"), None)
+        if prep is None or prep.lower_ not in APPROXIMATORS or prep.i != verb.left_edge.i:
+            return None
+        pobj = self._child(prep, "pobj")
+        if pobj is None or pobj.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if not any(c.dep_ in {"nummod", "quantmod"} for c in pobj.children):
+            return None
+        # nothing but punctuation and the verb group between the phrase and the verb
+        for tok in self.doc[prep.right_edge.i + 1 : verb.i]:
+            if not (
+                tok.is_punct
+                or (tok.head.i == verb.i and tok.dep_ in {"aux", "auxpass", "neg", "advmod"})
+            ):
+                return None
+        arg = self._arg(pobj, trim=True)
+        return _Arg(prep.idx, arg.end, pobj, ref=arg.ref, plural=True, person=arg.person)
+
     def _roles_raised(self, xcomp: Token, raised: _Arg) -> tuple[_Arg | None, _Arg | None, bool]:
         if self._child(xcomp, "auxpass") is not None:
             return None, raised, True  # "is expected to be extradited"
@@ -991,9 +1242,31 @@ class _Extractor:
     def _agent(self, verb: Token) -> _Arg | None:
         agent = self._child(verb, "agent")
         if agent is None:
-            return None
+            return self._stranded_agent(verb)
         pobj = self._child(agent, "pobj")
         return self._arg(pobj, trim=True) if pobj is not None else None
+
+    def _stranded_agent(self, verb: Token) -> _Arg | None:
+        """A passive's "by" phrase the parser hung on the noun before it: "cartels that
+        have been classified as terrorist organizations by the Trump administration".
+
+        Only a named agent in a "by" phrase closing the verb's own complement counts
+        (a time - "by 2025" - or an unnamed noun may well modify that noun).
+        """
+        if not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        for prep in verb.rights:
+            if prep.dep_ != "prep":
+                continue
+            pobj = self._child(prep, "pobj")
+            by = self._child(pobj, "prep", lower="by") if pobj is not None else None
+            target = self._child(by, "pobj") if by is not None else None
+            if target is None or self._is_temporal(target):
+                continue
+            arg = self._arg(target, trim=True)
+            if arg.ref is not None and self.mentions[arg.ref].label in {"PERSON", "ORG", "GPE"}:
+                return arg
+        return None
 
     def _pcomp_host(self, verb: Token) -> Token | None:
         """The verb whose subject a prepositional gerund shares, if any."""
@@ -1005,6 +1278,14 @@ class _Extractor:
             if prep.lower_ == "of":
                 return None
             return host
+        # "were responsible for smuggling": an adjective that asserts the deed
+        if (
+            host.pos_ == "ADJ"
+            and host.dep_ == "acomp"
+            and host.lower_ in FACTIVE_ADJECTIVES
+            and host.head.pos_ in {"VERB", "AUX"}
+        ):
+            return host.head
         # light verb + noun: "has a history of working with", "made progress in ..."
         if (
             host.pos_ == "NOUN"
@@ -1074,9 +1355,15 @@ class _Extractor:
                 scope=[cop, acomp],
             )
         if attr is not None and attr.pos_ in {"NOUN", "PROPN"}:
-            # "X is the leader of CJNG": kept when both ends are named.
-            if subject.ref is None or self._is_empty(subject):
+            # "X is the leader of CJNG": kept when both ends are named, or when the noun
+            # relates people to a group ("Several of the men were members of ...").
+            if self._is_empty(subject):
                 return None
+            relational = attr.lemma_.lower() in RELATIONAL_NOUNS | ROLE_NOUNS
+            if not (self._is_named(subject) or relational):
+                return None
+            if attr.lemma_.lower() in PARTITIVE_NOUNS:
+                return None  # "X is part of a network": not a relation between names
             prep = self._first_prep(attr)
             target = self._child(prep, "pobj") if prep is not None else None
             if prep is None or target is None:
@@ -1084,15 +1371,85 @@ class _Extractor:
             obj = self._arg(target, trim=False)
             if obj.ref is None:
                 return None
+            noun, noun_tokens = self._relation_noun(attr)
             return _Pred(
                 cop,
-                f"be {attr.lemma_.lower()} {prep.lower_}",
-                [cop, attr, prep],
+                f"be {noun} {prep.lower_}",
+                [cop, *noun_tokens, prep],
                 subject,
                 obj,
                 scope=[cop],
             )
         return None
+
+    def _appositive(self, noun: Token) -> _Pred | None:
+        """A relation stated by an appositive: "Zambada, a co-founder of the Sinaloa
+        cartel, ..." -> Zambada | be co-founder of | the Sinaloa cartel.
+
+        Kept only between two names, with "of" (the relational-noun pattern of Banko et
+        al. 2007 and ReNoun, Yahya et al. 2014): a name, then a comma-set noun phrase
+        whose head noun takes an "of" complement that names someone or something.
+        """
+        name = noun.head
+        m = self.tok2m.get(name.i)
+        if m is None and name.pos_ != "PROPN":
+            return None
+        if m is not None and self.mentions[m].label not in {"PERSON", "ORG"}:
+            return None
+        if self.tok2m.get(noun.i) is not None or noun.i < name.i:
+            return None
+        # the name, a comma, then only the noun phrase's own words ("a co-founder")
+        between = self.doc[name.i + 1 : noun.i]
+        if not between or between[0].text not in {",", "—", "–", "("}:
+            return None
+        if any(t.pos_ in {"VERB", "AUX", "PRON"} or t.text == "," for t in between[1:]):
+            return None
+        if noun.lemma_.lower() in PARTITIVE_NOUNS:
+            return None
+        prep = self._child(noun, "prep", lower="of")
+        target = self._child(prep, "pobj") if prep is not None else None
+        if prep is None or target is None:
+            return None
+        obj = self._arg(target, trim=True)
+        if obj.ref is None or obj.ref == m:
+            return None
+        if m is not None:
+            mention = self.mentions[m]
+            subject = _Arg(mention.start, mention.end, name, ref=m)
+        else:
+            subject = self._arg(name, trim=True)  # a name the tagger missed
+        word, tokens = self._relation_noun(noun)
+        return _Pred(
+            noun,
+            f"be {word} of",
+            [*tokens, prep],
+            subject,
+            obj,
+            scope=[noun],
+            background=True,
+        )
+
+    def _relation_noun(self, noun: Token) -> tuple[str, list[Token]]:
+        """The lemma of a relational noun with its hyphenated prefix ("co-founder")."""
+        doc = self.doc
+        first = noun.i
+        while (
+            first >= 2
+            and doc[first - 1].text in {"-", "‐"}
+            and not doc[first - 1].whitespace_
+            and not doc[first - 2].whitespace_
+        ):
+            first -= 2
+        tokens = list(doc[first : noun.i + 1])
+        prefix = "".join(t.text_with_ws for t in tokens[:-1]).lower()
+        return prefix + noun.lemma_.lower(), tokens
+
+    def _is_named(self, arg: _Arg) -> bool:
+        """An argument that names someone: linked to a mention, or headed by a proper noun
+        the name tagger missed ("Zambada-Garcia is ...")."""
+        return arg.ref is not None or (
+            arg.head.pos_ == "PROPN" and arg.head.lower_ not in EMPTY_SUBJECTS
+        )
 
     # -- nominal events
 
@@ -1144,6 +1501,8 @@ class _Extractor:
                 agent = self._arg(pobj, trim=False)
         if agent is None and of_obj is not None and acl is not None:
             agent, of_used = self._arg(of_obj, trim=False), True  # "commitment of X to act"
+        if agent is None and lemma in JOINT_NOMINALS:
+            agent = self._joint_agent(noun)
         if agent is None and not (lemma in PATIENT_NOMINALS and of_obj is not None):
             return None
         if agent is not None and self._is_empty(agent):
@@ -1165,11 +1524,14 @@ class _Extractor:
                 tokens.append(target_prep)
             elif of_obj is not None and not of_used:
                 target_prep = preps["of"]
-            else:
+            elif verb_prep is None:
+                # a transitive verb's object; "in"/"at" phrases are where or when
                 for p in complements:
-                    if p not in {"by", "of"}:
+                    if p not in {"by", "of", "in", "at", "within", "during"}:
                         target_prep = preps[p]
                         break
+            # else: "their collaboration in this matter" - "collaborate with" has no
+            # "in" object, the phrase is an adjunct
             if target_prep is not None:
                 target = self._child(target_prep, "pobj") or self._child(target_prep, "pcomp")
                 obj = self._arg(target, trim=False) if target is not None else None
@@ -1177,7 +1539,40 @@ class _Extractor:
                     obj = of_arg
         if agent is None and obj is None:
             return None
+        if obj is None and verb_prep is None:
+            # "the cartel's drug trafficking": a common-noun compound of an event noun is
+            # its object (NOMLEX's noun-noun modifier position, Macleod et al. 1998)
+            compound = next(
+                (
+                    c
+                    for c in noun.children
+                    if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.tok2m
+                ),
+                None,
+            )
+            if compound is not None:
+                first = compound.left_edge  # "human rights abuses" -> "human rights"
+                obj = _Arg(first.idx, compound.idx + len(compound.text), compound)
+        if obj is None and agent is not None and agent.head.pos_ == "PRON":
+            return None  # "their collaboration": a pronoun doing something unsaid
         return _Pred(noun, " ".join(words), tokens, agent, obj, scope=[noun], nominal=True)
+
+    def _joint_agent(self, noun: Token) -> _Arg | None:
+        """Who acts "in coordination with" someone: the subject of the clause the phrase
+        modifies ("The INL manages the NRP in close coordination with the DEA"), also
+        when the parser hung the phrase on the verb's object."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "in" or self._child(noun, "prep") is None:
+            return None
+        host = prep.head
+        if host.pos_ == "NOUN" and host.dep_ == "dobj":
+            host = host.head
+        if host.pos_ not in {"VERB", "AUX"}:
+            return None
+        roles = self._roles(host)
+        if roles is None or roles[0] is None or self._is_empty(roles[0]):
+            return None
+        return roles[0]
 
     # -- attribution
 
@@ -1193,14 +1588,16 @@ class _Extractor:
             if host.pos_ == "NOUN" and host.lemma_.lower() in REPORT_NOUNS:
                 sources.append(self._span_arg(host.left_edge, host))
                 hedge = host.text
-        visited = 0
+        # an appositive relation is background the writer supplies, whoever speaks around
+        # it; only a quotation containing it attributes it
+        visited = 12 if pred.background else 0
         while visited < 12:
             visited += 1
             for child in current.children:
                 source = self._marker_source(child)
                 if source is not None:
                     sources.append(source)
-            parent = current.head
+            parent = self._parent(current)
             if parent.i == current.i:
                 break
             dep = current.dep_
@@ -1247,7 +1644,7 @@ class _Extractor:
                 and (quote.verb is None or quote.verb.i != pred.head.i)
             ):
                 sources.append(quote.speaker)
-        if not sources:
+        if not sources and not pred.background:
             fallback = self._sentence_according(self._sent(pred.head))
             if fallback is not None:
                 sources.append(fallback)
@@ -1371,7 +1768,8 @@ class _Extractor:
                 elif text == '"':
                     open_tok, closer = tok, '"'
                 continue
-            if text == closer or (closer == "”" and text == '"'):
+            # scraped text mixes straight and curly marks: either closes the other
+            if text == closer or (closer == "”" and text == '"') or (closer == '"' and text == "”"):
                 if tok.i - open_tok.i > 1:
                     quotes.append(_Quote(open_tok.i + 1, tok.i - 1))
                 open_tok = None
@@ -1444,7 +1842,7 @@ class _Extractor:
     def _backshifted(self, head: Token) -> bool:
         """A clause reported by a past-tense verb: its "would" is a future, not a hedge
         ("He said the U.S. would not send troops")."""
-        parent = head.head
+        parent = self._parent(head)
         return (
             head.dep_ in {"ccomp", "parataxis"}
             and parent.lemma_ in SPEECH_VERBS
@@ -1457,7 +1855,7 @@ class _Extractor:
         or the object of "consider"/"seek" is not asserted to have happened."""
         tok = noun
         for _ in range(8):
-            parent = tok.head
+            parent = self._parent(tok)
             if parent.i == tok.i:
                 return None
             lemma = parent.lemma_.lower()
@@ -1466,7 +1864,7 @@ class _Extractor:
             if parent.pos_ in {"VERB", "AUX"} and parent.lower_ not in PREPOSITION_LIKE:
                 if tok.dep_ not in {"dobj", "prep", "attr", "oprd", "nsubjpass", "xcomp"}:
                     return None  # an adverbial ("especially following ...") is not governed
-                if lemma in NONFACTIVE_VERBS:
+                if lemma in NONFACTIVE_VERBS and not self._factive_use(parent):
                     return parent.text
                 modal = next(
                     (c for c in parent.children if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS),
@@ -1479,6 +1877,15 @@ class _Extractor:
             tok = parent
         return None
 
+    def _factive_use(self, verb: Token) -> bool:
+        """A non-factive verb used as a state or a modifier: "was wanted in connection
+        with the murder" (sought by the police: the murder happened), "the reward offered
+        for information leading to the arrest" (the participle describes the reward, whose
+        own noun decides)."""
+        if any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_ == "want":
+            return True
+        return verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN"
+
     def _negation_cue(self, pred: _Pred) -> str | None:
         for tok in pred.scope:
             for child in tok.children:
@@ -1486,18 +1893,34 @@ class _Extractor:
                     nxt = child.nbor(1) if child.i + 1 < len(self.doc) else None
                     if nxt is not None and nxt.lower_ in NEGATION_EXCEPTIONS:
                         continue
+                    if self._delimited_by_until(tok):
+                        continue
                     return child.text
             if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
                 return tok.head.text
         for arg in (pred.subject, pred.object):
-            if arg is None:
-                continue
+            if arg is None or (arg is pred.object and pred.head.lemma_ in SPEECH_VERBS):
+                continue  # "said no troops would come": the saying is not negated
             for child in arg.head.children:
                 if child.dep_ == "det" and child.lower_ in {"no", "neither"}:
                     return child.text
             if arg.head.lower_ in {"nobody", "nothing", "none"}:
                 return arg.head.text
         return None
+
+    def _delimited_by_until(self, verb: Token) -> bool:
+        """Whether "not" only delays the event: "didn't notify the U.S. until 3:30 p.m."
+
+        With "until", negation scopes over the time before the delimiter and the event
+        happened then (Karttunen 1974, "Until"; de Swart 1996): the clause is not negated.
+        """
+        for child in verb.children:
+            if child.lower_ in UNTIL_WORDS and child.dep_ in {"prep", "mark"}:
+                return True  # "until 3:30 p.m."
+            mark = self._child(child, "mark") if child.dep_ == "advcl" else None
+            if mark is not None and mark.lower_ in UNTIL_WORDS:
+                return True  # "until the troops had arrived"
+        return False
 
     def _hedge_cue(self, scope: list[Token], backshifted: bool = False) -> str | None:
         for tok in scope:
@@ -1560,12 +1983,22 @@ class _Extractor:
         for tok in sent:
             if tok.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
-            if tok.lower_ in RELATIVE_PRONOUNS or tok.lower_ in EMPTY_SUBJECTS - IT_PRONOUNS:
+            if tok.lower_ in RELATIVE_PRONOUNS:
+                continue
+            if tok.lower_ in EMPTY_SUBJECTS - IT_PRONOUNS and not self._modified_demonstrative(tok):
                 continue
             out.append(self._arg(tok, trim=True))
         root = sent.root
         out.sort(key=lambda a: (a.head.head.i != root.i, a.head.i))
         return out
+
+    @staticmethod
+    def _modified_demonstrative(tok: Token) -> bool:
+        """Whether a demonstrative with a modifier ("Those extradited", "those who fled")
+        is a noun phrase about people, a possible antecedent of "they"."""
+        return tok.lower_ in {"those", "these"} and any(
+            c.dep_ in {"acl", "relcl", "amod", "prep"} for c in tok.children
+        )
 
     def _arg(self, head: Token, trim: bool) -> _Arg:
         key = (head.i, int(trim), 0)
@@ -1573,16 +2006,44 @@ class _Extractor:
         if cached is not None:
             return cached
         start, end = self._np_bounds(head, trim)
-        arg = _Arg(
-            start,
-            end,
-            head,
-            plural=head.tag_ in {"NNS", "NNPS"}
-            or bool([c for c in head.children if c.dep_ == "conj"]),
-        )
+        named = self._named_apposition(head)
+        plural = head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children)
+        if named is not None:
+            # "Two of those designated, A and B, are based in ...": the names are who
+            last = named.right_edge
+            while last.i > named.i and (last.is_punct or last.is_space):
+                last = self.doc[last.i - 1]
+            end = max(end, last.idx + len(last.text))
+            plural = plural or any(c.dep_ == "conj" for c in named.children)
+        if (head.tag_ == "CD" and head.lower_ not in {"one", "1"}) or (
+            head.lower_ in PLURAL_PRONOUNS | PLURAL_DETERMINERS
+        ):
+            plural = True  # "Two of those designated", "they", "those extradited"
+        arg = _Arg(start, end, head, plural=plural)
         self.arg_cache[key] = arg  # before linking: a pronoun may look back at itself
-        arg.ref, arg.person = self._link(arg)
+        if named is not None:
+            arg.ref = self.tok2m[named.i]
+        else:
+            arg.ref, arg.person = self._link(arg)
         return arg
+
+    def _named_apposition(self, head: Token) -> Token | None:
+        """The name in apposition to a description: "One of those extradited, Robert
+        Salazar, ..." -> Salazar. In such an appositive the name identifies the referent of
+        the description (Quirk et al. 1985, apposition of designation); a name's own
+        appositive description ("Zambada, a co-founder of ...") is a relation, not its
+        referent."""
+        if head.i in self.tok2m or head.pos_ == "PROPN":
+            return None
+        for child in head.rights:
+            if child.dep_ != "appos" or child.i not in self.tok2m:
+                continue
+            if self.mentions[self.tok2m[child.i]].label not in {"PERSON", "ORG"}:
+                continue
+            if self.doc[child.left_edge.i - 1].text not in {",", "—", "–", "("}:
+                continue
+            return child
+        return None
 
     def _span_arg(self, first: Token, last: Token, head: Token | None = None) -> _Arg:
         head = head if head is not None else last
@@ -1593,6 +2054,11 @@ class _Extractor:
 
     def _clause_arg(self, verb: Token) -> _Arg:
         tokens = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head.i == verb.i)]
+        for i, host in self.reattached.items():
+            if host.i != verb.i and verb.left_edge.i < i <= verb.right_edge.i:
+                # the speaker's own participle is not part of what was said
+                moved = self.doc[i]
+                tokens = [t for t in tokens if t.i < moved.left_edge.i - 1]
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
             tokens.pop()
         while tokens and (tokens[0].is_punct or tokens[0].is_space):
@@ -1619,6 +2085,11 @@ class _Extractor:
                     j = max(child.i - 1, head.i)
                     break
         for tok in doc[head.i + 1 : j + 1]:
+            if tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ == "in":
+                pobj = self._child(tok, "pobj")
+                if pobj is not None and pobj.lemma_.lower() in JOINT_NOMINALS:
+                    j = max(tok.i - 1, head.i)  # "in coordination with X" is the verb's
+                    break
             if tok.dep_ not in {"relcl", "acl", "appos", "advcl"}:
                 continue
             first = tok.left_edge.i
@@ -1670,6 +2141,10 @@ class _Extractor:
         if lemma in PAIR_NOUNS and det & {"both", "two"}:
             return self._resolve_pair(head), False
         inside = list(self._mentions_in(arg.start, arg.end))
+        if det & {"both", "two"} and head.tag_ == "NNS" and not inside:
+            found = self._resolve_people_pair(head)
+            if found is not None:
+                return found, False
         if "the" in det or any(c.dep_ == "poss" for c in head.children):
             if lemma in ROLE_NOUNS:
                 return self._resolve_role(head, lemma), True
@@ -1677,6 +2152,10 @@ class _Extractor:
                 return self._resolve_org(head, ORG_NOUNS[lemma]), False
             if lemma in COUNTRY_NOUNS and not inside and "the" in det:
                 return self._resolve_country(head), False
+        if det == {"the"} and not inside and head.pos_ == "NOUN" and head.tag_ == "NN":
+            found = self._resolve_head_match(head, lemma)
+            if found is not None:
+                return found, False
         inside = [m for m in inside if self._stands_for_phrase(m, head)]
         if inside:
             for child in head.children:
@@ -1730,7 +2209,18 @@ class _Extractor:
         n = self._sent_no(tok)
         same = [a for a in self.subjects_by_sent.get(n, []) if a.head.i < tok.i]
         same.sort(key=lambda a: -a.head.i)
-        for cand in [*same, *self.subjects_by_sent.get(n - 1, [])]:
+        candidates = [*same, *self.subjects_by_sent.get(n - 1, [])]
+        if word in PLURAL_PRONOUNS:
+            # number agreement first: a plural subject ("the two brothers", "Those
+            # extradited"), else a plural noun earlier in the sentence ("sanctions against
+            # 10 individuals for their involvement"), before a singular organization read
+            # as a collective
+            previous = self.subjects_by_sent.get(n - 1, [])
+            for group in (same, self._plural_nouns_before(tok), previous):
+                plural = [c for c in group if c.plural and c.head.i != tok.i]
+                if plural:
+                    return plural[0].ref
+        for cand in candidates:
             if cand.head.i >= tok.i and self._sent_no(cand.head) == n:
                 continue
             ok, ref = self._compatible(word, cand)
@@ -1746,6 +2236,77 @@ class _Extractor:
             if word in IT_PRONOUNS and (label == "ORG" or (word == "its" and label == "GPE")):
                 return m
         return None
+
+    def _resolve_head_match(self, tok: Token, lemma: str) -> int | None:
+        """The name a definite description repeats: "The report cited ..." -> the name in
+        "an NBC News report" two sentences back.
+
+        A definite noun phrase repeats the head noun of its antecedent (the "strict head
+        match" sieve of Lee et al. 2013); the antecedent's named modifier is the referent.
+        Only the nearest earlier phrase with that head counts; an unnamed one stops.
+        """
+        floor = self.sents[max(self._sent_no(tok) - 3, 0)].start
+        for i in range(tok.i - 1, floor - 1, -1):
+            cand = self.doc[i]
+            if cand.pos_ != "NOUN" or cand.lemma_.lower() != lemma:
+                continue
+            for child in cand.children:
+                m = self.tok2m.get(child.i)
+                if (
+                    m is not None
+                    and child.dep_ in {"compound", "poss", "nmod"}
+                    and self.mentions[m].label in {"PERSON", "ORG"}
+                ):
+                    return m
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in cand.children):
+                return None
+        return None
+
+    def _resolve_people_pair(self, tok: Token) -> int | None:
+        """The people "Both brothers" or "the two men" denote: the nearest plural subject
+        naming people in this or the two previous sentences ("Two of those designated, A
+        and B")."""
+        n = self._sent_no(tok)
+        for k in (n, n - 1, n - 2):
+            for cand in sorted(self.subjects_by_sent.get(k, []), key=lambda a: -a.head.i):
+                if k == n and cand.head.i >= tok.i:
+                    continue
+                if (
+                    cand.plural
+                    and cand.ref is not None
+                    and self.mentions[cand.ref].label == "PERSON"
+                ):
+                    return cand.ref
+        return None
+
+    def _plural_nouns_before(self, tok: Token) -> list[_Arg]:
+        """Plural noun phrases about people or groups in the pronoun's sentence before it,
+        nearest first (animacy agreement, as in Lee et al. 2013: "they killed" does not
+        take "rocket attacks and raids").
+        """
+        sent = self._sent(tok)
+        # the phrases containing the pronoun up to its clause ("the leaders of their
+        # group"): a phrase cannot be the antecedent of a pronoun inside it
+        containing: set[int] = set()
+        current = tok
+        while current.dep_ not in CLAUSE_DEPS | {"ROOT", "xcomp"} and current.head.i != current.i:
+            current = current.head
+            containing.add(current.i)
+        out: list[_Arg] = []
+        for i in range(tok.i - 1, sent.start - 1, -1):
+            cand = self.doc[i]
+            if cand.tag_ != "NNS" or cand.dep_ in {"compound", "nmod", "poss"}:
+                continue
+            if cand.i in containing:
+                continue
+            if cand.lemma_.lower() not in ANIMATE_NOUNS | ROLE_NOUNS | RELATIONAL_NOUNS:
+                continue
+            if cand.dep_ in {"nsubj", "nsubjpass"}:
+                continue  # subjects were tried first
+            if cand.dep_ in {"attr", "oprd"} or (cand.dep_ == "pobj" and cand.head.lower_ == "as"):
+                continue  # a predicate ("Known as plaza bosses, they ..."), not a referent
+            out.append(self._arg(cand, trim=True))
+        return out
 
     def _resolve_pair(self, tok: Token) -> int | None:
         """ "both nations" -> the earlier of the two most recent countries named."""
