@@ -581,6 +581,24 @@ def test_renamed_file_is_the_same_article_and_keeps_its_old_path(
     assert_consistent(db)
 
 
+def test_articles_from_older_rules_are_pointed_out_and_force_updates_them(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    d = tmp_path / "in"
+    copy_seeds(seeds_dir, d, 2)
+    db = tmp_path / "kb.db"
+    assert cli("ingest", str(d), "--db", str(db)).exit_code == 0
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE articles SET extractor_version = '0' WHERE id = 1")
+    again = cli("ingest", str(d), "--db", str(db))
+    assert again.exit_code == 0
+    assert "1 stored articles were extracted by an older cartelkb" in again.stderr
+    assert "--force" in again.stderr
+    forced = cli("ingest", str(d), "--db", str(db), "--force", "-f", "json")
+    assert json.loads(forced.stdout)["stale_articles"] == 0
+    assert "older cartelkb" not in forced.stderr
+
+
 def test_force_reextracts_in_place_keeping_curation_and_paths(
     tmp_path: Path, seeds_dir: Path
 ) -> None:

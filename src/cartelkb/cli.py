@@ -271,6 +271,7 @@ def ingest(
         summary["warnings"] = [
             {"path": o.path, "warning": w} for o in report.outcomes for w in o.warnings
         ]
+        summary["stale_articles"] = report.stale
         if profile:
             summary["timings"] = report.timings
         _emit_json(summary)
@@ -288,6 +289,13 @@ def ingest(
             highlight=False,
         )
         out.print(f"database: {report.db}", highlight=False, markup=False)
+        if report.stale:
+            err.print(
+                f"note: {report.stale} stored articles were extracted by an older cartelkb; "
+                "ingest them again with --force to apply the current rules",
+                highlight=False,
+                markup=False,
+            )
         if profile:
             total = sum(report.timings.values()) or 1.0
             for stage, seconds in report.timings.items():

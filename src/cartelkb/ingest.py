@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from cartelkb.resolve import Cluster
 
 # Bump when extraction rules change in a way that should re-extract on `--force`.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 # spaCy's `Language.max_length` default (no packaged pipeline changes it): known without
 # loading the model, which a run with nothing new to parse never does.
 SPACY_MAX_LENGTH = 1_000_000
@@ -51,6 +51,7 @@ class IngestReport:
     totals: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     interrupted: bool = False
+    stale: int = 0  # stored articles extracted by older rules (re-extract with --force)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -391,6 +392,12 @@ class Ingestor:
                 self.report.totals[name] = (
                     session.scalar(select(func.count()).select_from(model)) or 0
                 )
+            self.report.stale = (
+                session.scalar(
+                    select(func.count()).where(Article.extractor_version != EXTRACTOR_VERSION)
+                )
+                or 0
+            )
 
 
 def ingest(
