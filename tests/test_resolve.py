@@ -453,6 +453,10 @@ def test_link_person_after_administration_org(engine):
             ("Sheinbaum", "ORG"),
             id="surname-mistagged-org-links-to-the-person",
         ),
+        pytest.param(("Pam Bondi", "PERSON"), ("Pamela Bondi", "PERSON"), id="short-given-name"),
+        pytest.param(
+            ("Robert Smith", "PERSON"), ("Rob Smith", "PERSON"), id="long-given-name-first"
+        ),
     ],
 )
 def test_link_across_articles(engine, first, second):
@@ -470,6 +474,12 @@ def test_link_across_articles(engine, first, second):
         pytest.param(("Marco Rubio", "PERSON"), ("Claudia Sheinbaum", "PERSON"), id="two-people"),
         pytest.param(("Claudia Sheinbaum", "PERSON"), ("Claudia", "PERSON"), id="given-name"),
         pytest.param(("Mexico", "GPE"), ("Mexico", "ORG"), id="place-vs-org"),
+        pytest.param(
+            ("Joaquín Guzmán", "PERSON"), ("Jo Guzmán", "PERSON"), id="two-letters-is-no-short-form"
+        ),
+        pytest.param(
+            ("Ovidio Guzmán", "PERSON"), ("Joaquín Guzmán", "PERSON"), id="other-given-name"
+        ),
     ],
 )
 def test_link_keeps_different_entities_apart(engine, first, second):
@@ -477,6 +487,13 @@ def test_link_keeps_different_entities_apart(engine, first, second):
     [(b, _, _)] = store(engine, second)
     assert a != b
     assert len(entity_rows(engine)) == 2
+
+
+def test_short_given_name_with_two_candidates_links_neither(engine):
+    store(engine, ("Pamela Bondi", "PERSON"))
+    store(engine, ("Pamelo Bondi", "PERSON"))
+    [(c, _, _)] = store(engine, ("Pam Bondi", "PERSON"))
+    assert len(entity_rows(engine)) == 3 and c == entity_rows(engine)[-1][0]
 
 
 def test_link_is_idempotent_for_a_repeated_article(engine):

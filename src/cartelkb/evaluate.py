@@ -136,7 +136,10 @@ def _stem(word: str) -> str:
     word = word.lower()
     for suffix in ("ations", "ation", "ions", "ion", "ing", "ed", "es", "s", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
+            stem = word[: -len(suffix)]
+            if suffix in {"ing", "ed"} and stem[-1] == stem[-2] and stem[-1] not in "aeioulsz":
+                stem = stem[:-1]  # committed -> commit, planned -> plan (killed -> kill)
+            return stem
     return word
 
 

@@ -348,6 +348,18 @@ CASES = [
         id="citation-sentence-source",
     ),
     pytest.param(
+        "The son of Joaquín Guzmán Loera pleaded guilty to trafficking charges.",
+        "plead guilty to",
+        {"subject": "The son of Joaquín Guzmán Loera", "ref": None},
+        id="a-relative-of-x-is-not-x",
+    ),
+    pytest.param(
+        "The leader of the Sinaloa Cartel was arrested in Culiacán.",
+        "arrest",
+        {"subject": None, "object": "The leader of the Sinaloa Cartel", "object_ref": None},
+        id="a-leader-of-x-is-not-x",
+    ),
+    pytest.param(
         "Reports of human rights abuses by security forces marred the government’s efforts.",
         "abuse",
         {"subject": "security forces", "source": "Reports", "hedged": True},

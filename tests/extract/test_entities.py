@@ -261,6 +261,16 @@ def test_exact_mention_list(mentions_of, sentence, exact):
             "Department",
             id="head-noun-alone-names-nothing",
         ),
+        pytest.param(
+            "“Culpable,” he said, using the Spanish word for “guilty.”",
+            "Spanish",
+            id="a-language-is-no-country",
+        ),
+        pytest.param(
+            "He spoke through a Spanish interpreter in a Spanish-speaking court.",
+            "Spanish",
+            id="language-modifiers-are-no-country",
+        ),
     ],
 )
 def test_not_a_mention(mentions_of, sentence, absent):
@@ -310,6 +320,31 @@ def test_an_agencys_unit_is_named_with_its_owner(mentions_of):
     assert (
         names["San Diego Field Office"] == "Federal Bureau of Investigation San Diego Field Office"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "settled"),
+    [
+        (
+            "Under Zambada's rule the cartel grew. Zambada said he was kidnapped. Zambada left.",
+            True,
+        ),
+        ("Under Zambada's rule the cartel grew. Zambada ran it. Zambada left.", False),
+    ],
+)
+def test_a_lone_name_the_ner_tags_now_person_now_org(nlp, text, settled):
+    """Tagged PERSON once and the subject of a speech verb: a person in every mention."""
+    from cartelkb.extract.entities import _Draft, _settle_lone_names
+
+    doc = nlp(text)
+    positions = [t.i for t in doc if t.text == "Zambada"]
+    drafts = [
+        _Draft(i, i + 1, label)
+        for i, label in zip(positions, ["ORG", "ORG", "PERSON"], strict=True)
+    ]
+    _settle_lone_names(doc, drafts)
+    labels = [d.label for d in drafts]
+    assert labels == (["PERSON"] * 3 if settled else ["ORG", "ORG", "PERSON"])
 
 
 def test_a_nickname_met_again_is_the_person(mentions_of):

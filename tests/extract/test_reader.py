@@ -188,6 +188,8 @@ def test_parse_date(text: str, expected: tuple[str, str] | None) -> None:
         ("Author: Ana María Salazar", "Ana María Salazar"),
         ("Posted on August 29, 2024 by Jane Doe", "Jane Doe"),
         ("By Jane Doe | Aug. 29, 2024 10:30 AM ET", "Jane Doe"),
+        ("Jane Doe, Chicago Tribune on", "Jane Doe"),  # the date after "on" was lost
+        ("Tammy Bruce, Department Spokesperson", "Tammy Bruce"),
         # not a personal byline
         ("By Reuters", None),
         ("By The Associated Press", None),
@@ -684,6 +686,30 @@ def test_photo_credit_ending_a_caption_goes_caption_stays(
     article = parse_text(f"Cartels and the State\n\n{BODY}\n{line}\nLast line.")
     assert article.removed == [credit]
     assert article.text.endswith(f"{BODY}\n{kept}\nLast line.")
+
+
+def test_breadcrumb_trail_above_the_headline_goes() -> None:
+    article = parse_text(
+        "Current News\n\n/\n\nSome Site\n\n"
+        "Son of cartel leader pleads guilty to trafficking charges\n\n"
+        "Published in News & Features\n\n" + BODY
+    )
+    assert article.removed[:4] == ["Current News", "/", "Some Site", "Published in News & Features"]
+    assert article.title == "Son of cartel leader pleads guilty to trafficking charges"
+
+
+def test_separator_inside_the_article_is_kept() -> None:
+    text = "Cartels and the State\n\n" + BODY + "\n\n/\n\nShort line\n"
+    assert "Short line" in parse_text(text).text
+
+
+@pytest.mark.parametrize("heading", ["In Short", "Key Points", "Key Takeaways"])
+def test_summary_box_heading_goes_its_bullets_stay(heading: str) -> None:
+    article = parse_text(
+        f"Cartels and the State\n\n{heading}\n- Mexico rejects the claims\n\n{BODY}"
+    )
+    assert heading in article.removed
+    assert "- Mexico rejects the claims" in article.text
 
 
 def test_site_name_goes_only_above_the_headline() -> None:

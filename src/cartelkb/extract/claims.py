@@ -307,6 +307,9 @@ ROLE_NOUNS = _words(
     chief director spokesman spokeswoman spokesperson mayor prosecutor judge general
     administrator commissioner lord capo"""
 )
+# Nouns for a person defined by another person or a group: a name inside their phrase
+# is the other party, never the person meant.
+PERSON_OF_NOUNS = RELATIONAL_NOUNS | ROLE_NOUNS - {"head"}
 # Descriptions that denote an organization of a kind ("the cartel", "the agency").
 ORG_NOUNS = {
     "cartel": "cartel",
@@ -2171,11 +2174,17 @@ class _Extractor:
         return None, False
 
     def _stands_for_phrase(self, m: int, head: Token) -> bool:
-        """A name inside a phrase stands for it unless it sits in a place/time modifier."""
+        """A name inside a phrase stands for it unless it sits in a place/time modifier,
+        or hangs off a noun for a person related to it: "the son of El Chapo", "a CJNG
+        cell leader", "one of the sons of X" are not El Chapo, CJNG or X."""
         first = bisect.bisect_right(self.tok_starts, self.mentions[m].start) - 1
         tok = self.doc[first]
         steps = 0
+        if tok.i != head.i and head.lemma_.lower() in PERSON_OF_NOUNS:
+            return False
         while tok.i != head.i and steps < 12:
+            if tok.i != first and tok.lemma_.lower() in PERSON_OF_NOUNS and tok.pos_ == "NOUN":
+                return False
             if tok.dep_ == "prep" and tok.lower_ not in AFFILIATION_PREPS:
                 return False
             if tok.head.i == tok.i:

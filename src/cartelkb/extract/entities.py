@@ -287,6 +287,8 @@ def _drafts(doc: Doc, kb: Knowledge) -> list[_Draft]:
                 ent.end < len(doc) and doc[ent.end].text == "-"
             ):
                 continue
+            if _names_a_language(doc, ent):
+                continue
             drafts.append(
                 _Draft(ent.start, ent.end, entry.type, canonical=entry.canonical, source="demonym")
             )
@@ -331,6 +333,61 @@ def _drafts(doc: Doc, kb: Knowledge) -> list[_Draft]:
             )
         )
     return _join_quoted_nicknames(doc, drafts)
+
+
+# Nouns a language name modifies: "the Spanish word for guilty", "a Spanish interpreter",
+# "Spanish-speaking": the demonym is the language there, not the country.
+LANGUAGE_NOUNS = {
+    "word", "words", "term", "phrase", "language", "interpreter", "interpreters",
+    "translator", "translation", "speaker", "speakers", "speaking", "version",
+    "subtitles", "accent", "dialect", "name", "lesson", "lessons", "class", "classes",
+}  # fmt: skip
+
+
+def _names_a_language(doc: Doc, ent: Span) -> bool:
+    head = ent.root.head
+    if head.i != ent.root.i and head.lower_ in LANGUAGE_NOUNS:
+        return True
+    after = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "-" else None
+    return after is not None and after.lower_ in LANGUAGE_NOUNS
+
+
+# Verbs whose subject is a speaker: "Zambada said" names a person however the NER tagged
+# that one mention.
+SPEECH_LEMMAS = {"say", "tell", "testify", "plead", "admit", "add", "insist", "deny", "confess"}
+
+
+def _settle_lone_names(doc: Doc, drafts: list[_Draft]) -> None:
+    """One label for a lone name the NER tags now PERSON, now ORG or GPE.
+
+    An article that calls someone only by surname ("Zambada") gets a different label
+    for each mention from the small model. When the name is tagged PERSON at least once
+    and at least one of its mentions is the subject of a speech verb, every mention of
+    it is the person. Gazetteer names and acronyms are left alone.
+    """
+    by_key: dict[str, list[_Draft]] = {}
+    for d in drafts:
+        token = doc[d.start]
+        if (
+            d.end - d.start == 1
+            and d.canonical is None
+            and d.source == "model"
+            and token.is_title
+            and not token.is_upper
+        ):
+            by_key.setdefault(name_key(token.text), []).append(d)
+    for group in by_key.values():
+        labels = {d.label for d in group}
+        if "PERSON" not in labels or len(labels) == 1:
+            continue
+        spoke = any(
+            doc[d.start].dep_ in {"nsubj", "nsubjpass"}
+            and doc[d.start].head.lemma_.lower() in SPEECH_LEMMAS
+            for d in group
+        )
+        if spoke:
+            for d in group:
+                d.label = "PERSON"
 
 
 def _join_quoted_nicknames(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
@@ -411,6 +468,7 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
         single = d.end - d.start == 1 and d.label != "PERSON" and d.source == "model"
         if single and name_key(doc[d.start].text) in surnames:
             d.label, d.canonical = "PERSON", None
+    _settle_lone_names(doc, drafts)
 
     # Names seen only in heading lines need a second sighting in the body or the gazetteer.
     body_keys = set()

@@ -877,6 +877,7 @@ def _furniture_lines(keys: list[str]) -> set[int]:
         if not _is_phrase(k, "masthead"):
             break
         drop.add(i)
+    _drop_breadcrumbs(keys, drop)
     _drop_after_end_mark(keys, drop)
     _drop_heading_blocks(keys, drop)
     for i, k in enumerate(keys):
@@ -885,6 +886,41 @@ def _furniture_lines(keys: list[str]) -> set[int]:
             if nxt is None or nxt in drop:
                 drop.add(i)
     return drop
+
+
+_CRUMB_SEPARATOR = re.compile(r"[/›>»|•·\\]+")
+_CRUMB_MAX_WORDS = 4
+
+
+def _drop_breadcrumbs(keys: list[str], drop: set[int]) -> None:
+    """A navigation trail at the top of the page: "Current News / ArcaMax", one item a line.
+
+    Scrapes keep a lone separator line between the trail's items. Above the first long
+    line, a separator alone on its line goes, with the short items (a few words, no
+    sentence punctuation) right before and after it.
+    """
+
+    def prose(k: str) -> bool:
+        words = len(k.split())
+        return words > 12 or (words >= 6 and k.rstrip()[-1] in '.!?"”’')
+
+    first_prose = next(
+        (i for i, k in enumerate(keys) if k and i not in drop and prose(k)), len(keys)
+    )
+    content = [i for i in range(first_prose) if keys[i] and i not in drop]
+    for pos, i in enumerate(content):
+        if not _CRUMB_SEPARATOR.fullmatch(keys[i].replace(" ", "")):
+            continue
+        drop.add(i)
+        for near in (
+            content[pos - 1] if pos else None,
+            content[pos + 1] if pos + 1 < len(content) else None,
+        ):
+            if near is None or near >= first_prose:
+                continue
+            words = keys[near].split()
+            if len(words) <= _CRUMB_MAX_WORDS and keys[near][-1] not in '.!?"”’':
+                drop.add(near)
 
 
 def _drop_after_end_mark(keys: list[str], drop: set[int]) -> None:
@@ -1244,12 +1280,17 @@ _MEDIA_WORDS = _wordset(
     "guardian telegraph independent standard examiner register star bee dispatch "
     "inquirer insider blog radio tv television media online staff desk team board "
     "bureau editorial editors newsroom associated reuters writer writers reporter "
-    "reporters correspondent editor contributor columnist"
+    "reporters correspondent editor contributor columnist "
+    # the author of a government statement: "Tammy Bruce, Department Spokesperson"
+    "spokesperson spokesman spokeswoman secretary"
 )
 _WIRES = _wordset(
     "reuters ap afp efe upi dpa ansa xinhua bloomberg cnn bbc npr pbs abc cbs nbc "
     "agence-france-presse france-presse"
 ) | {"associated press", "the associated press", "agence france-presse"}
+
+
+_TRAILING_LINK_WORD = re.compile(r"\s+(?:on|at|updated|published|posted|[|·•–—-])$", re.IGNORECASE)
 
 
 def _byline(segment: str, *, weak: bool = True) -> str | None:
@@ -1259,6 +1300,8 @@ def _byline(segment: str, *, weak: bool = True) -> str | None:
     "<descriptor> reporter A B" and "A B, Outlet" / "A B, staff writer".
     """
     segment = segment.strip().rstrip(".,;")
+    # "Jane Doe, Chicago Tribune on" / "... | ": a scrape that dropped the date after it.
+    segment = _TRAILING_LINK_WORD.sub("", segment)
     prefix = _BY_PREFIX.match(segment)
     if prefix:
         return _names_then_affiliation(segment[prefix.end() :], strict=False)
