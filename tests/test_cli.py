@@ -546,3 +546,50 @@ def test_version():
     result = invoke("--version")
     assert result.exit_code == 0
     assert result.stdout.startswith("cartelkb ")
+
+
+# --- the program entry point ----------------------------------------------------------------
+
+
+def _gc_seen_by(command: list[str], patch_target: str, monkeypatch) -> list[bool]:
+    """Run `cartelkb.cli.run()` with argv; record gc.isenabled() inside `patch_target`."""
+    import gc
+    import importlib
+
+    import cartelkb.cli as cli
+
+    module_name, attr = patch_target.rsplit(".", 1)
+    module = importlib.import_module(module_name)
+    real = getattr(module, attr)
+    seen: list[bool] = []
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, attr, spy)
+    monkeypatch.setattr("sys.argv", ["cartelkb", *command])
+    with pytest.raises(SystemExit):
+        cli.run()
+    assert gc.isenabled()  # restored for whoever called run()
+    return seen
+
+
+def test_run_pauses_the_collector_for_a_lookup(seeded, monkeypatch, capsys):
+    seen = _gc_seen_by(
+        ["query", "--entity", "Sheinbaum", "--db", str(seeded)],
+        "cartelkb.query.lookup",
+        monkeypatch,
+    )
+    assert seen == [False]
+    assert "Claudia Sheinbaum" in capsys.readouterr().out
+
+
+def test_run_keeps_the_collector_for_an_ingest(tmp_path, seeds_dir, monkeypatch, capsys):
+    one = tmp_path / "in"
+    one.mkdir()
+    shutil.copy(next(iter(sorted(seeds_dir.glob("*.txt")))), one)
+    seen = _gc_seen_by(
+        ["ingest", str(one), "--db", str(tmp_path / "kb.db")], "cartelkb.ingest.ingest", monkeypatch
+    )
+    assert seen == [True]

@@ -1,5 +1,5 @@
 """`python -m cartelkb` runs the command-line interface."""
 
-from cartelkb.cli import app
+from cartelkb.cli import run
 
-app()
+run()
