@@ -60,6 +60,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Normalize a name for comparison: case, accents, punctuation and a leading "the".
 

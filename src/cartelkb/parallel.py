@@ -42,7 +42,9 @@ def _init_worker(model: str) -> None:
     # Ctrl-C reaches the whole process group: the parent alone handles it (it records the
     # interruption and stops the pool), so a worker must not die with a traceback first.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from cartelkb.extract.nlp import load_pipeline
+    from cartelkb.extract.nlp import limit_blas_threads, load_pipeline
+
+    limit_blas_threads()  # one process per core: no BLAS thread pool on top
 
     nlp = load_pipeline(model)
     _WORKER["nlp"] = nlp

@@ -11,6 +11,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from cartelkb.extract.sentences import sentences
 from cartelkb.knowledge import load as load_knowledge
 from cartelkb.knowledge import name_key
 from cartelkb.records import ArgRecord, ClaimRecord, DateRecord, MentionRecord
@@ -457,7 +458,7 @@ def _mentions_from_ents(doc: Doc) -> list[MentionRecord]:
     person_surnames = {
         ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
     }
-    sents = list(doc.sents)
+    sents = sentences(doc)
     sent_starts = [s.start for s in sents]
     for ent in doc.ents:
         label = ent.label_
@@ -530,7 +531,7 @@ class _Extractor:
                 ):
                     self.tok2m[i] = index
         self.dates = sorted((d for d in dates if _is_point_in_time(d)), key=lambda d: d.start)
-        self.sents = list(doc.sents)
+        self.sents = sentences(doc)
         self.sent_of = [0] * len(doc)
         for n, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from cartelkb.extract.sentences import sentence_of
 from cartelkb.knowledge import Knowledge, load, name_key
 from cartelkb.records import MentionRecord
 
@@ -38,15 +38,8 @@ class _Draft:
 
 
 def _sentence(doc: Doc, i: int) -> Span:
-    """The sentence of token `i`, via a per-Doc index (`Token.sent` scans the Doc each
-    call, which makes long articles quadratic)."""
-    index = doc.user_data.get("cartelkb_sents")
-    if index is None:
-        sents = list(doc.sents)
-        index = (sents, [s.start for s in sents])
-        doc.user_data["cartelkb_sents"] = index
-    sents, starts = index
-    return sents[bisect_right(starts, i) - 1]
+    """The sentence of token `i` (a per-Doc index: `Token.sent` scans the Doc)."""
+    return sentence_of(doc, i)
 
 
 def _is_heading(sent: Span) -> bool:

@@ -1,0 +1,49 @@
+"""Tests for cartelkb.extract.nlp: model resolution and process settings for workers."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from cartelkb.errors import ModelNotFoundError
+from cartelkb.extract import nlp
+
+
+@pytest.fixture()
+def no_blas_settings(monkeypatch):
+    for name in nlp.BLAS_THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def test_worker_gets_one_blas_thread_before_numpy_loads(no_blas_settings):
+    no_blas_settings.delitem(sys.modules, "numpy", raising=False)
+    assert nlp.limit_blas_threads() is True
+    import os
+
+    assert all(os.environ[name] == "1" for name in nlp.BLAS_THREAD_VARIABLES)
+
+
+def test_a_users_own_blas_setting_wins(no_blas_settings):
+    import os
+
+    no_blas_settings.delitem(sys.modules, "numpy", raising=False)
+    no_blas_settings.setenv("OPENBLAS_NUM_THREADS", "4")
+    nlp.limit_blas_threads()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
+
+
+def test_too_late_once_numpy_is_loaded(no_blas_settings):
+    import os
+
+    no_blas_settings.setitem(sys.modules, "numpy", object())
+    assert nlp.limit_blas_threads() is False
+    assert not any(name in os.environ for name in nlp.BLAS_THREAD_VARIABLES)
+
+
+def test_missing_model_says_how_to_install_it():
+    with pytest.raises(ModelNotFoundError) as info:
+        nlp.resolve_model("en_core_web_xx_missing")
+    assert "pip install en-core-web-xx-missing" in str(info.value)
+    assert "--model" in str(info.value)
