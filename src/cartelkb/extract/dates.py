@@ -1111,8 +1111,11 @@ _VAGUE_PHRASES = [p for p in _VAGUE if p not in ("years ago", "decades ago", "lo
 _UNIT_PLURALS = [u + "s" for u in _UNITS] + ["centuries"]
 
 
+_WINDOW = 3  # tokens a pattern may reach before or after its required word
+
+
 @lru_cache(maxsize=4)
-def _matchers(vocab: Any) -> tuple[Any, Any]:
+def _matchers(vocab: Any) -> tuple[Any, Any, Any]:
     from spacy.matcher import Matcher, PhraseMatcher
     from spacy.tokens import Doc
 
@@ -1143,15 +1146,29 @@ def _matchers(vocab: Any) -> tuple[Any, Any]:
                             "final", "former", "next"]}},
           {"LOWER": {"IN": ["term", "tenure"]}}]],
     )  # fmt: skip
-    return phrases, tokens
+    # Every token pattern above has one of these words (and is at most four tokens long).
+    anchor_words = {"recent", "coming", "upcoming", "every", "each", "once", "twice", "term",
+                    "tenure", *_SET_ADVERBS}  # fmt: skip
+    anchors = PhraseMatcher(vocab, attr="LOWER")
+    anchors.add("ANCHOR", [Doc(vocab, words=[w]) for w in sorted(anchor_words)])
+    return phrases, tokens, anchors
 
 
 def _matched_spans(doc: Doc) -> list[Span]:
     """Vague adverbials and sets the NER does not tag ("recently" is an ADV to it)."""
     from spacy.util import filter_spans
 
-    phrases, tokens = _matchers(doc.vocab)
-    spans = [doc[s:e] for _, s, e in phrases(doc)] + [doc[s:e] for _, s, e in tokens(doc)]
+    phrases, tokens, anchors = _matchers(doc.vocab)
+    spans = [doc[s:e] for _, s, e in phrases(doc)]
+    # The token patterns are short and each needs one of a few words: run them only on
+    # windows around those words (found by a PhraseMatcher), not from every token.
+    seen: set[tuple[int, int]] = set()
+    for _, at, _ in anchors(doc):
+        lo = max(at - _WINDOW, 0)
+        for _, s, e in tokens(doc[lo : at + _WINDOW + 1]):
+            if (lo + s, lo + e) not in seen:
+                seen.add((lo + s, lo + e))
+                spans.append(doc[lo + s : lo + e])
     return [span for span in filter_spans(spans) if _keep_vague(span)]
 
 

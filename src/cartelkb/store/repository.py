@@ -206,7 +206,6 @@ class LinkIndex:
                 derived.add(key)
             elif c.label == "PERSON":
                 names.update(person_partial_keys(c.name))
-                derived.add(key.split()[-1])  # the surname: see _given_name_variant
         # alias key -> entity id -> kinds, for the keys above; entity id -> type.
         self.by_key: dict[str, dict[int, set[str]]] = {}
         self.types: dict[int, str] = {}
@@ -398,23 +397,24 @@ def link_cluster(session: Session, cluster: Cluster, index: LinkIndex | None = N
 def _given_name_variant(cluster: Cluster, index: LinkIndex) -> Entity | None:
     """The one known person whose name differs only by a short form of the given name.
 
-    "Pam Bondi" and "Pamela Bondi", "Rob Smith" and "Robert Smith": same surname and
-    middle names, and one given name is the start of the other (three letters at least).
-    Never when two known people qualify.
+    "Pam Bondi" and "Pamela Bondi", "Rob Smith" and "Robert Smith": same surnames, and
+    one given name is the start of the other (three letters at least). Never when two
+    known people qualify. Candidates come from a range on the indexed name key (names
+    starting with the same three letters), never from everyone sharing the surname.
     """
     words = cluster.key.split()
     if len(words) < 2 or len(words[0]) < 3:
         return None
+    prefix = words[0][:3]
     found = []
-    for entity_id in index.match({words[-1]}, {"PERSON"}, kinds={"derived"}):
-        other = index.entity(entity_id)
-        if other is None or other.type != "PERSON":
-            continue
+    for other in index.session.scalars(
+        select(Entity).where(Entity.name_key >= prefix, Entity.name_key < prefix + "\U0010ffff")
+    ):
         theirs = other.name_key.split()
-        if len(theirs) != len(words) or theirs[1:] != words[1:] or theirs[0] == words[0]:
+        if other.type != "PERSON" or theirs[1:] != words[1:] or theirs[0] == words[0]:
             continue
         short, long_ = sorted((words[0], theirs[0]), key=len)
-        if len(short) >= 3 and long_.startswith(short):
+        if long_.startswith(short):
             found.append(other)
     return found[0] if len(found) == 1 else None
 
