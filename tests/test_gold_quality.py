@@ -77,7 +77,17 @@ def test_metadata_all_correct(report, field):
 
 def test_claim_recall(report, gold):
     assert report.claim_recall.total == sum(len(a.get("claims", [])) for a in gold)
-    assert report.claim_recall.value >= 0.5, [p for p in report.problems if "claim" in p]
+    assert report.claim_recall.value >= 0.70, [p for p in report.problems if "claim" in p]
+
+
+@pytest.mark.parametrize(
+    ("measure", "floor"),
+    [("negation_accuracy", 0.90), ("hedging_accuracy", 0.90), ("source_recall", 0.70)],
+)
+def test_claim_flags_and_sources_on_matched_claims(report, measure, floor):
+    ratio = getattr(report, measure)
+    assert ratio.total > 0
+    assert ratio.value >= floor, [p for p in report.problems if "claim" in p]
 
 
 def test_report_serializes(report):

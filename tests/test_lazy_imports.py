@@ -26,7 +26,7 @@ for args in commands:
 print(json.dumps(results))
 """
 
-WATCHED = ["spacy", "dateparser", "thinc", "alembic", "sqlalchemy.orm"]
+WATCHED = ["spacy", "dateparser", "thinc", "alembic", "sqlalchemy.orm", "rich"]
 HEAVY = ["spacy", "dateparser", "thinc"]
 # Read commands run Core queries on light table handles: not even the ORM is imported.
 CORE_ONLY = ["query", "query-json", "entities-list", "claims"]
@@ -35,8 +35,8 @@ READ_COMMANDS = {
     # query first: on a current database it must not need Alembic either
     "query": ["query", "--entity", "Mexico"],
     "query-json": ["query", "--entity", "Sheinbaum", "--format", "json", "--why"],
-    "entities-list": ["entities", "list"],
     "claims": ["claims", "--subject", "Trump"],
+    "entities-list": ["entities", "list"],  # a rich table: after the text-only look-ups
     "export": ["export"],  # after the Core-only commands: it reads through the ORM
 }
 
@@ -73,6 +73,12 @@ def test_read_commands_do_not_import_nlp_libraries(probe, name):
 @pytest.mark.parametrize("name", CORE_ONLY)
 def test_read_commands_do_not_import_the_orm(probe, name):
     assert probe[name]["modules"]["sqlalchemy.orm"] is False
+
+
+@pytest.mark.parametrize("name", ["query", "query-json", "claims"])
+def test_text_look_ups_do_not_import_rich(probe, name):
+    """Entity cards and claims are wrapped text (render.py): rich is for tables and bars."""
+    assert probe[name]["modules"]["rich"] is False
 
 
 def test_query_on_a_current_database_does_not_import_alembic(probe):

@@ -1,5 +1,5 @@
 """`python -m cartelkb` runs the command-line interface."""
 
-from cartelkb.cli import run
+from cartelkb._entry import run
 
 run()

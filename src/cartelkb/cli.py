@@ -332,83 +332,6 @@ def ingest(
 # --- query ------------------------------------------------------------------------------
 
 
-def _party(name: str | None, entity_id: int | None, names: dict[int, str]) -> str:
-    if name is None:
-        return "—"
-    if entity_id is not None and names.get(entity_id) and names[entity_id] != name:
-        return f"{name} [{names[entity_id]}]"
-    return name
-
-
-def _flags(c: Any) -> str:
-    flags = []
-    if c.negated:
-        flags.append(f"negated ({c.negation_cue})" if c.negation_cue else "negated")
-    if c.hedged:
-        flags.append(f"hedged ({c.hedge_cue})" if c.hedge_cue else "hedged")
-    return ", ".join(flags)
-
-
-ROLE_HEADINGS = {"subject": "As subject", "object": "As object", "source": "As source"}
-
-
-def _claim_block(c: Any, names: dict[int, str]) -> list[Any]:
-    """One claim as a few indented lines that stay readable in 80 columns (a table of
-    eight columns does not)."""
-    from rich.text import Text
-
-    head = Text()
-    head.append(_party(c.subject, c.subject_entity_id, names), style="bold")
-    head.append("  ")
-    head.append(c.action, style="cyan")
-    if c.object is not None:
-        head.append("  ")
-        head.append(_party(c.object, c.object_entity_id, names), style="bold")
-    details = [f"article {c.article_id}, chars {c.start}-{c.end}"]
-    if c.source is not None:
-        details.insert(0, f"according to {_party(c.source, c.source_entity_id, names)}")
-    if c.date:
-        details.append(f"date {c.date}")
-    flags = _flags(c)
-    if flags:
-        details.append(flags)
-    width = max(out.width - 4, 20)
-    lines = []
-    for part in (head, Text(" · ".join(details), style="dim"), Text(f"“{c.sentence}”")):
-        for line in part.wrap(out.console, width):
-            line.rstrip()
-            lines.append(Text("  ") + line)
-    return lines
-
-
-def _shown(shown: int, total: int) -> str:
-    return f" ({total})" if shown == total else f" (newest {shown} of {total})"
-
-
-def _print_claims(
-    claims: list[Any],
-    names: dict[int, str],
-    *,
-    by_role: bool,
-    totals: dict[str, int] | None = None,
-) -> None:
-    """Claims under a heading per role (entity card) or one heading (claim search)."""
-    from rich.text import Text
-
-    groups: dict[str, list[Any]] = {}
-    for c in claims:
-        key = (c.role or "") if by_role else ""
-        groups.setdefault(key, []).append(c)
-    for key, members in groups.items():
-        heading = ROLE_HEADINGS.get(key, "Claims")
-        total = (totals or {}).get(key, len(members))
-        out.print(Text(heading + _shown(len(members), total), style="bold underline"))
-        for c in members:
-            for line in _claim_block(c, names):
-                out.print(line)
-            out.print()
-
-
 @app.command()
 def query(
     entity: Annotated[
@@ -465,40 +388,23 @@ def query(
     if fmt is Format.json:
         _emit_json(to_dict(result))
         return
-    from rich.text import Text
+    from cartelkb import render
 
+    page = render.Page(sys.stdout)
     if not result.exact:
-        out.print(f"No entity is named {entity!r}; close matches:\n", highlight=False)
+        page.line(f"No entity is named {entity!r}; close matches:")
+        page.line()
     for card in result.entities:
-        out.print(Text(card.name, style="bold"), f"({card.type}, entity #{card.id})", sep="  ")
-        if card.aliases:
-            out.print(f"  also: {'; '.join(card.aliases)}", highlight=False)
-        if card.roles:
-            out.print(f"  roles: {'; '.join(card.roles)}", highlight=False)
-        out.print(
-            f"  {card.mention_count} mentions in {card.article_count} articles, "
-            f"{sum(card.claim_counts.values())} claims",
-            highlight=False,
-        )
-        title = "Articles" + _shown(len(card.articles), card.article_count)
-        table = Table(title=title, title_justify="left")
-        for column in ("id", "title or file", "published", "mentions"):
-            table.add_column(column, overflow="fold")
-        for a in card.articles:
-            table.add_row(str(a.id), a.title or a.source_path, a.published or "", str(a.mentions))
-        out.print(table)
-        if card.claims:
-            _print_claims(card.claims, names, by_role=True, totals=card.claim_counts)
-        if card.truncated:
-            out.print(f"(newest {limit} of each shown; --limit 0 shows all)", highlight=False)
+        render.card(page, card, names, limit=limit)
         if why:
             table = Table(title="How this entity was built", title_justify="left")
             for column in ("alias", "kind", "rule", "evidence"):
                 table.add_column(column, overflow="fold")
             for p in card.provenance:
                 table.add_row(p.alias, p.kind, p.rule, p.evidence or "")
+            sys.stdout.flush()
             out.print(table)
-        out.print()
+        page.line()
 
 
 @app.command()
@@ -563,10 +469,13 @@ def claims(
     if fmt is Format.json:
         _emit_json(to_dict(found))
         return
+    from cartelkb import render
+
+    page = render.Page(sys.stdout)
     if not found:
-        out.print("No claim matches these filters.")
+        page.line("No claim matches these filters.")
         return
-    _print_claims(found, names, by_role=False)
+    render.claims(page, found, names, by_role=False)
 
 
 @app.command()

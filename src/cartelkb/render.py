@@ -1,0 +1,136 @@
+"""Plain-text pages for the everyday look-ups: entity cards and claims, wrapped and indented.
+
+`cartelkb query` and `cartelkb claims` print text, not tables, so they use the standard
+library's textwrap instead of rich (whose import is ~15 ms of a ~250 ms look-up). Styles
+are ANSI bold/dim/underline, only on a terminal and never with NO_COLOR
+(https://no-color.org); piped output is plain text.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+ROLE_HEADINGS = {"subject": "As subject", "object": "As object", "source": "As source"}
+_CODES = {"bold": "1", "dim": "2", "underline": "4", "cyan": "36"}
+
+
+class Page:
+    """Lines written to a stream, wrapped to its width."""
+
+    def __init__(self, stream: TextIO, *, width: int | None = None, color: bool | None = None):
+        self.stream = stream
+        tty = hasattr(stream, "isatty") and stream.isatty()
+        self.width = width or (shutil.get_terminal_size((80, 24)).columns if tty else 80)
+        if color is None:
+            color = tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+        self.color = color
+
+    def styled(self, text: str, *styles: str) -> str:
+        if not self.color or not styles or not text:
+            return text
+        codes = ";".join(_CODES[s] for s in styles)
+        return f"\x1b[{codes}m{text}\x1b[0m"
+
+    def line(self, text: str = "", *styles: str) -> None:
+        self.stream.write(self.styled(text, *styles) + "\n")
+
+    def wrapped(self, text: str, *styles: str, indent: int = 2, hang: int = 0) -> None:
+        """`text` wrapped to the width; continuation lines indented `hang` more."""
+        lines = textwrap.wrap(
+            text,
+            width=max(self.width - indent - 1, 20),
+            subsequent_indent=" " * hang,
+            break_long_words=True,
+            break_on_hyphens=False,
+        ) or [""]
+        for line in lines:
+            self.line(" " * indent + self.styled(line, *styles))
+
+
+def party(name: str | None, entity_id: int | None, names: dict[int, str]) -> str:
+    """A claim's argument as written, with the entity it was linked to when different."""
+    if name is None:
+        return "—"
+    if entity_id is not None and names.get(entity_id) and names[entity_id] != name:
+        return f"{name} [{names[entity_id]}]"
+    return name
+
+
+def flags(c: Any) -> str:
+    found = []
+    if c.negated:
+        found.append(f"negated ({c.negation_cue})" if c.negation_cue else "negated")
+    if c.hedged:
+        found.append(f"hedged ({c.hedge_cue})" if c.hedge_cue else "hedged")
+    return ", ".join(found)
+
+
+def shown(count: int, total: int) -> str:
+    return f" ({total})" if count == total else f" (newest {count} of {total})"
+
+
+def claim(page: Page, c: Any, names: dict[int, str]) -> None:
+    """One claim: who, action, whom; source, offsets, date and flags; the sentence."""
+    head = f"{party(c.subject, c.subject_entity_id, names)}  {c.action}"
+    if c.object is not None:
+        head += f"  {party(c.object, c.object_entity_id, names)}"
+    details = [f"article {c.article_id}, chars {c.start}-{c.end}"]
+    if c.source is not None:
+        details.insert(0, f"according to {party(c.source, c.source_entity_id, names)}")
+    if c.date:
+        details.append(f"date {c.date}")
+    if flags(c):
+        details.append(flags(c))
+    page.wrapped(head, "bold")
+    page.wrapped(" · ".join(details), "dim")
+    page.wrapped(f"“{c.sentence}”")
+    page.line()
+
+
+def claims(
+    page: Page,
+    found: Iterable[Any],
+    names: dict[int, str],
+    *,
+    by_role: bool,
+    totals: dict[str, int] | None = None,
+) -> None:
+    """Claims under a heading per role (entity card) or one heading (claim search)."""
+    groups: dict[str, list[Any]] = {}
+    for c in found:
+        groups.setdefault((c.role or "") if by_role else "", []).append(c)
+    for key, members in groups.items():
+        total = (totals or {}).get(key, len(members))
+        heading = ROLE_HEADINGS.get(key, "Claims") + shown(len(members), total)
+        page.line(heading, "bold", "underline")
+        for c in members:
+            claim(page, c, names)
+
+
+def card(page: Page, card: Any, names: dict[int, str], *, limit: int) -> None:
+    """An entity card: name, aliases, roles, counts, articles, claims by role."""
+    page.line(page.styled(card.name, "bold") + f"  ({card.type}, entity #{card.id})")
+    if card.aliases:
+        page.wrapped("also: " + "; ".join(card.aliases), hang=2)
+    if card.roles:
+        page.wrapped("roles: " + "; ".join(card.roles), hang=2)
+    page.line(
+        f"  {card.mention_count} mentions in {card.article_count} articles, "
+        f"{sum(card.claim_counts.values())} claims"
+    )
+    page.line("Articles" + shown(len(card.articles), card.article_count), "bold", "underline")
+    for a in card.articles:
+        mentions = f"{a.mentions} mention{'s' if a.mentions != 1 else ''}"
+        page.wrapped(
+            f"#{a.id}  {a.published or 'undated'}  {a.title or a.source_path}  ({mentions})",
+            hang=4,
+        )
+    page.line()
+    if card.claims:
+        claims(page, card.claims, names, by_role=True, totals=card.claim_counts)
+    if card.truncated:
+        page.line(f"(newest {limit} of each shown; --limit 0 shows all)")
