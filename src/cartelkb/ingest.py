@@ -127,9 +127,7 @@ class Ingestor:
         self.workers = workers
         self.on_file = on_file
         self.on_total = on_total
-        url = engine.url  # str(url) escapes "[" as %5B: show a SQLite file's own path
-        sqlite_file = url.get_backend_name() == "sqlite" and url.database
-        self.report = IngestReport(db=str(url.database) if sqlite_file else display_db(str(url)))
+        self.report = IngestReport(db=display_db(engine.url))
         self.timer = _Timer(self.report.timings)
         self.stopped: FileOutcome | None = None  # the failure that stopped a --strict run
         self.forced: set[str] = set()  # sha256 re-extracted by this --force run
@@ -374,7 +372,7 @@ class Ingestor:
             )
             for old in old_paths:
                 repo.add_path(session, article, old)
-            apply_curations(session)
+            apply_curations(session, article.id)
             return status, article.id
 
     def _totals(self) -> None:
