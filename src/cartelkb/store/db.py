@@ -144,7 +144,7 @@ def upgrade(engine: Engine) -> None:
 
     if revision is not None and revision not in _known_revisions():
         raise SchemaTooNewError(
-            f"database {display_db(str(engine.url))} has schema revision {revision!r}, "
+            f"database {display_db(engine.url)} has schema revision {revision!r}, "
             "written by a newer cartelkb; upgrade cartelkb (pip install -U cartelkb) "
             "to use it. The database was not changed."
         )
