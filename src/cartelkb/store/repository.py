@@ -189,7 +189,7 @@ class LinkIndex:
     """
 
     def __init__(self, session: Session, clusters: Sequence[Cluster]) -> None:
-        from cartelkb.resolve import COMPATIBLE, person_partial_keys
+        from cartelkb.resolve import person_partial_keys
 
         self.session = session
         plain: set[str] = set()  # looked up among surface/knowledge/curated aliases
@@ -237,13 +237,7 @@ class LinkIndex:
         # surname matched.
         likely: set[int] = set()
         for c, key in zip(clusters, keys_of, strict=True):
-            strong = c.keys({"surface", "knowledge"})
-            if c.label != "PERSON":
-                strong |= c.keys({"derived"})
-            found = self.match(strong, COMPATIBLE[c.label], _NOT_DERIVED)
-            if c.label != "PERSON":
-                for entity_id, keys in self.match(strong, COMPATIBLE[c.label], ["derived"]).items():
-                    found.setdefault(entity_id, set()).update(keys)
+            found = self.same_name(c)
             if found:
                 likely.add(_best(found))
             elif " " not in key:
@@ -262,6 +256,21 @@ class LinkIndex:
                 self.aliases.setdefault(entity_id, set()).add((alias_key, kind))
             for entity_id in ids:
                 self.aliases.setdefault(entity_id, set())
+
+    def same_name(self, cluster: Cluster) -> dict[int, set[str]]:
+        """Entities of a compatible type sharing one of the cluster's names, with the
+        keys shared (a person's derived keys, its surnames, do not count here)."""
+        from cartelkb.resolve import COMPATIBLE
+
+        types = COMPATIBLE[cluster.label]
+        strong = cluster.keys({"surface", "knowledge"})
+        if cluster.label != "PERSON":
+            strong |= cluster.keys({"derived"})
+        found = self.match(strong, types, _NOT_DERIVED)
+        if cluster.label != "PERSON":
+            for entity_id, keys in self.match(strong, types, ["derived"]).items():
+                found.setdefault(entity_id, set()).update(keys)
+        return found
 
     def match(
         self, keys: Iterable[str], types: Iterable[str], kinds: Iterable[str]
@@ -334,20 +343,12 @@ def link_cluster(session: Session, cluster: Cluster, index: LinkIndex | None = N
     Args:
         index: the article's `LinkIndex` (built for this one cluster when omitted).
     """
-    from cartelkb.resolve import COMPATIBLE, person_partial_keys
+    from cartelkb.resolve import person_partial_keys
 
     alone = index is None
     if index is None:
         index = LinkIndex(session, [cluster])
-    types = COMPATIBLE[cluster.label]
-    strong = cluster.keys({"surface", "knowledge"})
-    if cluster.label != "PERSON":
-        strong |= cluster.keys({"derived"})
-    found = index.match(strong, types, kinds={"surface", "knowledge", "curated"})
-    if cluster.label != "PERSON":
-        found_derived = index.match(strong, types, kinds={"derived"})
-        for entity_id, keys in found_derived.items():
-            found.setdefault(entity_id, set()).update(keys)
+    found = index.same_name(cluster)
     entity: Entity | None = None
     rule = "same-name"
     if found:
