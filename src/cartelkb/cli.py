@@ -233,13 +233,14 @@ def ingest(
     def on_total(n: int) -> None:
         progress.update(task, total=n)
 
-    stored: list[str] = []  # paths stored so far, for a Ctrl-C at any moment
+    stored = 0  # files stored so far, for a Ctrl-C at any moment
 
     def on_file(outcome: FileOutcome) -> None:
         from rich.markup import escape
 
+        nonlocal stored
         if outcome.status != "failed":
-            stored.append(outcome.path)
+            stored += 1
         # One line per file, whatever the path holds (brackets, newlines) or the width.
         shown = outcome.path if outcome.path.isprintable() else ascii(outcome.path)
         progress.advance(task)
@@ -275,7 +276,7 @@ def ingest(
         raise _fail(str(exc)) from None
     except KeyboardInterrupt:
         # Ctrl-C outside the file loop (loading the model, creating the schema, counting).
-        err.print(f"Interrupted: {len(stored)} files stored; run the same command again to finish.")
+        err.print(f"Interrupted: {stored} files stored; run the same command again to finish.")
         raise typer.Exit(130) from None
 
     summary = {

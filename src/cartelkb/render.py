@@ -83,8 +83,9 @@ def claim(page: Page, c: Any, names: dict[int, str]) -> None:
         details.insert(0, f"according to {party(c.source, c.source_entity_id, names)}")
     if c.date:
         details.append(f"date {c.date}")
-    if flags(c):
-        details.append(flags(c))
+    stance = flags(c)
+    if stance:
+        details.append(stance)
     page.wrapped(head, "bold")
     page.wrapped(" · ".join(details), "dim")
     page.wrapped(f"“{c.sentence}”")
