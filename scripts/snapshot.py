@@ -67,9 +67,9 @@ def _texts(part: str) -> Iterator[tuple[str, str]]:
 
 def _record_lines(part: str) -> Iterator[dict[str, object]]:
     from cartelkb.config import DEFAULT_MODEL
+    from cartelkb.extract import extract_article
     from cartelkb.extract.nlp import load_pipeline
     from cartelkb.extract.reader import parse_text
-    from cartelkb.ingest import extract_article
     from cartelkb.resolve import cluster_mentions
 
     nlp = load_pipeline(DEFAULT_MODEL)

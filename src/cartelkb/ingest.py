@@ -6,7 +6,6 @@ import itertools
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -15,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 
 from cartelkb.config import display_db
 from cartelkb.errors import CartelKBError, InputError
+from cartelkb.extract import extract_article
 from cartelkb.records import ArticleExtraction, RawArticle
 
 if TYPE_CHECKING:
@@ -73,29 +73,6 @@ class _Timer:
         now = time.perf_counter()
         self.timings[stage] = self.timings.get(stage, 0.0) + now - start
         return now
-
-
-def _published_date(raw: RawArticle) -> date | None:
-    if raw.published and raw.published_precision == "day":
-        try:
-            return date.fromisoformat(raw.published)
-        except ValueError:
-            return None
-    return None
-
-
-def extract_article(raw: RawArticle, doc: Doc, model: str) -> ArticleExtraction:
-    """Run the pure extractors over one parsed article."""
-    from cartelkb.extract.claims import extract_claims
-    from cartelkb.extract.dates import extract_dates
-    from cartelkb.extract.entities import extract_mentions
-
-    mentions = list(extract_mentions(doc))
-    dates = list(extract_dates(doc, _published_date(raw)))
-    claims = list(extract_claims(doc, mentions, dates))
-    return ArticleExtraction(
-        article=raw, mentions=mentions, dates=dates, claims=claims, model=model
-    )
 
 
 class Ingestor:

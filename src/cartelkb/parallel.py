@@ -58,7 +58,7 @@ def extract_batch(items: list[Item]) -> tuple[list[Result], dict[str, float]]:
         One result per item, in order (records, or the reason it failed), and the
         seconds spent in spaCy and in the extractors.
     """
-    from cartelkb.ingest import extract_article
+    from cartelkb.extract import extract_article
     from cartelkb.resolve import cluster_mentions
 
     nlp, model = _WORKER["nlp"], _WORKER["model"]
