@@ -593,3 +593,37 @@ def test_run_keeps_the_collector_for_an_ingest(tmp_path, seeds_dir, monkeypatch,
         ["ingest", str(one), "--db", str(tmp_path / "kb.db")], "cartelkb.ingest.ingest", monkeypatch
     )
     assert seen == [True]
+
+
+@pytest.mark.parametrize(
+    ("argv", "target"),
+    [
+        (["query", "--entity", "x"], "cartelkb.query.lookup"),
+        (["claims", "--subject", "x"], "cartelkb.query.search_claims"),
+        (["entities", "list"], "cartelkb.query.list_entities"),
+        (["entities", "rename", "a", "b"], "cartelkb.curation.record"),
+        (["export"], "cartelkb.export.build_export"),
+    ],
+)
+def test_a_library_error_is_reported_once_by_the_app(argv, target, seeded, monkeypatch):
+    """Commands do not catch CartelKBError themselves: the app prints it, exit status 1."""
+    from cartelkb.errors import CartelKBError
+
+    def broken(*args, **kwargs):
+        raise CartelKBError("the thing is wrong; do this instead")
+
+    monkeypatch.setattr(target, broken)
+    result = invoke(*argv, "--db", seeded)
+    assert result.exit_code == 1
+    assert result.output.count("Error: the thing is wrong; do this instead") == 1
+    assert "Traceback" not in result.output
+
+
+def test_a_bug_is_not_disguised_as_a_user_error(seeded, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("bug")
+
+    monkeypatch.setattr("cartelkb.query.lookup", broken)
+    result = invoke("query", "--entity", "x", "--db", seeded)
+    assert isinstance(result.exception, ZeroDivisionError)
+    assert "Error:" not in result.output

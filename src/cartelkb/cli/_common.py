@@ -1,0 +1,99 @@
+"""What every command shares: the consoles, the common options, JSON output, sessions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+else:
+
+    def Table(*args: Any, **kwargs: Any) -> Any:
+        from rich.table import Table as RichTable
+
+        return RichTable(*args, **kwargs)
+
+
+class _LazyConsole:
+    """A rich Console made on first use: rich costs ~0.1 s to import, and `--format json`
+    output never needs it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self._kwargs = kwargs
+        self._console: Console | None = None
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._kwargs)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.console, name)
+
+
+# Entity names, aliases and sentences come from articles: never read them as rich markup.
+out = _LazyConsole(soft_wrap=True, markup=False, highlight=False)
+err = _LazyConsole(stderr=True)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database: a file path or an SQLAlchemy URL (postgresql+psycopg://...). "
+        "Default: $CARTELKB_DB, else cartelkb.db in the current directory.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="table for people, json for scripts.")
+]
+
+
+def print_error(message: str) -> None:
+    """`Error: <message>` on stderr; the message is printed as written, never as markup."""
+    from rich.markup import escape
+
+    # Messages quote paths and names, which may hold "[...]".
+    err.print(f"[bold red]Error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def long_running() -> None:
+    """Turn the cyclic GC back on (see `cartelkb.cli.run`)."""
+    import gc
+
+    gc.enable()
+
+
+def session(db: str | None, *, create: bool = False):  # type: ignore[no-untyped-def]
+    """An ORM session in one transaction (curation and other writes)."""
+    from cartelkb.config import database_url
+    from cartelkb.store.db import open_database, session_scope
+
+    return session_scope(open_database(database_url(db), create=create))
+
+
+def reader(db: str | None):  # type: ignore[no-untyped-def]
+    """A Core connection for read-only commands: the ORM is never imported."""
+    from cartelkb.config import database_url
+    from cartelkb.store.db import open_database, read_scope
+
+    return read_scope(open_database(database_url(db), create=False))

