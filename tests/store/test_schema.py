@@ -18,9 +18,3 @@ def test_every_column_exists_in_the_models(handle):
         # Booleans and integers must be typed, so both dialects return Python values.
         if isinstance(real, (Boolean, Integer)):
             assert isinstance(column.type, type(real)), f"{handle.name}.{column.name}"
-
-
-def test_schema_head_is_the_models_head():
-    from cartelkb.store import models
-
-    assert models.SCHEMA_HEAD == schema.SCHEMA_HEAD
