@@ -3,7 +3,9 @@
 `cartelkb query` and `cartelkb claims` print text, not tables, so they use the standard
 library's textwrap instead of rich (whose import is ~15 ms of a ~250 ms look-up). Styles
 are ANSI bold/dim/underline, only on a terminal and never with NO_COLOR
-(https://no-color.org); piped output is plain text.
+(https://no-color.org); piped output is plain text. Text from articles never reaches the
+stream raw: `Page` shows its control characters and bidi overrides as escapes
+(`cartelkb.terminal.printable`) before adding its own styles.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import shutil
 import textwrap
 from collections.abc import Iterable
 from typing import Any, TextIO
+
+from cartelkb.terminal import printable
 
 ROLE_HEADINGS = {"subject": "As subject", "object": "As object", "source": "As source"}
 _CODES = {"bold": "1", "dim": "2", "underline": "4", "cyan": "36"}
@@ -30,25 +34,28 @@ class Page:
         self.color = color
 
     def styled(self, text: str, *styles: str) -> str:
+        """`text` made printable, then styled (on a terminal)."""
+        text = printable(text)
         if not self.color or not styles or not text:
             return text
         codes = ";".join(_CODES[s] for s in styles)
         return f"\x1b[{codes}m{text}\x1b[0m"
 
-    def line(self, text: str = "", *styles: str) -> None:
-        self.stream.write(self.styled(text, *styles) + "\n")
+    def line(self, text: str = "", *styles: str, tail: str = "") -> None:
+        """One line: `text` in `styles`, then `tail` unstyled (both made printable)."""
+        self.stream.write(self.styled(text, *styles) + printable(tail) + "\n")
 
     def wrapped(self, text: str, *styles: str, indent: int = 2, hang: int = 0) -> None:
         """`text` wrapped to the width; continuation lines indented `hang` more."""
         lines = textwrap.wrap(
-            text,
+            printable(text, keep_whitespace=True),
             width=max(self.width - indent - 1, 20),
             subsequent_indent=" " * hang,
             break_long_words=True,
             break_on_hyphens=False,
         ) or [""]
         for line in lines:
-            self.line(" " * indent + self.styled(line, *styles))
+            self.stream.write(" " * indent + self.styled(line, *styles) + "\n")
 
 
 def party(name: str | None, entity_id: int | None, names: dict[int, str]) -> str:
@@ -114,7 +121,7 @@ def claims(
 
 def card(page: Page, card: Any, names: dict[int, str], *, limit: int) -> None:
     """An entity card: name, aliases, roles, counts, articles, claims by role."""
-    page.line(page.styled(card.name, "bold") + f"  ({card.type}, entity #{card.id})")
+    page.line(card.name, "bold", tail=f"  ({card.type}, entity #{card.id})")
     if card.aliases:
         page.wrapped("also: " + "; ".join(card.aliases), hang=2)
     if card.roles:

@@ -68,12 +68,24 @@ def print_error(message: str) -> None:
     """`Error: <message>` on stderr; the message is printed as written, never as markup."""
     from rich.markup import escape
 
-    # Messages quote paths and names, which may hold "[...]".
-    err.print(f"[bold red]Error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    from cartelkb.terminal import printable
+
+    # Messages quote paths and names, which may hold "[...]" or control characters.
+    err.print(f"[bold red]Error:[/] {escape(printable(message))}", highlight=False, soft_wrap=True)
 
 
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """JSON for scripts; control and bidi characters from articles only as JSON escapes."""
+    from cartelkb.terminal import json_safe
+
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+
+
+def row(*values: object) -> list[str]:
+    """Table cells from article data, control characters and bidi overrides escaped."""
+    from cartelkb.terminal import printable
+
+    return [printable(str(v)) for v in values]
 
 
 def long_running() -> None:

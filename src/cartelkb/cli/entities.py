@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from cartelkb.cli import app
-from cartelkb.cli._common import DbOption, Format, FormatOption, Table, emit_json, out, reader
+from cartelkb.cli._common import DbOption, Format, FormatOption, Table, emit_json, out, reader, row
 from cartelkb.errors import ConfigError
 
 entities_app = typer.Typer(
@@ -53,12 +53,7 @@ def entities_list(
         table.add_column(column, overflow="fold")
     for r in rows:
         table.add_row(
-            str(r.id),
-            r.name,
-            r.type,
-            str(r.mention_count),
-            str(r.article_count),
-            "; ".join(r.aliases),
+            *row(r.id, r.name, r.type, r.mention_count, r.article_count, "; ".join(r.aliases))
         )
     out.print(table)
 
@@ -71,7 +66,7 @@ def _curate(db: str | None, action: str, name: str, **kwargs: str) -> None:
     engine = open_database(database_url(db), create=False, write=True)
     with session_scope(engine) as session:
         entity = record(session, action, name, **kwargs)
-        out.print(f"{action}: now #{entity.id} {entity.name} ({entity.type})", highlight=False)
+        out.print(*row(f"{action}: now #{entity.id} {entity.name} ({entity.type})"))
 
 
 @entities_app.command("merge")

@@ -16,6 +16,7 @@ from cartelkb.cli._common import (
     emit_json,
     long_running,
     out,
+    row,
     session,
 )
 
@@ -46,8 +47,8 @@ def evaluate(
     table = Table(title=f"Quality against {gold.name}", title_justify="left")
     for column in ("measure", "value", "detail"):
         table.add_column(column)
-    for row in report.rows():
-        table.add_row(*row)
+    for measure in report.rows():
+        table.add_row(*row(*measure))
     out.print(table)
     for problem in report.problems[:40]:
-        out.print(f"  - {problem}", highlight=False)
+        out.print(*row(f"  - {problem}"))

@@ -35,6 +35,7 @@ def export(
     """
     long_running()
     from cartelkb.records import Export
+    from cartelkb.terminal import json_safe
 
     if fmt != "json":
         raise ConfigError(f"unknown export format {fmt!r}; use --format json")
@@ -44,7 +45,7 @@ def export(
         from cartelkb.export import build_export
 
         with session(db) as s:
-            payload = build_export(s).model_dump_json(indent=2)
+            payload = json_safe(build_export(s).model_dump_json(indent=2))
     if output:
         output.write_text(payload + "\n", encoding="utf-8")
         err.print(f"wrote {output}")

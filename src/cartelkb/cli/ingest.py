@@ -78,6 +78,7 @@ def ingest(
     from cartelkb import config
     from cartelkb.ingest import FileOutcome
     from cartelkb.ingest import ingest as run_ingest
+    from cartelkb.terminal import printable
 
     db_url = config.database_url(db)
     size = config.batch_size(batch_size)
@@ -106,17 +107,18 @@ def ingest(
             stored += 1
         # One line per file, whatever the path holds (brackets, newlines) or the width.
         shown = outcome.path if outcome.path.isprintable() else ascii(outcome.path)
+        reason = printable(str(outcome.reason))
         progress.advance(task)
         progress.update(task, description=escape(Path(shown).name[:40]))
         if outcome.status == "failed":
             progress.console.print(
-                f"[red]failed[/] {escape(shown)}: {escape(str(outcome.reason))}",
+                f"[red]failed[/] {escape(shown)}: {escape(reason)}",
                 highlight=False,
                 soft_wrap=True,
             )
         for warning in outcome.warnings:
             progress.console.print(
-                f"[yellow]warning[/] {escape(shown)}: {escape(warning)}",
+                f"[yellow]warning[/] {escape(shown)}: {escape(printable(warning))}",
                 highlight=False,
                 soft_wrap=True,
             )

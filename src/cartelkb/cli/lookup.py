@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from cartelkb.cli import app
-from cartelkb.cli._common import DbOption, Format, FormatOption, Table, emit_json, out, reader
+from cartelkb.cli._common import DbOption, Format, FormatOption, Table, emit_json, out, reader, row
 
 
 @app.command()
@@ -77,7 +77,7 @@ def query(
             for column in ("alias", "kind", "rule", "evidence"):
                 table.add_column(column, overflow="fold")
             for p in card.provenance:
-                table.add_row(p.alias, p.kind, p.rule, p.evidence or "")
+                table.add_row(*row(p.alias, p.kind, p.rule, p.evidence or ""))
             sys.stdout.flush()
             out.print(table)
         page.line()
