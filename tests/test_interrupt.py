@@ -243,3 +243,26 @@ def test_ctrl_c_while_starting_up_is_reported_too(tmp_path: Path, seeds_dir: Pat
         assert INTERRUPTED.search(err), err
     check_database(db, seed_counts)
     finish(seeds_dir, db, seed_counts)
+
+
+TERMINATED = re.compile(r"Terminated: (\d+) files stored; run the same command again to finish\.")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_sigterm_stops_like_ctrl_c_and_a_rerun_finishes(
+    corpus: Path, expected: dict[str, tuple[int, int, int]], tmp_path: Path, workers: int
+) -> None:
+    """`kill PID` (SIGTERM: systemd, a container stop) mid-ingest: exit 143, a message,
+    whole articles only; the same command again completes."""
+    db = tmp_path / "kb.db"
+    args = [corpus, "--workers", str(workers)] if workers > 1 else [corpus]
+    proc = start(args, db)  # type: ignore[arg-type]
+    wait_for(proc, lambda: (count_articles(db) or 0) >= 3, "3 articles")
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=TIMEOUT)
+    assert proc.returncode == 143, err
+    assert "Traceback" not in err
+    [reported] = TERMINATED.findall(err)
+    stored = check_database(db, expected)
+    assert stored - 1 <= int(reported) <= stored
+    finish(corpus, db, expected)

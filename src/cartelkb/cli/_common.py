@@ -71,7 +71,8 @@ def print_error(message: str) -> None:
     from cartelkb.terminal import printable
 
     # Messages quote paths and names, which may hold "[...]" or control characters.
-    err.print(f"[bold red]Error:[/] {escape(printable(message))}", highlight=False, soft_wrap=True)
+    shown = escape(printable(message, keep_whitespace=True))
+    err.print(f"[bold red]Error:[/] {shown}", highlight=False, soft_wrap=True)
 
 
 def emit_json(data: Any) -> None:

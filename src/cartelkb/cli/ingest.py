@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,7 +21,36 @@ from cartelkb.cli._common import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from cartelkb.ingest import IngestReport
+
+
+@contextmanager
+def _stop_on_sigterm(seen: list[int]) -> Iterator[None]:
+    """SIGTERM (kill, systemd, a container stop) stops the run as Ctrl-C does: after the
+    article being written, with a message and a clean database; `seen` gets the signal."""
+
+    def stop(signum: int, _frame: object) -> None:
+        seen.append(signum)
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (an embedding application): leave it be
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _stopped(seen: list[int], stored: int) -> typer.Exit:
+    """The message and exit status of a run stopped by Ctrl-C (130) or SIGTERM (143)."""
+    word, code = ("Terminated", 143) if seen else ("Interrupted", 130)
+    err.print(f"{word}: {stored} files stored; run the same command again to finish.")
+    return typer.Exit(code)
 
 
 @app.command()
@@ -123,8 +154,9 @@ def ingest(
                 soft_wrap=True,
             )
 
+    terminated: list[int] = []
     try:
-        with progress:
+        with _stop_on_sigterm(terminated), progress:
             report = run_ingest(
                 paths,
                 db_url=db_url,
@@ -139,8 +171,7 @@ def ingest(
             )
     except KeyboardInterrupt:
         # Ctrl-C outside the file loop (loading the model, creating the schema, counting).
-        err.print(f"Interrupted: {stored} files stored; run the same command again to finish.")
-        raise typer.Exit(130) from None
+        raise _stopped(terminated, stored) from None
 
     if fmt is Format.json:
         _print_json(report, profile=profile)
@@ -148,8 +179,7 @@ def ingest(
         _print_summary(report, profile=profile)
     if report.interrupted:
         done = report.count("added") + report.count("updated") + report.count("unchanged")
-        err.print(f"Interrupted: {done} files stored; run the same command again to finish.")
-        raise typer.Exit(130)
+        raise _stopped(terminated, done)
     if report.failed:
         raise typer.Exit(1)
 

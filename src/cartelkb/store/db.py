@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import time
 from collections.abc import Iterator
@@ -48,13 +49,92 @@ def is_retryable(exc: BaseException, *, unique: bool = False) -> bool:
     return state in RETRY_SQLSTATES or (unique and state == UNIQUE_VIOLATION)
 
 
+# SQLite's own words for faults of the environment, and what the user can do about each.
+_SQLITE_FAULTS = (
+    (
+        "database or disk is full",
+        "the disk holding {db} is full: free some space and run the "
+        "same command again (the article being written was rolled back; nothing stored is lost)",
+    ),
+    (
+        "readonly database",
+        "{db} is read-only: make the file and its folder writable, or "
+        "give another --db (nothing was written)",
+    ),
+    (
+        "unable to open database file",
+        "cannot open or create {db}: check that its folder "
+        "exists and is writable, or give another --db",
+    ),
+    (
+        "database is locked",
+        "{db} is locked by another process (waited {timeout:g} s): let it "
+        "finish, then run the same command again (CARTELKB_BUSY_TIMEOUT sets the wait)",
+    ),
+    (
+        "database table is locked",
+        "{db} is locked by another process (waited {timeout:g} s): "
+        "let it finish, then run the same command again",
+    ),
+    (
+        "file is not a database",
+        "{db} is not an SQLite database (or is encrypted): give the "
+        "path of a cartelkb database, or a new file name, with --db; the file was not changed",
+    ),
+    (
+        "database disk image is malformed",
+        "{db} is damaged (SQLite: database disk image is "
+        "malformed): restore it from a backup, or try `sqlite3 {db} .recover`; it was not "
+        "changed",
+    ),
+    (
+        "disk i/o error",
+        "reading or writing {db} failed (disk I/O error): check the disk, then "
+        "run the same command again",
+    ),
+)
+
+
+def describe_error(exc: BaseException, url: str | object) -> str:
+    """A one-line message for a database failure: what is wrong and what to do.
+
+    Args:
+        exc: the SQLAlchemy (or driver) error.
+        url: the database URL, shown as `display_db` shows it.
+    """
+    db = display_db(url)  # type: ignore[arg-type]
+    orig = getattr(exc, "orig", None) or exc
+    detail = " ".join(str(orig).split())  # one line, without SQLAlchemy's "Background" note
+    lowered = detail.lower()
+    for needle, message in _SQLITE_FAULTS:
+        if needle in lowered:
+            return message.format(db=db, timeout=busy_timeout())
+    return f"database {db}: {detail}"
+
+
+def busy_timeout() -> float:
+    """Seconds an SQLite connection waits for another process's lock ($CARTELKB_BUSY_TIMEOUT)."""
+    import os
+
+    raw = os.environ.get("CARTELKB_BUSY_TIMEOUT")
+    if raw is None:
+        return BUSY_TIMEOUT_MS / 1000
+    try:
+        seconds = float(raw)
+    except ValueError:
+        raise DatabaseError(f"CARTELKB_BUSY_TIMEOUT={raw!r} is not a number of seconds") from None
+    if seconds < 0:
+        raise DatabaseError(f"CARTELKB_BUSY_TIMEOUT must be 0 or more, got {raw}")
+    return seconds
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     # Foreign keys are off by default in SQLite; a long busy timeout makes concurrent
     # writers wait instead of failing. (WAL is set once the schema is known: see
     # open_database; a database we refuse must not be converted.)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout() * 1000)}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -80,7 +160,7 @@ def make_engine(url: str, *, write: bool = False) -> Engine:
     """
     try:
         if url.startswith("sqlite"):
-            engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            engine = create_engine(url, connect_args={"timeout": busy_timeout()})
             event.listen(engine, "connect", _sqlite_pragmas)
             if write:
                 event.listen(engine, "connect", _sqlite_autocommit_driver)
@@ -202,16 +282,19 @@ def open_database(url: str, *, create: bool = True, write: bool = False) -> Engi
                 raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
             finally:
                 raw.close()
-    except OperationalError as exc:
-        raise DatabaseError(f"cannot open database {display_db(url)}: {exc.orig}") from exc
     except SQLAlchemyError as exc:
-        raise DatabaseError(f"cannot open database {display_db(url)}: {exc}") from exc
+        raise DatabaseError(describe_error(exc, url)) from exc
     return engine
 
 
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
-    """One transaction: commit on success, roll back on any error."""
+    """One transaction: commit on success, roll back on any error.
+
+    A fault of the environment (disk full, read-only file, lock timeout, lost server)
+    is raised as a DatabaseError saying what to do; a PostgreSQL error that a retry of
+    the transaction cures (`is_retryable`) is raised as it is, for the caller to retry.
+    """
     from sqlalchemy.orm import sessionmaker  # the read side (read_scope) never needs the ORM
 
     factory = sessionmaker(bind=engine, expire_on_commit=False)
@@ -219,15 +302,29 @@ def session_scope(engine: Engine) -> Iterator[Session]:
     try:
         yield session
         session.commit()
+    except OperationalError as exc:
+        _rollback(session)
+        if is_retryable(exc, unique=True):
+            raise
+        raise DatabaseError(describe_error(exc, engine.url)) from exc
     except BaseException:
-        session.rollback()
+        _rollback(session)
         raise
     finally:
         session.close()
 
 
+def _rollback(session: Session) -> None:
+    # The connection may be gone (disk I/O error, server lost): nothing to undo then.
+    with contextlib.suppress(SQLAlchemyError):
+        session.rollback()
+
+
 @contextmanager
 def read_scope(engine: Engine) -> Iterator[Connection]:
     """A Core connection for read-only look-ups (no ORM, no commit)."""
-    with engine.connect() as conn:
-        yield conn
+    try:
+        with engine.connect() as conn:
+            yield conn
+    except OperationalError as exc:
+        raise DatabaseError(describe_error(exc, engine.url)) from exc
