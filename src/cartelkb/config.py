@@ -60,6 +60,39 @@ def batch_size(value: int | None = None) -> int:
     return size
 
 
+def shard(value: str | None) -> tuple[int, int] | None:
+    """Parse `--shard K/N` (this process takes the K-th of N parts of the inputs).
+
+    Returns:
+        (K, N) with 1 <= K <= N, or None when no shard was asked for.
+    """
+    if value is None:
+        return None
+    k_text, slash, n_text = value.partition("/")
+    try:
+        k, n = int(k_text), int(n_text)
+    except ValueError:
+        k = n = 0
+    if not slash or not 1 <= k <= n:
+        raise ConfigError(
+            f"--shard {value!r} is not K/N with 1 <= K <= N; for 4 hosts run --shard 1/4, "
+            "--shard 2/4, --shard 3/4 and --shard 4/4"
+        )
+    return k, n
+
+
+def in_shard(key: str, part: tuple[int, int] | None) -> bool:
+    """Whether the input with stable `key` (an article's sha256, else its path) belongs
+    to shard `part`; every key belongs to exactly one of the N shards."""
+    if part is None:
+        return True
+    import hashlib
+
+    k, n = part
+    digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).digest()
+    return int.from_bytes(digest[:8], "big") % n == k - 1
+
+
 def display_db(url: str | URL) -> str:
     """A database URL as a user should see it: the file path for SQLite, no password.
 

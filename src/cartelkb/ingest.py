@@ -36,7 +36,7 @@ class FileOutcome:
     """What happened to one input file."""
 
     path: str
-    status: str  # added | updated | unchanged | failed
+    status: str  # added | updated | unchanged | failed | other-shard
     reason: str | None = None
     article_id: int | None = None
     warnings: list[str] = field(default_factory=list)  # e.g. decoded as windows-1252
@@ -88,6 +88,7 @@ class Ingestor:
         strict: bool = False,
         batch_size: int = 32,
         workers: int = 1,
+        shard: tuple[int, int] | None = None,
         on_file: Callable[[FileOutcome], None] | None = None,
         on_total: Callable[[int], None] | None = None,
     ) -> None:
@@ -102,6 +103,7 @@ class Ingestor:
         self.strict = strict
         self.batch_size = batch_size
         self.workers = workers
+        self.shard = shard
         self.on_file = on_file
         self.on_total = on_total
         self.report = IngestReport(db=display_db(engine.url))
@@ -125,6 +127,15 @@ class Ingestor:
         meta = self.nlp.meta
         return str(meta.get("cartelkb_model", meta.get("name", "?")))
 
+    def _failed(self, path: str, reason: str) -> None:
+        """A file that cannot be read; with --shard, reported by the shard of its path."""
+        from cartelkb.config import in_shard
+
+        if in_shard(path, self.shard):
+            self._record(FileOutcome(path, "failed", reason))
+        else:
+            self._record(FileOutcome(path, "other-shard"))
+
     def _record(self, outcome: FileOutcome) -> None:
         self.report.outcomes.append(outcome)
         if self.on_file:
@@ -135,6 +146,7 @@ class Ingestor:
 
     def _pending(self, files: Iterator[Path | object]) -> Iterator[tuple[str, RawArticle]]:
         """Read files, settle unchanged ones by hash, yield the ones that need NLP."""
+        from cartelkb.config import in_shard
         from cartelkb.extract.reader import InputProblem, read_article
         from cartelkb.store import repository as repo
         from cartelkb.store.db import session_scope
@@ -144,22 +156,24 @@ class Ingestor:
                 return
             t0 = time.perf_counter()
             if isinstance(item, InputProblem):
-                self._record(FileOutcome(item.path, "failed", item.reason))
+                self._failed(item.path, item.reason)
                 continue
             assert isinstance(item, Path)
             path = str(item)
             try:
                 raw = read_article(item)
             except InputError as exc:
-                self._record(FileOutcome(path, "failed", str(exc)))
+                self._failed(path, str(exc))
                 continue
             except OSError as exc:
-                self._record(FileOutcome(path, "failed", f"cannot read: {exc.strerror or exc}"))
+                self._failed(path, f"cannot read: {exc.strerror or exc}")
                 continue
             except Exception as exc:  # a reader bug must not lose the rest of the run
-                self._record(
-                    FileOutcome(path, "failed", f"reading failed: {exc!r} (a cartelkb bug)")
-                )
+                self._failed(path, f"reading failed: {exc!r} (a cartelkb bug)")
+                continue
+            if not in_shard(raw.sha256, self.shard):
+                # Keyed by content: copies of one text land in one shard, never parsed twice.
+                self._record(FileOutcome(path, "other-shard"))
                 continue
             limit = self._nlp.max_length if self._nlp is not None else SPACY_MAX_LENGTH
             if len(raw.text) > limit:
@@ -385,6 +399,7 @@ def ingest(
     strict: bool = False,
     batch_size: int = 32,
     workers: int = 1,
+    shard: tuple[int, int] | None = None,
     on_file: Callable[[FileOutcome], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> IngestReport:
@@ -398,6 +413,9 @@ def ingest(
         strict: stop at the first file that fails.
         batch_size: articles per `nlp.pipe` batch.
         workers: processes that parse and extract (one per core); this one writes.
+        shard: (K, N): take only the K-th of N parts of the inputs, split by content
+            (sha256), so N processes or hosts given the same inputs share the work
+            without overlap.
         on_file: called after each file with its outcome (progress display).
         on_total: called once with the number of input files found.
 
@@ -414,6 +432,7 @@ def ingest(
         strict=strict,
         batch_size=batch_size,
         workers=workers,
+        shard=shard,
         on_file=on_file,
         on_total=on_total,
     ).run(paths, pattern)

@@ -20,7 +20,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, event, inspect, select, text
+from sqlalchemy import bindparam, create_engine, event, inspect, select, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 from typer.testing import CliRunner
@@ -555,3 +555,90 @@ def test_three_ingest_processes_with_overlapping_inputs(new_pg_db, seeds_dir, tm
     finally:
         engine.dispose()
     assert entities == expected
+
+
+def _synthetic_articles(target, n: int) -> list:  # type: ignore[no-untyped-def]
+    """`n` short, distinct news texts naming a recurring cast (many shared entities)."""
+    people = ["Ovidio Guzmán López", "Nemesio Oseguera Cervantes", "Ismael Zambada García",
+              "Rafael Caro Quintero", "Merrick Garland", "Pam Bondi", "Claudia Sheinbaum",
+              "Anne Milgram", "Terrance Cole", "Marco Rubio"]  # fmt: skip
+    groups = ["the Sinaloa Cartel", "the Jalisco New Generation Cartel", "the Gulf Cartel",
+              "the Drug Enforcement Administration", "the Department of Justice"]  # fmt: skip
+    places = ["Culiacán", "Guadalajara", "Tijuana", "Chicago", "El Paso", "Mexico City"]
+    target.mkdir(parents=True)
+    files = []
+    for i in range(n):
+        person, other = people[i % len(people)], people[(i * 7 + 3) % len(people)]
+        group, place = groups[i % len(groups)], places[(i * 5) % len(places)]
+        text = (
+            f"Report {i}: {person} was charged in {place}\n\n"
+            f"{person} was charged on Tuesday with trafficking fentanyl for {group}, "
+            f"prosecutors in {place} said. {other} said the case number {i} showed that "
+            f"{group} still moved drugs through {place}. Officials in Mexico and the United "
+            f"States met {i % 28 + 1} times to discuss it.\n"
+        )
+        path = target / f"{i:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def test_four_shard_processes_store_every_article_once(new_pg_db, tmp_path):
+    """Four `ingest --shard K/4` processes at once over 1,000 articles into one database
+    (as four hosts would run): every article once, no entity twice."""
+    files = _synthetic_articles(tmp_path / "corpus", 1000)
+    url = new_pg_db("shard4")
+    env = {k: v for k, v in os.environ.items() if k != "CARTELKB_DB"}
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "cartelkb",
+                "ingest",
+                str(tmp_path / "corpus"),
+                "--db",
+                url,
+                "--shard",
+                f"{k}/4",
+                "--format",
+                "json",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )  # fmt: skip
+        for k in range(1, 5)
+    ]
+    outputs = [p.communicate(timeout=900) for p in procs]
+    for p, (_, err) in zip(procs, outputs, strict=True):
+        assert p.returncode == 0, err.decode()
+    summaries = [json.loads(out) for out, _ in outputs]
+    assert sum(s["added"] for s in summaries) == 1000
+    for s in summaries:
+        assert s["failed"] == 0 and s["unchanged"] == 0
+        assert s["added"] + s["other_shards"] == 1000
+        assert 150 < s["added"] < 350  # each shard took its share
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM articles")).scalar() == 1000
+            assert (
+                conn.execute(text("SELECT count(DISTINCT sha256) FROM articles")).scalar() == 1000
+            )
+            assert conn.execute(text("SELECT count(*) FROM article_paths")).scalar() == len(files)
+            twice = conn.execute(
+                text(
+                    "SELECT name_key, type, count(*) FROM entities "
+                    "GROUP BY name_key, type HAVING count(*) > 1"
+                )
+            ).all()
+            assert twice == []
+            cast = conn.execute(
+                text("SELECT count(*) FROM entities WHERE type = 'PERSON' AND name_key IN :keys")
+                .bindparams(bindparam("keys", expanding=True)),
+                {"keys": ["ovidio guzman lopez", "merrick garland", "claudia sheinbaum"]},
+            ).scalar()  # fmt: skip
+            assert cast == 3
+    finally:
+        engine.dispose()

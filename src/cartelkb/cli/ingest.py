@@ -91,6 +91,15 @@ def ingest(
         int | None,
         typer.Option(min=1, help="Articles per spaCy batch. Default: 32.", show_default=False),
     ] = None,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            help="K/N: take only the K-th of N parts of the inputs (split by content), so N "
+            "processes or hosts sharing one database and the same inputs divide the work "
+            "without overlap: --shard 1/4 ... --shard 4/4.",
+            show_default=False,
+        ),
+    ] = None,
     profile: Annotated[bool, typer.Option("--profile", help="Print time spent per stage.")] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -113,6 +122,7 @@ def ingest(
 
     db_url = config.database_url(db)
     size = config.batch_size(batch_size)
+    part = config.shard(shard)
     progress = Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -134,7 +144,7 @@ def ingest(
         from rich.markup import escape
 
         nonlocal stored
-        if outcome.status != "failed":
+        if outcome.status in ("added", "updated", "unchanged"):
             stored += 1
         # One line per file, whatever the path holds (brackets, newlines) or the width.
         shown = outcome.path if outcome.path.isprintable() else ascii(outcome.path)
@@ -166,6 +176,7 @@ def ingest(
                 strict=strict,
                 batch_size=size,
                 workers=workers,
+                shard=part,
                 on_file=on_file,
                 on_total=on_total,
             )
@@ -190,6 +201,7 @@ def _summary(report: IngestReport) -> dict[str, object]:
         "updated": report.count("updated"),
         "unchanged": report.count("unchanged"),
         "failed": report.count("failed"),
+        "other_shards": report.count("other-shard"),
         **report.totals,
         "database": report.db,
         "interrupted": report.interrupted,
@@ -210,9 +222,10 @@ def _print_json(report: IngestReport, *, profile: bool) -> None:
 
 def _print_summary(report: IngestReport, *, profile: bool) -> None:
     summary = _summary(report)
+    others = f" ({summary['other_shards']} left to other shards)" if summary["other_shards"] else ""
     out.print(
         f"articles: {summary['added']} added, {summary['updated']} updated, "
-        f"{summary['unchanged']} unchanged, {summary['failed']} failed",
+        f"{summary['unchanged']} unchanged, {summary['failed']} failed{others}",
         highlight=False,
     )
     out.print(
