@@ -295,16 +295,20 @@ def test_search_claims_flags_partition(session, all_claims, flag):
 def dated_session(tmp_path_factory):
     """Claims with known dates: their own date, else their article's, else none."""
     from cartelkb.store.models import Claim
+    from cartelkb.timespan import interval
 
     engine = open_database(f"sqlite:///{tmp_path_factory.mktemp('dated') / 'kb.db'}")
     with session_scope(engine) as s:
         for n, published in enumerate(["2024-08-29", None]):
+            span = interval(published)
             s.add(
                 Article(
                     sha256=f"{n:064d}",
                     source_path=f"a{n}.txt",
                     published=published,
                     published_precision="day" if published else None,
+                    published_start=span and span[0],
+                    published_end=span and span[1],
                     text="x",
                     model="m",
                     extractor_version="v",
@@ -317,8 +321,11 @@ def dated_session(tmp_path_factory):
             ("own-year", 2, "2025", "the official"),
             ("article-day", 1, None, None),
             ("undated", 2, None, "police"),
+            ("season", 2, "2024-SU", None),  # summer 2024: June to August
+            ("decade", 2, "202", None),  # the 2020s
         ]
         for action, article_id, when, subject in rows:
+            span = interval(when)
             s.add(
                 Claim(
                     article_id=article_id,
@@ -326,6 +333,8 @@ def dated_session(tmp_path_factory):
                     action=action,
                     action_text=action,
                     date_value=when,
+                    date_start=span and span[0],
+                    date_end=span and span[1],
                     sentence="x",
                     start_char=0,
                     end_char=1,
@@ -339,31 +348,38 @@ def dated_session(tmp_path_factory):
 @pytest.mark.parametrize(
     ("since", "until", "expected"),
     [
-        ("2024", None, {"own-month", "own-year", "article-day"}),
-        ("2024-08-29", None, {"own-year", "article-day"}),
-        ("2024-08-30", None, {"own-year"}),
-        (None, "2024", {"own-day", "own-month", "article-day"}),  # the whole year 2024
-        (None, "2024-07", {"own-day", "own-month"}),
-        (None, "2024-08-28", {"own-day", "own-month"}),
-        ("2024-01", "2024-12", {"own-month", "article-day"}),
-        ("2026", None, set()),
+        ("2024", None, {"own-month", "own-year", "article-day", "season", "decade"}),
+        ("2024-08-29", None, {"own-year", "article-day", "season", "decade"}),
+        ("2024-08-30", None, {"own-year", "season", "decade"}),
+        (None, "2024", {"own-day", "own-month", "article-day", "season", "decade"}),
+        (None, "2024-07", {"own-day", "own-month", "season", "decade"}),
+        (None, "2024-08-28", {"own-day", "own-month", "season", "decade"}),
+        ("2024-01", "2024-12", {"own-month", "article-day", "season", "decade"}),
+        ("2024-09", "2024-12", {"decade"}),  # summer ended in August; 2024-07 too
+        ("2026", None, {"decade"}),
     ],
 )
 def test_search_claims_by_date(dated_session, since, until, expected):
-    """The claim's date, else its article's date; `until` compares on the stated prefix;
-    an undated claim matches no date filter."""
+    """The claim's date, else its article's date, as the interval of days it covers; a
+    filter keeps what overlaps the period it names; an undated claim matches none."""
     found = search_claims(dated_session, since=since, until=until)
     assert {c.action for c in found} == expected
 
 
+@pytest.mark.parametrize("bad", ["2024-13", "2024-02-30", "yesterday", "24", "2024-SU", ""])
+def test_search_claims_refuses_a_date_that_is_not_one(dated_session, bad):
+    with pytest.raises(CartelKBError, match="is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"):
+        search_claims(dated_session, since=bad)
+
+
 def test_search_claims_without_date_filters_keeps_undated(dated_session):
-    assert len(search_claims(dated_session)) == 5
+    assert len(search_claims(dated_session)) == 7
 
 
 def test_search_claims_until_includes_the_whole_stated_period(session):
     assert search_claims(session, until="2024")
     assert search_claims(session, since="2024", until="2024-08")
-    assert not search_claims(session, until="2024-07")
+    assert not search_claims(session, until="2024-07")  # the seeds' one date is 2024-08-29
 
 
 def test_search_claims_limit_and_combined_filters(session, all_claims):

@@ -19,6 +19,7 @@ from sqlalchemy import func, or_, select, union_all
 from cartelkb.errors import NotFoundError
 from cartelkb.knowledge import name_key
 from cartelkb.store.schema import articles, claims, entities, entity_aliases, mentions
+from cartelkb.timespan import parse_filter
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -444,12 +445,15 @@ def search_claims(
             stmt = stmt.where(party(role, value))
     if action:
         stmt = stmt.where(claims.c.action.icontains(action, autoescape=True))
-    when = func.coalesce(claims.c.date_value, articles.c.published)
-    if since:
-        stmt = stmt.where(when >= since)
-    if until:
-        # "2024" must include 2024-12-31: compare on the stated prefix.
-        stmt = stmt.where(func.substr(when, 1, len(until)) <= until)
+    # A claim's time is its own date, else its article's; each is the interval of days
+    # its value covers, and a filter keeps the claims whose interval overlaps the one
+    # named: --since 2024-06 keeps "summer 2024" and "2024", --until 2024 all of 2024.
+    starts = func.coalesce(claims.c.date_start, articles.c.published_start)
+    ends = func.coalesce(claims.c.date_end, articles.c.published_end)
+    if since is not None:
+        stmt = stmt.where(ends > parse_filter(since, "--since")[0])
+    if until is not None:
+        stmt = stmt.where(starts < parse_filter(until, "--until")[1])
     for flag, wanted in ((claims.c.negated, negated), (claims.c.hedged, hedged)):
         if wanted is not None:
             stmt = stmt.where(flag.is_(wanted))

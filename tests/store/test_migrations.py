@@ -205,3 +205,49 @@ def test_foreign_keys_exist(db_url, table, column, referred):
         fk["constrained_columns"] == [column] and fk["referred_table"] == referred for fk in keys
     ), keys
     engine.dispose()
+
+
+def test_0004_fills_in_the_intervals_of_existing_dates(db_url):
+    """A database written before intervals existed gets them from its stored values."""
+    engine = make_engine(db_url, write=True)
+    run(engine, command.upgrade, "0003")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, sha256, source_path, published, text, encoding, model, "
+                "extractor_version, ingested_at) VALUES (1, 'a', 'a.txt', '2024-08', 'x', 'utf-8', 'm', '2', '2026-01-01')"
+            )
+        )
+        for n, value in enumerate(["2024-SU", "P3Y", None]):
+            conn.execute(
+                text(
+                    "INSERT INTO claims (article_id, action, action_text, date_value, sentence, "
+                    "start_char, end_char, negated, hedged) "
+                    "VALUES (1, :a, :a, :v, 'x', 0, 1, 0, 0)"
+                ),
+                {"a": f"act{n}", "v": value},
+            )
+        conn.execute(
+            text(
+                "INSERT INTO dates (article_id, text, value, start_char, end_char, relative) "
+                "VALUES (1, 'the 2020s', '202', 0, 1, 0)"
+            )
+        )
+    run(engine, command.upgrade, "head")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT published_start, published_end FROM articles")).one() == (
+            "2024-08-01",
+            "2024-09-01",
+        )
+        assert conn.execute(
+            text("SELECT action, date_start, date_end FROM claims ORDER BY action")
+        ).all() == [
+            ("act0", "2024-06-01", "2024-09-01"),
+            ("act1", None, None),
+            ("act2", None, None),
+        ]
+        assert conn.execute(text("SELECT value_start, value_end FROM dates")).one() == (
+            "2020-01-01",
+            "2030-01-01",
+        )
+    engine.dispose()

@@ -92,11 +92,21 @@ def claims(
     source: Annotated[str | None, typer.Option(help="Who the claim is attributed to.")] = None,
     action: Annotated[str | None, typer.Option(help="Action lemma contains (extradite).")] = None,
     since: Annotated[
-        str | None, typer.Option(help="Claim (or article) date on/after, ISO (2024-06).")
+        str | None,
+        typer.Option(
+            help="Claims whose date (else their article's) overlaps this period or later: "
+            "2024, 2024-06 or 2024-06-15 (so 'summer 2024' counts for --since 2024-08).",
+            show_default=False,
+        ),
     ] = None,
-    until: Annotated[str | None, typer.Option(help="Claim (or article) date on/before, ISO.")] = (
-        None
-    ),
+    until: Annotated[
+        str | None,
+        typer.Option(
+            help="Claims whose date (else their article's) overlaps this period or earlier "
+            "(--until 2024 includes all of 2024).",
+            show_default=False,
+        ),
+    ] = None,
     negated: Annotated[
         bool | None,
         typer.Option(

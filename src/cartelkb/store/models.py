@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -47,6 +48,9 @@ class Article(Base):
     author: Mapped[str | None] = mapped_column(Text)
     published: Mapped[str | None] = mapped_column(String(10), index=True)
     published_precision: Mapped[str | None] = mapped_column(String(10))
+    # The days `published` covers, [start, end): date filters compare by overlap.
+    published_start: Mapped[date | None] = mapped_column(Date, index=True)
+    published_end: Mapped[date | None] = mapped_column(Date)
     text: Mapped[str] = mapped_column(Text)
     encoding: Mapped[str] = mapped_column(String(32), default="utf-8")
     model: Mapped[str] = mapped_column(String(100))
@@ -158,6 +162,10 @@ class DateExpression(Base):
     relative: Mapped[bool] = mapped_column(Boolean, default=False)
     # date | time | duration | set | vague: tells a duration value (P3Y) from a date.
     kind: Mapped[str | None] = mapped_column(String(10))
+    # The days `value` covers, [start, end) ("2024-SU": 2024-06-01, 2024-09-01); NULL
+    # for durations, sets, vague and unresolved values.
+    value_start: Mapped[date | None] = mapped_column(Date, index=True)
+    value_end: Mapped[date | None] = mapped_column(Date)
     start_char: Mapped[int] = mapped_column(Integer)
     end_char: Mapped[int] = mapped_column(Integer)
 
@@ -198,6 +206,9 @@ class Claim(Base):
     hedged: Mapped[bool] = mapped_column(Boolean, default=False)
     hedge_cue: Mapped[str | None] = mapped_column(Text)
     date_value: Mapped[str | None] = mapped_column(String(20), index=True)
+    # The days `date_value` covers, [start, end).
+    date_start: Mapped[date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[date | None] = mapped_column(Date)
     sentence: Mapped[str] = mapped_column(Text)
     start_char: Mapped[int] = mapped_column(Integer)
     end_char: Mapped[int] = mapped_column(Integer)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import Table, delete, func, insert, select, text, update
@@ -503,6 +504,16 @@ class _MentionRefs:
         return _ref_entity(arg, self.mentions, self.entity_of)
 
 
+def _day(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None
+
+
+def _interval_columns(prefix: str, value: str | None, bounds: Any) -> dict[str, date | None]:
+    """`<prefix>_start`/`<prefix>_end`: the days an ISO value covers (cartelkb.timespan)."""
+    start, end = bounds(value)
+    return {f"{prefix}_start": _day(start), f"{prefix}_end": _day(end)}
+
+
 def store_extraction(
     session: Session,
     extraction: ArticleExtraction,
@@ -512,7 +523,10 @@ def store_extraction(
     extractor_version: str,
 ) -> Article:
     """Write one article with its mentions, dates and claims, linking entities."""
+    from cartelkb.timespan import bounds
+
     raw = extraction.article
+    published = bounds(raw.published)
     article = Article(
         sha256=raw.sha256,
         source_path=raw.source_path,
@@ -520,6 +534,8 @@ def store_extraction(
         author=raw.author,
         published=raw.published,
         published_precision=raw.published_precision,
+        published_start=_day(published[0]),
+        published_end=_day(published[1]),
         text=raw.text,
         encoding=raw.encoding,
         model=extraction.model,
@@ -556,6 +572,7 @@ def store_extraction(
                 "article_id": article.id,
                 "text": d.text,
                 "value": d.value,
+                **_interval_columns("value", d.value, bounds),
                 "precision": d.precision,
                 "relative": d.relative,
                 "kind": d.kind,
@@ -579,6 +596,7 @@ def store_extraction(
                 "hedged": c.hedged,
                 "hedge_cue": c.hedge_cue,
                 "date_value": c.date,
+                **_interval_columns("date", c.date, bounds),
                 "sentence": c.sentence,
                 "start_char": c.start,
                 "end_char": c.end,

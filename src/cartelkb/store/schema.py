@@ -9,11 +9,11 @@ named here exists in the models, with the same name.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Integer, column, table
+from sqlalchemy import Boolean, Date, Integer, column, table
 
 # The Alembic revision the models correspond to. Opening a database compares it with
 # the database's alembic_version without importing Alembic; a test keeps them in step.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 
 def _ints(*names: str) -> list:  # type: ignore[type-arg]
@@ -26,6 +26,8 @@ articles = table(
     column("title"),
     column("source_path"),
     column("published"),
+    column("published_start", Date),
+    column("published_end", Date),
 )
 
 entities = table("entities", *_ints("id"), column("name"), column("name_key"), column("type"))
@@ -63,6 +65,8 @@ claims = table(
     column("hedged", Boolean),
     column("hedge_cue"),
     column("date_value"),
+    column("date_start", Date),
+    column("date_end", Date),
     column("sentence"),
 )
 
