@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from sqlalchemy.engine import Engine
 
+    from cartelkb.manifest import Manifest, Metadata
     from cartelkb.resolve import Cluster
 
 # Bump when extraction rules change in a way that should re-extract on `--force`.
@@ -89,6 +90,8 @@ class Ingestor:
         batch_size: int = 32,
         workers: int = 1,
         shard: tuple[int, int] | None = None,
+        manifest: Manifest | None = None,
+        published: Metadata | None = None,
         on_file: Callable[[FileOutcome], None] | None = None,
         on_total: Callable[[int], None] | None = None,
     ) -> None:
@@ -104,6 +107,11 @@ class Ingestor:
         self.batch_size = batch_size
         self.workers = workers
         self.shard = shard
+        self.manifest = manifest
+        self.published = published
+        # sha256 of stored articles whose publication date is now stated differently:
+        # their relative dates change, so they are extracted again.
+        self.restated: set[str] = set()
         self.on_file = on_file
         self.on_total = on_total
         self.report = IngestReport(db=display_db(engine.url))
@@ -171,6 +179,7 @@ class Ingestor:
             except Exception as exc:  # a reader bug must not lose the rest of the run
                 self._failed(path, f"reading failed: {exc!r} (a cartelkb bug)")
                 continue
+            raw = self._with_metadata(item, raw)
             if not in_shard(raw.sha256, self.shard):
                 # Keyed by content: copies of one text land in one shard, never parsed twice.
                 self._record(FileOutcome(path, "other-shard"))
@@ -191,13 +200,32 @@ class Ingestor:
             t0 = self.timer.add("read", t0)
             with session_scope(self.engine) as session:
                 existing = repo.article_by_sha(session, raw.sha256)
-                if existing is not None and (not self.force or raw.sha256 in self.forced):
+                if existing is not None and raw.metadata_source != "text":
+                    if existing.published != raw.published:
+                        self.restated.add(raw.sha256)
+                    elif repo.restate_metadata(session, existing, raw):
+                        repo.lock_for_write(session)
+                if (
+                    existing is not None
+                    and (not self.force or raw.sha256 in self.forced)
+                    and raw.sha256 not in self.restated
+                ):
                     repo.lock_for_write(session)
                     repo.add_path(session, existing, path)
                     self.timer.add("write", t0)
                     self._record(FileOutcome(path, "unchanged", article_id=existing.id))
                     continue
             yield path, raw
+
+    def _with_metadata(self, path: Path, raw: RawArticle) -> RawArticle:
+        """What the manifest or `--published` states wins over what the text suggested."""
+        if self.manifest is not None:
+            stated = self.manifest.lookup(path)
+            if stated is not None:
+                raw = stated.apply(raw)
+        if self.published is not None:
+            raw = self.published.apply(raw, "option")
+        return raw
 
     def run(self, paths: Sequence[str | Path], pattern: str = "*.txt") -> IngestReport:
         from cartelkb.extract.reader import discover
@@ -326,6 +354,7 @@ class Ingestor:
             return
         if self.force:
             self.forced.add(raw.sha256)
+        self.restated.discard(raw.sha256)
         self.timer.add("resolve+write", t0)
         self._record(FileOutcome(path, status, article_id=article_id, warnings=raw.warnings))
 
@@ -348,11 +377,22 @@ class Ingestor:
             status = "added"
             old_paths: list[str] = []
             if existing is not None:
-                if not self.force or raw.sha256 in self.forced:
+                if (
+                    not self.force or raw.sha256 in self.forced
+                ) and raw.sha256 not in self.restated:
                     # Another process stored the same text while we parsed it.
                     repo.add_path(session, existing, path)
                     return "unchanged", existing.id
                 old_paths = [p.path for p in existing.paths]  # deleted with the article
+                # Where it was published is never read off the text: what was stated
+                # before stays unless it is stated anew.
+                kept = {
+                    f: getattr(existing, f) for f in ("url", "outlet") if getattr(raw, f) is None
+                }
+                if any(kept.values()):
+                    extraction = extraction.model_copy(
+                        update={"article": raw.model_copy(update=kept)}
+                    )
                 repo.delete_article(session, existing.id)
                 status = "updated"
             previous = repo.article_by_path(session, path)
@@ -400,6 +440,8 @@ def ingest(
     batch_size: int = 32,
     workers: int = 1,
     shard: tuple[int, int] | None = None,
+    manifest: Manifest | None = None,
+    published: Metadata | None = None,
     on_file: Callable[[FileOutcome], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> IngestReport:
@@ -416,6 +458,9 @@ def ingest(
         shard: (K, N): take only the K-th of N parts of the inputs, split by content
             (sha256), so N processes or hosts given the same inputs share the work
             without overlap.
+        manifest: metadata of input files (title, published, author, url, outlet),
+            which wins over what the reader finds in the text.
+        published: metadata stated for every input (`--published`, for one file).
         on_file: called after each file with its outcome (progress display).
         on_total: called once with the number of input files found.
 
@@ -433,6 +478,8 @@ def ingest(
         batch_size=batch_size,
         workers=workers,
         shard=shard,
+        manifest=manifest,
+        published=published,
         on_file=on_file,
         on_total=on_total,
     ).run(paths, pattern)

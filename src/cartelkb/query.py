@@ -48,6 +48,8 @@ class ArticleRef:
     source_path: str
     published: str | None
     mentions: int
+    outlet: str | None = None
+    url: str | None = None
 
 
 @dataclass
@@ -224,12 +226,16 @@ def entity_card(db: Db, entity: Any, *, limit: int | None = DEFAULT_LIMIT) -> En
             articles.c.source_path,
             articles.c.published,
             per_article.c.n,
+            articles.c.outlet,
+            articles.c.url,
         )
         .join(per_article, per_article.c.article_id == articles.c.id)
         .order_by(articles.c.published.desc().nulls_last(), articles.c.id.desc())
         .limit(limit)
     ).all()
-    refs = [ArticleRef(r.id, r.title, r.source_path, r.published, r.n) for r in rows]
+    refs = [
+        ArticleRef(r.id, r.title, r.source_path, r.published, r.n, r.outlet, r.url) for r in rows
+    ]
     roles = sorted(
         r
         for r in db.scalars(

@@ -15,6 +15,8 @@ Precision = Literal["day", "month", "year", "decade", "century", "week", "season
 
 DateKind = Literal["date", "time", "duration", "set", "vague"]
 
+MetadataSource = Literal["text", "front matter", "manifest", "option"]
+
 
 class Record(BaseModel):
     """Base of all records: unknown fields are an error, so stages cannot drift apart."""
@@ -35,6 +37,13 @@ class RawArticle(Record):
     author: str | None = Field(None, description="Byline name, when present.")
     published: str | None = Field(None, description="Publication date (ISO) from a dateline.")
     published_precision: Precision | None = None
+    url: str | None = Field(None, description="Where the article was published, when known.")
+    outlet: str | None = Field(None, description="Publisher or issuing office, when known.")
+    metadata_source: MetadataSource = Field(
+        "text",
+        description="Where title, author and date come from: read off the text, or stated "
+        "outside it (front matter, a manifest, an option), which wins over the text.",
+    )
     encoding: str = Field("utf-8", description="Encoding the file was decoded with.")
     removed: list[str] = Field(
         default_factory=list, description="Furniture lines or phrases removed from the text."

@@ -133,8 +133,10 @@ def card(page: Page, card: Any, names: dict[int, str], *, limit: int) -> None:
     page.line("Articles" + shown(len(card.articles), card.article_count), "bold", "underline")
     for a in card.articles:
         mentions = f"{a.mentions} mention{'s' if a.mentions != 1 else ''}"
+        outlet = f" — {a.outlet}" if a.outlet else ""
         page.wrapped(
-            f"#{a.id}  {a.published or 'undated'}  {a.title or a.source_path}  ({mentions})",
+            f"#{a.id}  {a.published or 'undated'}  {a.title or a.source_path}{outlet}  "
+            f"({mentions})",
             hang=4,
         )
     page.line()

@@ -214,8 +214,9 @@ def test_0004_fills_in_the_intervals_of_existing_dates(db_url):
     with engine.begin() as conn:
         conn.execute(
             text(
-                "INSERT INTO articles (id, sha256, source_path, published, text, encoding, model, "
-                "extractor_version, ingested_at) VALUES (1, 'a', 'a.txt', '2024-08', 'x', 'utf-8', 'm', '2', '2026-01-01')"
+                "INSERT INTO articles (id, sha256, source_path, published, text, encoding, "
+                "model, extractor_version, ingested_at) "
+                "VALUES (1, 'a', 'a.txt', '2024-08', 'x', 'utf-8', 'm', '2', '2026-01-01')"
             )
         )
         for n, value in enumerate(["2024-SU", "P3Y", None]):

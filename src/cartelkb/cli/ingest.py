@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from cartelkb.ingest import IngestReport
+    from cartelkb.manifest import Metadata
 
 
 @contextmanager
@@ -100,6 +101,25 @@ def ingest(
             show_default=False,
         ),
     ] = None,
+    manifest: Annotated[
+        Path | None,
+        typer.Option(
+            help="CSV (with a header row) or JSON Lines file of metadata the texts may not "
+            "state: path, title, published (YYYY-MM-DD, YYYY-MM or YYYY), author, url, "
+            "outlet. Paths are relative to the manifest's folder. Stated metadata wins "
+            "over what is read off the text.",
+            show_default=False,
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            help="Publication date of the one input file (YYYY-MM-DD, YYYY-MM or YYYY), "
+            "the base of its relative dates ('last week'); for several files use "
+            "--manifest.",
+            show_default=False,
+        ),
+    ] = None,
     profile: Annotated[bool, typer.Option("--profile", help="Print time spent per stage.")] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -118,11 +138,14 @@ def ingest(
     from cartelkb import config
     from cartelkb.ingest import FileOutcome
     from cartelkb.ingest import ingest as run_ingest
+    from cartelkb.manifest import read_manifest
     from cartelkb.terminal import printable
 
     db_url = config.database_url(db)
     size = config.batch_size(batch_size)
     part = config.shard(shard)
+    stated = read_manifest(manifest) if manifest is not None else None
+    given = _published_option(published, paths)
     progress = Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -177,6 +200,8 @@ def ingest(
                 batch_size=size,
                 workers=workers,
                 shard=part,
+                manifest=stated,
+                published=given,
                 on_file=on_file,
                 on_total=on_total,
             )
@@ -184,6 +209,14 @@ def ingest(
         # Ctrl-C outside the file loop (loading the model, creating the schema, counting).
         raise _stopped(terminated, stored) from None
 
+    if stated is not None:
+        for unused in stated.unused():
+            err.print(
+                f"warning: {manifest}: no input file is {unused}",
+                highlight=False,
+                markup=False,
+                soft_wrap=True,
+            )
     if fmt is Format.json:
         _print_json(report, profile=profile)
     else:
@@ -193,6 +226,22 @@ def ingest(
         raise _stopped(terminated, done)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _published_option(value: str | None, paths: list[Path]) -> Metadata | None:
+    """`--published` as metadata; only for one input file, whose date it is."""
+    if value is None:
+        return None
+    from cartelkb.errors import ConfigError
+    from cartelkb.manifest import Metadata, parse_published
+
+    if len(paths) != 1 or paths[0].is_dir():
+        raise ConfigError(
+            "--published gives the date of one file; for several files or a folder, list "
+            "their dates in a --manifest"
+        )
+    day, precision = parse_published(value, "--published")
+    return Metadata(published=day, published_precision=precision)
 
 
 def _summary(report: IngestReport) -> dict[str, object]:

@@ -51,6 +51,10 @@ class Article(Base):
     # The days `published` covers, [start, end): date filters compare by overlap.
     published_start: Mapped[date | None] = mapped_column(Date, index=True)
     published_end: Mapped[date | None] = mapped_column(Date)
+    url: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    # text | front matter | manifest | option: where title, author and date come from.
+    metadata_source: Mapped[str] = mapped_column(String(20), server_default="text")
     text: Mapped[str] = mapped_column(Text)
     encoding: Mapped[str] = mapped_column(String(32), default="utf-8")
     model: Mapped[str] = mapped_column(String(100))

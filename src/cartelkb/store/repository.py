@@ -81,6 +81,22 @@ def article_by_path(session: Session, path: str) -> Article | None:
     return session.scalar(select(Article).join(ArticlePath).where(ArticlePath.path == path))
 
 
+METADATA_COLUMNS = ("title", "author", "url", "outlet", "metadata_source")
+
+
+def restate_metadata(session: Session, article: Article, raw: Any) -> bool:
+    """Give a stored article the metadata stated for it now (a manifest, an option);
+    returns whether anything changed. The publication date is not changed here: its
+    relative dates depend on it, so a new date means a new extraction."""
+    changed = False
+    for name in METADATA_COLUMNS:
+        value = getattr(raw, name)
+        if value is not None and getattr(article, name) != value:
+            setattr(article, name, value)
+            changed = True
+    return changed
+
+
 def add_path(session: Session, article: Article, path: str) -> bool:
     """Record another path for an article; returns True when the path was new."""
     existing = session.scalar(select(ArticlePath).where(ArticlePath.path == path))
@@ -536,6 +552,9 @@ def store_extraction(
         published_precision=raw.published_precision,
         published_start=_day(published[0]),
         published_end=_day(published[1]),
+        url=raw.url,
+        outlet=raw.outlet,
+        metadata_source=raw.metadata_source,
         text=raw.text,
         encoding=raw.encoding,
         model=extraction.model,

@@ -13,7 +13,7 @@ from sqlalchemy import Boolean, Date, Integer, column, table
 
 # The Alembic revision the models correspond to. Opening a database compares it with
 # the database's alembic_version without importing Alembic; a test keeps them in step.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 
 
 def _ints(*names: str) -> list:  # type: ignore[type-arg]
@@ -28,6 +28,9 @@ articles = table(
     column("published"),
     column("published_start", Date),
     column("published_end", Date),
+    column("url"),
+    column("outlet"),
+    column("metadata_source"),
 )
 
 entities = table("entities", *_ints("id"), column("name"), column("name_key"), column("type"))
