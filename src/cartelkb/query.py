@@ -73,6 +73,12 @@ class ClaimView:
     sentence: str
     start: int
     end: int
+    # Names of the linked entities and of the article, so the record stands on its own.
+    subject_entity: str | None = None
+    object_entity: str | None = None
+    source_entity: str | None = None
+    article_title: str | None = None
+    article_published: str | None = None
 
 
 @dataclass
@@ -122,26 +128,45 @@ class EntitySummary:
     article_count: int
 
 
-_CLAIM_COLUMNS = (
-    claims.c.id,
-    claims.c.article_id,
-    claims.c.subject_text,
-    claims.c.subject_entity_id,
-    claims.c.action,
-    claims.c.action_text,
-    claims.c.object_text,
-    claims.c.object_entity_id,
-    claims.c.source_text,
-    claims.c.source_entity_id,
-    claims.c.negated,
-    claims.c.negation_cue,
-    claims.c.hedged,
-    claims.c.hedge_cue,
-    claims.c.date_value,
-    claims.c.sentence,
-    claims.c.start_char,
-    claims.c.end_char,
+_SUBJECT, _OBJECT, _SOURCE = (
+    entities.alias(f"{r}_entity") for r in ("subject", "object", "source")
 )
+
+
+def _claims_select() -> Any:
+    """Claims with their article's title and date and their linked entities' names."""
+    return (
+        select(
+            claims.c.id,
+            claims.c.article_id,
+            claims.c.subject_text,
+            claims.c.subject_entity_id,
+            claims.c.action,
+            claims.c.action_text,
+            claims.c.object_text,
+            claims.c.object_entity_id,
+            claims.c.source_text,
+            claims.c.source_entity_id,
+            claims.c.negated,
+            claims.c.negation_cue,
+            claims.c.hedged,
+            claims.c.hedge_cue,
+            claims.c.date_value,
+            claims.c.sentence,
+            claims.c.start_char,
+            claims.c.end_char,
+            _SUBJECT.c.name.label("subject_entity"),
+            _OBJECT.c.name.label("object_entity"),
+            _SOURCE.c.name.label("source_entity"),
+            articles.c.title.label("article_title"),
+            articles.c.published.label("article_published"),
+        )
+        .select_from(claims)
+        .join(articles, articles.c.id == claims.c.article_id)
+        .outerjoin(_SUBJECT, _SUBJECT.c.id == claims.c.subject_entity_id)
+        .outerjoin(_OBJECT, _OBJECT.c.id == claims.c.object_entity_id)
+        .outerjoin(_SOURCE, _SOURCE.c.id == claims.c.source_entity_id)
+    )
 
 
 def _claim_view(row: Any, role: Role | None = None) -> ClaimView:
@@ -165,6 +190,11 @@ def _claim_view(row: Any, role: Role | None = None) -> ClaimView:
         sentence=row.sentence,
         start=row.start_char,
         end=row.end_char,
+        subject_entity=row.subject_entity,
+        object_entity=row.object_entity,
+        source_entity=row.source_entity,
+        article_title=row.article_title,
+        article_published=row.article_published,
     )
 
 
@@ -255,7 +285,7 @@ def entity_card(db: Db, entity: Any, *, limit: int | None = DEFAULT_LIMIT) -> En
         found.extend(
             _claim_view(row, role)
             for row in db.execute(
-                select(*_CLAIM_COLUMNS)
+                _claims_select()
                 .where(column == entity.id)
                 .order_by(claims.c.article_id.desc(), claims.c.start_char, claims.c.id)
                 .limit(limit)
@@ -438,7 +468,7 @@ def search_claims(
     limit: int | None = None,
 ) -> list[ClaimView]:
     """Claims filtered by party, action, date and flags (names match entities or text)."""
-    stmt = select(*_CLAIM_COLUMNS).join(articles, articles.c.id == claims.c.article_id)
+    stmt = _claims_select()
 
     def party(role: str, value: str) -> Any:
         ids = find_entity_ids(db, value)
@@ -467,15 +497,3 @@ def search_claims(
     if limit:
         stmt = stmt.limit(limit)
     return [_claim_view(row) for row in db.execute(stmt)]
-
-
-def entity_names(db: Db, ids: set[int]) -> dict[int, str]:
-    """id -> canonical name, for rendering claim parties."""
-    if not ids:
-        return {}
-    return {
-        r.id: r.name
-        for r in db.execute(
-            select(entities.c.id, entities.c.name).where(entities.c.id.in_(sorted(ids)))
-        )
-    }

@@ -58,13 +58,13 @@ class Page:
             self.stream.write(" " * indent + self.styled(line, *styles) + "\n")
 
 
-def party(name: str | None, entity_id: int | None, names: dict[int, str]) -> str:
+def party(text: str | None, entity: str | None) -> str:
     """A claim's argument as written, with the entity it was linked to when different."""
-    if name is None:
+    if text is None:
         return "—"
-    if entity_id is not None and names.get(entity_id) and names[entity_id] != name:
-        return f"{name} [{names[entity_id]}]"
-    return name
+    if entity and entity != text:
+        return f"{text} [{entity}]"
+    return text
 
 
 def flags(c: Any) -> str:
@@ -80,14 +80,14 @@ def shown(count: int, total: int) -> str:
     return f" ({total})" if count == total else f" (newest {count} of {total})"
 
 
-def claim(page: Page, c: Any, names: dict[int, str]) -> None:
+def claim(page: Page, c: Any) -> None:
     """One claim: who, action, whom; source, offsets, date and flags; the sentence."""
-    head = f"{party(c.subject, c.subject_entity_id, names)}  {c.action}"
+    head = f"{party(c.subject, c.subject_entity)}  {c.action}"
     if c.object is not None:
-        head += f"  {party(c.object, c.object_entity_id, names)}"
+        head += f"  {party(c.object, c.object_entity)}"
     details = [f"article {c.article_id}, chars {c.start}-{c.end}"]
     if c.source is not None:
-        details.insert(0, f"according to {party(c.source, c.source_entity_id, names)}")
+        details.insert(0, f"according to {party(c.source, c.source_entity)}")
     if c.date:
         details.append(f"date {c.date}")
     stance = flags(c)
@@ -102,7 +102,6 @@ def claim(page: Page, c: Any, names: dict[int, str]) -> None:
 def claims(
     page: Page,
     found: Iterable[Any],
-    names: dict[int, str],
     *,
     by_role: bool,
     totals: dict[str, int] | None = None,
@@ -116,10 +115,10 @@ def claims(
         heading = ROLE_HEADINGS.get(key, "Claims") + shown(len(members), total)
         page.line(heading, "bold", "underline")
         for c in members:
-            claim(page, c, names)
+            claim(page, c)
 
 
-def card(page: Page, card: Any, names: dict[int, str], *, limit: int) -> None:
+def card(page: Page, card: Any, *, limit: int) -> None:
     """An entity card: name, aliases, roles, counts, articles, claims by role."""
     page.line(card.name, "bold", tail=f"  ({card.type}, entity #{card.id})")
     if card.aliases:
@@ -141,6 +140,6 @@ def card(page: Page, card: Any, names: dict[int, str], *, limit: int) -> None:
         )
     page.line()
     if card.claims:
-        claims(page, card.claims, names, by_role=True, totals=card.claim_counts)
+        claims(page, card.claims, by_role=True, totals=card.claim_counts)
     if card.truncated:
         page.line(f"(newest {limit} of each shown; --limit 0 shows all)")

@@ -49,18 +49,10 @@ def query(
 
     Example: cartelkb query --entity Sheinbaum --format json
     """
-    from cartelkb.query import entity_names, lookup, to_dict
+    from cartelkb.query import lookup, to_dict
 
     with reader(db) as session:
         result = lookup(session, entity, limit=limit)
-        ids = {
-            i
-            for card in result.entities
-            for c in card.claims
-            for i in (c.subject_entity_id, c.object_entity_id, c.source_entity_id)
-            if i
-        }
-        names = entity_names(session, ids)
     if fmt is Format.json:
         emit_json(to_dict(result))
         return
@@ -71,7 +63,7 @@ def query(
         page.line(f"No entity is named {entity!r}; close matches:")
         page.line()
     for card in result.entities:
-        render.card(page, card, names, limit=limit)
+        render.card(page, card, limit=limit)
         if why:
             table = Table(title="How this entity was built", title_justify="left")
             for column in ("alias", "kind", "rule", "evidence"):
@@ -127,7 +119,7 @@ def claims(
 
     Example: cartelkb claims --subject Trump --hedged
     """
-    from cartelkb.query import entity_names, search_claims, to_dict
+    from cartelkb.query import search_claims, to_dict
 
     with reader(db) as session:
         found = search_claims(
@@ -142,13 +134,6 @@ def claims(
             hedged=hedged,
             limit=limit,
         )
-        ids = {
-            i
-            for c in found
-            for i in (c.subject_entity_id, c.object_entity_id, c.source_entity_id)
-            if i
-        }
-        names = entity_names(session, ids)
     if fmt is Format.json:
         emit_json(to_dict(found))
         return
@@ -158,4 +143,4 @@ def claims(
     if not found:
         page.line("No claim matches these filters.")
         return
-    render.claims(page, found, names, by_role=False)
+    render.claims(page, found, by_role=False)
