@@ -12,8 +12,14 @@ from pathlib import Path
 import pytest
 
 from cartelkb.errors import InputError
-from cartelkb.extract import reader
-from cartelkb.extract.reader import InputProblem, discover, parse_date, parse_text, read_article
+from cartelkb.extract.reader import (
+    InputProblem,
+    discover,
+    files,
+    parse_date,
+    parse_text,
+    read_article,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "data" / "seeds"
@@ -903,12 +909,12 @@ def test_read_article_too_large_is_refused_before_reading(
 ) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:  # sparse: no disk space used
-        handle.truncate(reader.MAX_BYTES + 1)
+        handle.truncate(files.MAX_BYTES + 1)
 
     def no_read(*args: object, **kwargs: object) -> None:
         raise AssertionError("a too-large file must not be opened")
 
-    monkeypatch.setattr(reader.os, "open", no_read)
+    monkeypatch.setattr(files.os, "open", no_read)
     with pytest.raises(InputError, match=r"over the 5,000,000-byte limit"):
         read_article(path)
 
@@ -916,10 +922,10 @@ def test_read_article_too_large_is_refused_before_reading(
 def test_read_article_size_limit_is_the_module_constant(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(reader, "MAX_BYTES", 10)
+    monkeypatch.setattr(files, "MAX_BYTES", 10)
     with pytest.raises(InputError, match="over the 10-byte limit"):
         read_article(write(tmp_path, "a.txt", ARTICLE.encode()))
-    monkeypatch.setattr(reader, "MAX_BYTES", len(ARTICLE.encode()))
+    monkeypatch.setattr(files, "MAX_BYTES", len(ARTICLE.encode()))
     assert read_article(write(tmp_path, "b.txt", ARTICLE.encode())).title
 
 
@@ -945,7 +951,7 @@ def test_read_article_permission_denied_reported_from_open(
     def denied(*args: object, **kwargs: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(reader.os, "open", denied)
+    monkeypatch.setattr(files.os, "open", denied)
     with pytest.raises(InputError, match="permission denied; make the file readable"):
         read_article(path)
 
@@ -1056,7 +1062,7 @@ def test_discover_unreadable_directory(tmp_path: Path, monkeypatch: pytest.Monke
         return real_scandir(path)
 
     # Simulated, so the test also runs as root (root can list a chmod 000 directory).
-    monkeypatch.setattr(reader.os, "scandir", scandir)
+    monkeypatch.setattr(files.os, "scandir", scandir)
     found = list(discover([root]))
     assert found[0] == root / "ok.txt"
     assert found[1] == InputProblem(
