@@ -4,40 +4,24 @@ from __future__ import annotations
 
 import re
 
+from cartelkb.extract.reader.lines import alternation
+from cartelkb.lexicon import lexicon
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+_LEX = lexicon("reader")
 
-
-_ROLE = (
-    r"(?:reporter|correspondent|writer|editor|columnist|contributor|journalist|staff|blogger"
-    r"|author|analyst|freelancer|stringer|producer)s?"
-)
+_ROLE = alternation(_LEX.words("byline_roles")) + "s?"
 _BY_PREFIX = re.compile(
-    r"^(?:by|written\s+by|words\s+by|story\s+by|reported\s+by|reporting\s+by|posted\s+by"
-    r"|authors?)\s*:?\s+",
+    rf"^{alternation(_LEX.phrases('byline_prefixes'))}\s*:?\s+",
     re.IGNORECASE,
 )
 _ROLE_WORD = re.compile(rf"\b{_ROLE}\b\s*[:,]?\s+", re.IGNORECASE)
 _AFFILIATION_CUT = re.compile(r"[,;]\s*|\s+(?:for|of|at|on|with)\s+|\s*\(|\s+[-–—]\s+")
-_DESC_STOPWORDS = _wordset("according to said says told by with from of as and")
-_PARTICLES = _wordset("de del della der di da das dos du la le van von y bin ibn al el st")
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_DESC_STOPWORDS = _LEX.words("descriptor_stopwords")
+_PARTICLES = _LEX.words("name_particles")
+_SUFFIXES = _LEX.words("name_suffixes")
 # Words that make a capitalized phrase an outlet or a role rather than a person.
-_MEDIA_WORDS = _wordset(
-    "news press times post journal herald tribune today report reports review gazette "
-    "chronicle daily magazine network agency service services wire monitor observer "
-    "guardian telegraph independent standard examiner register star bee dispatch "
-    "inquirer insider blog radio tv television media online staff desk team board "
-    "bureau editorial editors newsroom associated reuters writer writers reporter "
-    "reporters correspondent editor contributor columnist "
-    # the author of a government statement: "Tammy Bruce, Department Spokesperson"
-    "spokesperson spokesman spokeswoman secretary"
-)
-_WIRES = _wordset(
-    "reuters ap afp efe upi dpa ansa xinhua bloomberg cnn bbc npr pbs abc cbs nbc "
-    "agence-france-presse france-presse"
-) | {"associated press", "the associated press", "agence france-presse"}
+_MEDIA_WORDS = _LEX.words("media_words")
+_WIRES = _LEX.words("wires") | frozenset(_LEX.phrases("wire_names"))
 
 
 # "By | Thursday, 13 November 2025": a byline whose author link the scrape dropped.

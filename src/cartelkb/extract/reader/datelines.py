@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from cartelkb.extract.reader.lines import alternation
+from cartelkb.lexicon import lexicon
 from cartelkb.records import Precision
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_LEX = lexicon("reader")
+
+_MONTHS: dict[str, int] = _LEX.mapping("months")
+_MONTH = rf"(?P<month>{alternation(_MONTHS)})\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -43,10 +42,12 @@ _DATE_FORMATS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(rf"{_MONTH},?\s+{_YEAR}", re.IGNORECASE), "month"),
 )
 DATE_LABEL = re.compile(
-    r"^(?P<label>(?:first\s+|last\s+)?(?:published|updated|modified|posted|released|dated?)"
+    rf"^(?P<label>(?:first\s+|last\s+)?{alternation(_LEX.words('date_labels'))}"
     r"(?:\s+(?:on|at))?)\s*:?\s*",
     re.IGNORECASE,
 )
+# In a DATE_LABEL label: this date is a revision, not the publication.
+UPDATE_LABEL = re.compile(alternation(_LEX.words("update_labels")), re.IGNORECASE)
 _YEAR_ONLY = re.compile(_YEAR)
 TIME_ONLY = re.compile(rf"{_CLOCK}{_ZONE}", re.IGNORECASE)
 
@@ -99,7 +100,7 @@ def parse_date(text: str, *, allow_year: bool = False) -> tuple[str, Precision] 
 _AFTER_PLACE = re.compile(
     r"(?P<date>[^()\n–—]{5,40}?[\w.])\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[-–—])\s"
 )
-PLACE_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "of", "the"})
+PLACE_PARTICLES = _LEX.words("place_particles")
 
 
 def paragraph_dateline(line: str) -> tuple[str, Precision] | None:

@@ -13,18 +13,22 @@ import re
 
 from cartelkb.extract.reader.bylines import is_person_name
 from cartelkb.extract.reader.datelines import PLACE_PARTICLES
-from cartelkb.extract.reader.lines import MAX_FURNITURE_CHARS, has_sentence_break
+from cartelkb.extract.reader.lines import MAX_FURNITURE_CHARS, alternation, has_sentence_break
 from cartelkb.extract.reader.phrases import BULLET, furniture_phrases, is_phrase, phrase_form
+from cartelkb.lexicon import lexicon
+
+_LEX = lexicon("reader")
 
 # How many entries a furniture heading ("Topics", "Related Content") takes with it when
 # article text may follow; in a page's tail the block runs to the end.
 _MAX_BLOCK_ENTRIES = 12
 
+# A share button: a verb or button label, or the name of a network (share_networks).
 _SHARE_TARGET = (
     r"(?:share|e-?mail(?:\s+this(?:\s+(?:page|article|story))?)?|tweet|print(?:\s+this)?"
-    r"|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|threads|bluesky|flipboard"
-    r"|instagram|youtube|tiktok|flickr|messenger|sms|copy\s+link|blogthis!?|x)"
+    rf"|copy\s+link|blogthis!?|{alternation(_LEX.words('share_networks'))})"
 )
+_FOLLOW_NETWORK = alternation(_LEX.words("follow_networks"))
 
 # Whole lines that are page furniture (comment widgets, share rows, ads, calls to action).
 # The shapes come from common CMS templates: WordPress ("Leave a Reply", "Share this:"),
@@ -40,8 +44,7 @@ _FURNITURE = re.compile(
       | {_SHARE_TARGET}(?:\s*[|·•,/]?\s*(?:share\s+(?:on|to)\s+)?{_SHARE_TARGET})*
       | subscribe(?:\s+(?:to|now|for|today|here)\b.*)?
       | follow\s+us\b.*
-      | follow\s+.{{1,60}}?\s+on\s+(?:twitter|x|facebook|instagram|linkedin|tiktok|youtube
-            |threads|bluesky|telegram|whatsapp|mastodon)\b.*
+      | follow\s+.{{1,60}}?\s+on\s+{_FOLLOW_NETWORK}\b.*
       | click\s+here\b.*
       | sign\s+up\s+(?:for|to|now|today|here)\b.*
       | (?:no|\d+|one)\s+comments?(?:\s+yet)?

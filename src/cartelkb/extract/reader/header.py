@@ -13,6 +13,7 @@ from cartelkb.extract.reader.bylines import EMPTY_BYLINE, byline, is_affiliation
 from cartelkb.extract.reader.datelines import (
     DATE_LABEL,
     TIME_ONLY,
+    UPDATE_LABEL,
     paragraph_dateline,
     parse_date,
 )
@@ -23,14 +24,11 @@ from cartelkb.extract.reader.lines import (
     line_key,
 )
 from cartelkb.extract.reader.phrases import furniture_phrases, is_phrase, phrase_form
+from cartelkb.lexicon import lexicon
 from cartelkb.records import Precision
 
 HEADER_LINES = 5
 """How many non-empty lines at the top may hold the headline, dateline and byline."""
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 def read_header(
@@ -80,10 +78,7 @@ def read_header(
 # --- headline ---------------------------------------------------------------------------
 
 # Words a headline does not end on: a line ending with one continues on the next line.
-_DANGLING = _wordset(
-    "a an the and or but nor of to in on at by for with from into that which who whose as "
-    "than its their his her our is are was were be been has have had will would"
-)
+_DANGLING = lexicon("reader").words("headline_dangling_words")
 
 
 def _next_content(keys: list[str], drop: set[int], i: int) -> tuple[str | None, bool]:
@@ -147,7 +142,7 @@ def _dateline_segment(segment: str) -> tuple[tuple[str, Precision], str | None, 
     parsed = parse_date(rest, allow_year=label is not None)
     if parsed is None:
         return None
-    updated = bool(label and re.search(r"updated|modified", label.group("label"), re.I))
+    updated = bool(label and UPDATE_LABEL.search(label.group("label")))
     return parsed, author, updated
 
 
@@ -201,12 +196,7 @@ def header_meta(line: str, *, weak: bool) -> tuple[tuple[str, Precision] | None,
 
 # Words naming the office that issues a release: "Foreign Ministry | July 26, 2024"
 # (gob.mx), "Office of the Spokesperson | Feb. 9, 2024" (state.gov media notes).
-_INSTITUTION_WORDS = _wordset(
-    "ministry ministerio department departamento secretariat secretaría secretaria office "
-    "oficina embassy embajada consulate consulado government gobierno presidency "
-    "presidencia administration agency bureau commission comisión treasury cancillería "
-    "spokesperson"
-)
+_INSTITUTION_WORDS = lexicon("reader").words("institution_words")
 
 
 def _is_issuer(segment: str) -> bool:

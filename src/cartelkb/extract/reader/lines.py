@@ -1,8 +1,14 @@
-"""Tests on one line of text shared by the furniture and header rules: comparison key, sentences."""
+"""Tests on one line of text shared by the furniture and header rules: comparison key, sentences.
+
+Also `alternation`, which turns a word list of data/lexicons/reader.toml into a regex.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from cartelkb.lexicon import lexicon
 
 # Furniture and header rules look only at lines this short: a long line is a paragraph even
 # when it happens to start with "Subscribe to" or "Click here" (this also keeps their
@@ -18,18 +24,20 @@ def line_key(line: str) -> str:
     return " ".join(line.translate(INVISIBLE).split())
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+def alternation(words: Iterable[str]) -> str:
+    """A regex group matching any of `words` (escaped; a space matches any whitespace).
+
+    Longest first, so a word is never cut short by another that begins it ("dated" is
+    tried before "date"); the order is fixed, whatever the order of a set.
+    """
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) + ")"
 
 
 # A sentence boundary: a word, sentence punctuation, a space, then a capital.
 _BREAK_CANDIDATE = re.compile(r"(?P<word>[^\W_]+)(?P<punct>[.!?])[\"”’)]?\s+[\"“‘'(]?[A-Z0-9]")
 # Abbreviations whose full stop does not end a sentence ("Sen. Rubio", "Aug. 29").
-_ABBREVIATIONS = _wordset(
-    "mr mrs ms dr sen rep gov gen lt col maj capt sgt adm cmdr pres supt atty dept st mt ft "
-    "jr sr inc corp co ltd no vs etc approx incl ca fig jan feb mar apr jun jul aug sep sept "
-    "oct nov dec"
-)
+_ABBREVIATIONS = lexicon("reader").words("abbreviations")
 
 
 def has_sentence_break(text: str, *, questions: bool) -> bool:
