@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cartelkb.extract.reader import parse_text
+from cartelkb.extract.reader.bylines import byline, is_affiliation, is_person_name, name_list
 
 from .samples import BODY
 
@@ -53,3 +54,83 @@ def test_byline(line: str, author: str | None) -> None:
 def test_byline_date_combination_sets_both() -> None:
     article = parse_text(f"Cartels and the State\nBy Jane Doe | Aug. 29, 2024\n\n{BODY}")
     assert (article.author, article.published) == ("Jane Doe", "2024-08-29")
+
+
+# --- the pieces, line by line -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Doe", True),
+        ("Luis de la Cruz", True),  # particles inside
+        ("J. R. Smith", True),  # initials
+        ("Ann B. Cole", True),
+        ('Robert "Bob" Smith', True),  # a quoted nickname
+        ("Martin Luther King Jr.", True),  # a suffix ends a name of three words or more
+        ("José Ángel Núñez", True),
+        ("Jane O'Neil-Smith", True),
+        ("Jane", False),  # one word
+        ("Jane Mary Ann Lee Doe Roe Poe", False),  # seven
+        ("The Border Report", False),
+        ("Jane Doe Reuters", False),  # a wire
+        ("Dallas Morning News", False),  # a media word
+        ("de la Cruz", False),  # a particle does not start a name
+        ("jane doe", False),
+        ("Jane Doe2", False),
+    ],
+)
+def test_is_person_name(text: str, expected: bool) -> None:
+    assert is_person_name(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Doe", "Jane Doe"),
+        ("Jane Doe and John Roe", "Jane Doe and John Roe"),
+        ("Jane Doe, John Roe & Ann Poe.", "Jane Doe, John Roe & Ann Poe"),
+        ("Jane Doe, and John Roe", "Jane Doe, and John Roe"),
+        ("Jane Doe and Reuters", None),
+        ("Jane Doe, Mexico", None),
+    ],
+)
+def test_name_list(text: str, expected: str | None) -> None:
+    assert name_list(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("segment", "weak", "author"),
+    [
+        ("By Jane Doe", False, "Jane Doe"),
+        ("By Jane Doe for The Dallas Morning News", False, "Jane Doe"),
+        ("By Jane Doe, special to the Times", False, "Jane Doe"),  # after "By": any affiliation
+        ("Jane Doe, Reuters", False, None),  # without "By": weak forms only
+        ("Jane Doe, Reuters", True, "Jane Doe"),
+        ("Jane Doe, Mexico City", True, None),  # no outlet or role after the name
+        ("Jane Doe, staff writer", True, "Jane Doe"),
+        ("Staff writer Jane Doe", True, "Jane Doe"),
+        ("Jane Doe, Chicago Tribune on", True, "Jane Doe"),
+        ("By Reuters", True, None),
+        ("Mexico City, Mexico", True, None),
+    ],
+)
+def test_byline_segment(segment: str, weak: bool, author: str | None) -> None:
+    assert byline(segment, weak=weak) == author
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reuters", True),
+        ("The Associated Press", True),
+        ("staff writer", True),
+        ("Senior Correspondents", True),  # a plural role
+        ("The Dallas Morning News", True),
+        ("Department Spokesperson", True),
+        ("Mexico City", False),
+        ("the morning news", False),  # an outlet's name is capitalized
+    ],
+)
+def test_is_affiliation(text: str, expected: bool) -> None:
+    assert is_affiliation(text) is expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cartelkb.extract.reader import parse_date, parse_text
+from cartelkb.extract.reader.datelines import paragraph_dateline
 
 from .samples import BODY
 
@@ -75,3 +76,34 @@ def test_dateline_at_start_of_first_paragraph(paragraph: str, published: str | N
 )
 def test_parse_date(text: str, expected: tuple[str, str] | None) -> None:
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("MEXICO CITY, Aug. 29, 2024 (AP) — Mexico's president said no.", ("2024-08-29", "day")),
+        ("Gulf of the Americas, Aug. 29, 2024 -- Ships arrived.", ("2024-08-29", "day")),
+        ("Culiacán, Sinaloa, 29 August 2024 — Soldiers arrived.", ("2024-08-29", "day")),
+        ("WASHINGTON, August 2024 — The talks went on.", None),  # a month: not a dateline day
+        ("the capital, Aug. 29, 2024 — Talks went on.", None),  # a place is capitalized
+        ("One Two Three Four Five Six Seven, Aug. 29, 2024 — Talks.", None),  # too long
+        ("WASHINGTON, Aug. 29, 2024 The talks went on.", None),  # no dash after the date
+    ],
+)
+def test_paragraph_dateline(line: str, expected: tuple[str, str] | None) -> None:
+    assert paragraph_dateline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024", ("2024", "year")),
+        ("29 Aug. 2024", ("2024-08-29", "day")),
+        ("Sept 3 2024", ("2024-09-03", "day")),
+        ("August 29, 2024, 10:30 a.m. ET", ("2024-08-29", "day")),
+        ("29/08/2024", ("2024-08-29", "day")),
+        ("1850-01-01", None),  # datelines are 19xx or 20xx
+    ],
+)
+def test_parse_date_allowing_a_year(text: str, expected: tuple[str, str] | None) -> None:
+    assert parse_date(text, allow_year=True) == expected

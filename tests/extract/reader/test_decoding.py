@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from cartelkb.errors import InputError
-from cartelkb.extract.reader import read_article
+from cartelkb.extract.reader import decode, read_article
+from cartelkb.extract.reader.decoding import mojibake_warning
 
 from .samples import ARTICLE, write
 
@@ -94,3 +95,40 @@ def test_read_article_refuses(tmp_path: Path, data: bytes, reason: str) -> None:
     with pytest.raises(InputError, match=reason) as info:
         read_article(path)
     assert str(path) in str(info.value)
+
+
+# --- decode and the mojibake check, on bytes and text directly ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "decoded"),
+    [
+        (b"a\r\nb\rc", ("a\nb\nc", "utf-8", [])),
+        (codecs.BOM_UTF8 + "café".encode(), ("café", "utf-8-sig", [])),
+        (codecs.BOM_UTF32_LE + "café".encode("utf-32-le"), ("café", "utf-32-le", [])),
+        (
+            "ab".encode("utf-16-be"),
+            ("ab", "utf-16-be", ["decoded as utf-16-be (no byte-order mark; guessed from NULs)"]),
+        ),
+    ],
+)
+def test_decode(data: bytes, decoded: tuple[str, str, list[str]]) -> None:
+    assert decode(data) == decoded
+
+
+def test_decode_names_a_known_binary_format() -> None:
+    with pytest.raises(InputError, match="looks like a gzip archive, not text"):
+        decode(b"\x1f\x8b\x08\x00rest", "a.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "warns"),
+    [
+        ("Cartel Talks\n\nMéxico’s plan".encode().decode("cp1252"), True),  # MÃ©xicoâ€™s
+        ("México’s plan", False),
+        ("PERÚ”", False),  # real text whose bytes happen to be valid UTF-8
+        ("â€ alone", False),  # the shape, but no whole UTF-8 sequence behind it
+    ],
+)
+def test_mojibake_warning(text: str, warns: bool) -> None:
+    assert bool(mojibake_warning(text)) is warns

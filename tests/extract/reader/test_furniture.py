@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cartelkb.extract.reader import parse_text
+from cartelkb.extract.reader.furniture import trailing_furniture
 
 from .samples import BODY, GOV_BANNERS, JUSTICE_RELEASE
 
@@ -360,3 +361,36 @@ def test_site_name_goes_only_above_the_headline() -> None:
     assert article.published == "2025-02-01"
     assert article.removed == ["The White House", "Fact Sheets"]
     assert article.text.endswith("Drug Enforcement Administration\nU.S. Department of the Treasury")
+
+
+@pytest.mark.parametrize(
+    ("line", "kept", "cut"),
+    [
+        ("The talks ended. Read more at Reuters", "The talks ended.", ["Read more at Reuters"]),
+        ("Read more at Reuters", None, ["Read more at Reuters"]),
+        (
+            "Troops at the border. (REUTERS/Jane Doe)",
+            "Troops at the border.",
+            ["(REUTERS/Jane Doe)"],
+        ),
+        ("(AP Photo/Jane Doe)", None, ["(AP Photo/Jane Doe)"]),
+        (
+            "Troops at the border. (AP Photo/Jane Doe) Continue reading",
+            "Troops at the border.",
+            ["Continue reading", "(AP Photo/Jane Doe)"],
+        ),
+        (  # prose after it: a sentence
+            "Read more at Reuters. The ministry did not reply.",
+            "Read more at Reuters. The ministry did not reply.",
+            [],
+        ),
+        (
+            "The ministry released a photograph (photo below)",
+            "The ministry released a photograph (photo below)",
+            [],
+        ),
+        ("", "", []),  # a blank line stays a blank line
+    ],
+)
+def test_trailing_furniture(line: str, kept: str | None, cut: list[str]) -> None:
+    assert trailing_furniture(line) == (kept, cut)

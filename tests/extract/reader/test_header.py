@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cartelkb.extract.reader import parse_text
+from cartelkb.extract.reader.header import header_meta, split_label
 
 from .samples import BODY, GOV_BANNERS
 
@@ -116,3 +117,51 @@ def test_wire_dateline_paragraph_is_kept_whole(paragraph: str) -> None:
         None,
     )
     assert f"\n{paragraph}\n" in article.text
+
+
+# --- one header line ----------------------------------------------------------------------
+
+DAY_29 = ("2024-08-29", "day")
+
+
+@pytest.mark.parametrize(
+    ("line", "weak", "meta"),
+    [
+        ("Published: August 29, 2024", False, (DAY_29, None)),
+        ("Dated: 2024-08-29", False, (DAY_29, None)),  # "dated", not "date" + "d:"
+        ("Date: 2024-08-29", False, (DAY_29, None)),
+        ("Last updated on Aug. 30, 2024 | First published Aug. 29, 2024", False, (DAY_29, None)),
+        ("Posted on August 29, 2024 by Jane Doe", False, (DAY_29, "Jane Doe")),
+        ("By Jane Doe | Aug. 29, 2024 10:30 AM ET", False, (DAY_29, "Jane Doe")),
+        ("By | Aug. 29, 2024", False, (DAY_29, None)),
+        ("Jane Doe | Reuters", False, None),
+        ("Jane Doe | Reuters", True, (None, "Jane Doe")),
+        ("Jane Doe and John Roe", True, None),  # bare names need an outlet beside them
+        ("Foreign Ministry | July 26, 2024", True, (("2024-07-26", "day"), None)),
+        ("Office of Public Affairs | Jane Doe", True, None),  # a contact line
+        ("Cartels and the State", True, None),
+        ("By Jane Doe | " + "x" * 250, True, None),  # a paragraph, not a header line
+    ],
+)
+def test_header_meta(
+    line: str, weak: bool, meta: tuple[tuple[str, str] | None, str | None] | None
+) -> None:
+    assert header_meta(line, weak=weak) == meta
+
+
+@pytest.mark.parametrize(
+    ("line", "split"),
+    [
+        (
+            "For Immediate Release: Tuesday, August 12, 2025",
+            ("For Immediate Release:", "Tuesday, August 12, 2025"),
+        ),
+        ("Press Release | Aug. 12, 2025", ("Press Release |", "Aug. 12, 2025")),
+        ("Press Release No. 25-123", None),  # a number, not a date
+        ("Press Release | Jane Doe, August 12, 2025", None),  # the date must be all that follows
+        ("Cartel Leader Extradited on August 12, 2025", None),  # no label
+        ("For Immediate Release", None),
+    ],
+)
+def test_split_label(line: str, split: tuple[str, str] | None) -> None:
+    assert split_label(line) == split
