@@ -1,6 +1,6 @@
 """Path -> raw article: find input files, decode them, strip page furniture, read the header.
 
-One module per stage, each importing only the ones before it:
+One module per concern (none imports a module that imports it):
 
 - `files`: discover() walks the inputs; read_article() stats, reads (at most MAX_BYTES),
   decodes and parses one file;
