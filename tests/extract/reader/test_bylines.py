@@ -25,9 +25,11 @@ from .samples import BODY
         ("Jane Doe, The Washington Post", "Jane Doe"),
         ("Jane Doe, staff writer", "Jane Doe"),
         ("Jane Doe | Reuters", "Jane Doe"),
-        ("Syndicated investigative reporter Ann B. Cole", "Ann B. Cole"),
         ("Staff writer Jane O'Neil-Smith", "Jane O'Neil-Smith"),
         ("Senior Correspondent: José Ángel Núñez", "José Ángel Núñez"),
+        ("Reporter Jane Doe", "Jane Doe"),
+        ("Political editor: Jane Doe", "Jane Doe"),
+        ("Staff writers Jane Doe and John Roe", "Jane Doe and John Roe"),
         ("Written by Jane Doe", "Jane Doe"),
         ('Written by Robert "Bob" Smith Jr.', 'Robert "Bob" Smith Jr'),
         ("Author: Ana María Salazar", "Ana María Salazar"),
@@ -41,6 +43,9 @@ from .samples import BODY
         ("By Staff Reports", None),
         ("Mexico City, Mexico", None),
         ("According to reporter Jane Doe", None),
+        # a title takes one modifier: longer descriptions are not read as bylines
+        ("Syndicated investigative reporter Ann B. Cole", None),
+        ("Award-winning reporter Jane Doe", None),
         ("Investigative reporter Jane Doe found cartel ledgers in the warehouse.", None),
         ("Jane Doe and John Roe", None),  # two names, nothing saying they are authors
     ],
@@ -110,6 +115,9 @@ def test_name_list(text: str, expected: str | None) -> None:
         ("Jane Doe, Mexico City", True, None),  # no outlet or role after the name
         ("Jane Doe, staff writer", True, "Jane Doe"),
         ("Staff writer Jane Doe", True, "Jane Doe"),
+        ("Chief correspondent Jane Doe, Reuters", True, "Jane Doe"),
+        ("Staff writer Jane Doe", False, None),  # a title is a weak form
+        ("Senior investigative reporter Jane Doe", True, None),  # two modifiers
         ("Jane Doe, Chicago Tribune on", True, "Jane Doe"),
         ("By Reuters", True, None),
         ("Mexico City, Mexico", True, None),

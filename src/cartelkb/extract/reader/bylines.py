@@ -14,9 +14,15 @@ _BY_PREFIX = re.compile(
     rf"^{alternation(_LEX.phrases('byline_prefixes'))}\s*:?\s+",
     re.IGNORECASE,
 )
-_ROLE_WORD = re.compile(rf"\b{_ROLE}\b\s*[:,]?\s+", re.IGNORECASE)
+# "<Role> NAME": a known title, at most one modifier before it ("Reporter Jane Doe",
+# "Staff writer Jane Doe", "Senior Correspondent: José Ángel Núñez"), as newspapers print
+# a credit line. Anything longer before the name is prose or a self-description.
+_TITLE_PREFIX = re.compile(
+    rf"^(?:{alternation(_LEX.words('byline_title_modifiers'))}\s+)?"
+    rf"{alternation(_LEX.phrases('byline_titles'))}s?\s*[:,]?\s+",
+    re.IGNORECASE,
+)
 _AFFILIATION_CUT = re.compile(r"[,;]\s*|\s+(?:for|of|at|on|with)\s+|\s*\(|\s+[-–—]\s+")
-_DESC_STOPWORDS = _LEX.words("descriptor_stopwords")
 _PARTICLES = _LEX.words("name_particles")
 _SUFFIXES = _LEX.words("name_suffixes")
 # Words that make a capitalized phrase an outlet or a role rather than a person.
@@ -33,7 +39,8 @@ def byline(segment: str, *, weak: bool = True) -> str | None:
     """The personal name(s) in a byline segment, or None if it is not a byline.
 
     Forms: "By A B [and C D][, Outlet]", "Written by", "Author:", then with `weak`:
-    "<descriptor> reporter A B" and "A B, Outlet" / "A B, staff writer".
+    "<Title> A B" ("Staff writer A B", see _TITLE_PREFIX) and "A B, Outlet" / "A B,
+    staff writer".
     """
     segment = segment.strip().rstrip(".,;")
     # "Jane Doe, Chicago Tribune on" / "... | ": a scrape that dropped the date after it.
@@ -43,13 +50,10 @@ def byline(segment: str, *, weak: bool = True) -> str | None:
         return _names_then_affiliation(segment[prefix.end() :], strict=False)
     if not weak:
         return None
-    # "<up to five descriptor words> <role> NAME": every role word is a possible split
-    # ("Staff writer Jane Doe" has two), the name must run to the end of the line.
-    for role in _ROLE_WORD.finditer(segment):
-        desc = segment[: role.start()].lower().split()
-        if len(desc) > 5 or any(w in _DESC_STOPWORDS for w in desc):
-            break
-        name = _names_then_affiliation(segment[role.end() :], strict=True)
+    # The names run to the end of the segment (or to an outlet after them).
+    title = _TITLE_PREFIX.match(segment)
+    if title:
+        name = _names_then_affiliation(segment[title.end() :], strict=True)
         if name:
             return name
     # "Jane Doe, Reuters" / "Jane Doe, staff writer": the affiliation must look like one,
@@ -111,7 +115,7 @@ def is_person_name(text: str) -> bool:
     if not 2 <= len(tokens) <= 6 or tokens[0].lower() == "the":
         return False
     for pos, token in enumerate(tokens):
-        core = token.strip("\"'“”‘’()")  # quoted nickname: Michael "Mick" Webster
+        core = token.strip("\"'“”‘’()")  # a quoted nickname: Robert "Bob" Smith
         bare = core.rstrip(".,").lower()
         if not core:
             return False
