@@ -223,7 +223,7 @@ def test_unreadable_file_is_reported(
                 raise PermissionError(13, "Permission denied", os.fspath(path))
             return real_open(path, flags, *args, **kwargs)
 
-        monkeypatch.setattr(reader.os, "open", deny)
+        monkeypatch.setattr(reader.files.os, "open", deny)
     try:
         result = cli("ingest", str(good), str(locked), "--db", str(tmp_path / "kb.db"))
     finally:

@@ -1,0 +1,37 @@
+"""Path -> raw article: find input files, decode them, strip page furniture, read the header.
+
+One module per concern (none imports a module that imports it):
+
+- `files`: discover() walks the inputs; read_article() stats, reads (at most MAX_BYTES),
+  decodes and parses one file;
+- `decoding`: bytes -> text (byte-order marks, encoding fallbacks, binary refused,
+  mojibake warned about);
+- `parse`: parse_text(), text -> RawArticle: furniture out, header read, offsets kept;
+- `furniture` and `phrases` (with data/furniture.txt): which lines are page template;
+- `header`, with `datelines` and `bylines`: the headline, dateline and byline lines;
+- `lines`: tests on one line shared by the rules; `problems`: how failures are reported.
+
+A test that changes a limit patches the module that uses it
+(`cartelkb.extract.reader.files.MAX_BYTES`), not the name re-exported here.
+"""
+
+from __future__ import annotations
+
+from cartelkb.extract.reader.datelines import parse_date
+from cartelkb.extract.reader.decoding import decode, normalize_newlines
+from cartelkb.extract.reader.files import MAX_BYTES, discover, read_article
+from cartelkb.extract.reader.header import HEADER_LINES
+from cartelkb.extract.reader.parse import parse_text
+from cartelkb.extract.reader.problems import InputProblem
+
+__all__ = [
+    "HEADER_LINES",
+    "MAX_BYTES",
+    "InputProblem",
+    "decode",
+    "discover",
+    "normalize_newlines",
+    "parse_date",
+    "parse_text",
+    "read_article",
+]

@@ -1,0 +1,210 @@
+"""Article files on disk: discovery under directories, stat checks, the size limit, read_article.
+
+Everything that touches the file system is here; what the bytes say is decided by
+`decoding` (bytes -> text) and `parse` (text -> article).
+"""
+
+from __future__ import annotations
+
+import errno
+import fnmatch
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from cartelkb.errors import InputError
+from cartelkb.extract.reader.decoding import decode
+from cartelkb.extract.reader.parse import parse_text
+from cartelkb.extract.reader.problems import InputProblem, input_error, show
+from cartelkb.records import RawArticle
+
+MAX_BYTES = 5_000_000
+"""Largest file read_article accepts; a news article is a few kB, so bigger is a wrong file."""
+
+
+def discover(paths: Sequence[Path | str], pattern: str = "*.txt") -> Iterator[Path | InputProblem]:
+    """Yield the article files under `paths`, and a problem for each path that has none.
+
+    A file given directly is yielded as is, whatever its name. A directory is walked
+    recursively in name order (deterministic), yielding files whose name matches `pattern`
+    (fnmatch, case-insensitive so `STORY.TXT` from Windows tools is found). As in shell
+    globbing, names starting with "." are skipped inside directories (version-control
+    folders, editor lock files). Symbolic links to directories are followed, but each
+    resolved directory is walked once, so a link back to an ancestor cannot loop.
+
+    Problems are yielded, not raised, so one bad path does not stop a batch: a missing
+    path, a broken symbolic link, a symbolic-link loop, an unreadable directory, a
+    directory with no matching files.
+
+    Args:
+        paths: files and directories, as given on the command line.
+        pattern: file-name pattern for files inside directories.
+
+    Yields:
+        A Path for every file to read, or an InputProblem.
+    """
+    seen: set[str] = set()
+    for given in paths:
+        raw = os.fspath(given)
+        if raw == "":
+            yield InputProblem(raw, "empty path; give a file or directory name")
+            continue
+        path = Path(raw)
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            yield InputProblem(raw, _stat_problem(path, exc))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            found = 0
+            for item in _walk(path, pattern, (st.st_dev, st.st_ino)):
+                if isinstance(item, Path):
+                    if str(item) in seen:
+                        continue
+                    seen.add(str(item))
+                    found += 1
+                yield item
+            if not found:
+                yield InputProblem(
+                    raw, f"no files matching {pattern!r} in this directory or below it"
+                )
+        elif raw not in seen:
+            # A file named explicitly is read even if it does not match the pattern: the
+            # user asked for it. Non-regular files are refused by read_article with a reason.
+            seen.add(raw)
+            yield path
+
+
+def _walk(root: Path, pattern: str, root_key: tuple[int, int]) -> Iterator[Path | InputProblem]:
+    """Depth-first, name-ordered walk (files of a directory, then its subdirectories)."""
+    pattern_key = pattern.casefold()
+    visited = {root_key}
+    # Each entry carries the (device, inode) keys of its ancestors: a link to one of them
+    # is a loop; a link to a directory walked elsewhere is merely a second route to it.
+    stack: list[tuple[Path, tuple[tuple[int, int], ...]]] = [(root, (root_key,))]
+    while stack:
+        directory, ancestors = stack.pop()
+        try:
+            with os.scandir(directory) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except PermissionError:
+            yield InputProblem(str(directory), "permission denied; cannot list this directory")
+            continue
+        except OSError as exc:
+            yield InputProblem(str(directory), f"cannot list this directory ({exc.strerror})")
+            continue
+        subdirs: list[tuple[Path, tuple[tuple[int, int], ...]]] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            matches = fnmatch.fnmatchcase(entry.name.casefold(), pattern_key)
+            try:
+                st = os.stat(entry.path)
+            except OSError as exc:
+                # A dangling link that would not match anyway is not worth a report.
+                if matches:
+                    yield InputProblem(str(path), _stat_problem(path, exc))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                key = (st.st_dev, st.st_ino)
+                if key in ancestors:
+                    yield InputProblem(
+                        str(path),
+                        "symbolic link loop: it points back to a directory that contains it; "
+                        "not followed",
+                    )
+                elif key not in visited:
+                    visited.add(key)
+                    subdirs.append((path, (*ancestors, key)))
+            elif matches:
+                yield path
+        stack.extend(reversed(subdirs))
+
+
+def _stat_problem(path: Path, exc: OSError) -> str:
+    """Explain why os.stat failed, telling a dangling link from a missing file."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop; the link resolves to itself; fix or remove the link"
+    if isinstance(exc, FileNotFoundError):
+        if os.path.islink(path):
+            return (
+                f"broken symbolic link (points to {show(os.readlink(path))}, which does not "
+                "exist); fix or remove the link"
+            )
+        return "does not exist; check the path"
+    if isinstance(exc, PermissionError):
+        return "permission denied; check the permissions of the path and its parent folders"
+    return f"cannot be accessed ({exc.strerror or exc})"
+
+
+# --- reading one file -------------------------------------------------------------------
+
+
+def read_article(path: Path | str) -> RawArticle:
+    """Read one article file: decode it, then clean it with parse_text.
+
+    The size is checked before reading (MAX_BYTES), and never more than MAX_BYTES + 1
+    bytes are read, so a huge or growing file cannot exhaust memory.
+
+    Args:
+        path: the file to read.
+
+    Returns:
+        The article, with `encoding` and any decoding `warnings` set.
+
+    Raises:
+        InputError: the path is missing, not a regular file, unreadable, too large,
+            empty or whitespace-only, binary (NUL bytes, an image), or not decodable.
+    """
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise input_error(path, _stat_problem(path, exc)) from None
+    _check_file(path, st)
+    # O_NONBLOCK: if the path was swapped for a FIFO since stat, open must not hang.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except PermissionError:
+        raise input_error(
+            path, "permission denied; make the file readable (chmod +r) or run as its owner"
+        ) from None
+    except OSError as exc:
+        raise input_error(path, f"cannot be opened ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "rb") as handle:
+        _check_file(path, os.fstat(handle.fileno()))
+        try:
+            data = handle.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise input_error(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise _too_large(path, len(data))
+    if not data:
+        raise input_error(path, "is empty (0 bytes); nothing to ingest")
+    text, encoding, warnings = decode(data, path)
+    article = parse_text(text, source_path=str(path))
+    return article.model_copy(
+        update={"encoding": encoding, "warnings": [*warnings, *article.warnings]}
+    )
+
+
+def _check_file(path: Path, st: os.stat_result) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise input_error(path, "is a directory, not a file; pass it to discover() instead")
+    if not stat.S_ISREG(st.st_mode):
+        raise input_error(
+            path, "is not a regular file (a device, FIFO or socket); give a text file"
+        )
+    if st.st_size > MAX_BYTES:
+        raise _too_large(path, st.st_size)
+
+
+def _too_large(path: Path, size: int) -> InputError:
+    return input_error(
+        path,
+        f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for one article; "
+        "split it into one file per article",
+    )

@@ -1,0 +1,200 @@
+"""Tests for cartelkb.extract.reader.files: discover, stat checks, size limit, unreadable paths."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from cartelkb.errors import InputError
+from cartelkb.extract.reader import InputProblem, discover, files, read_article
+
+from .samples import ARTICLE, SEEDS, write
+
+
+def test_read_article_too_large_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:  # sparse: no disk space used
+        handle.truncate(files.MAX_BYTES + 1)
+
+    def no_read(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a too-large file must not be opened")
+
+    monkeypatch.setattr(files.os, "open", no_read)
+    with pytest.raises(InputError, match=r"over the 5,000,000-byte limit"):
+        read_article(path)
+
+
+def test_read_article_size_limit_is_the_module_constant(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(files, "MAX_BYTES", 10)
+    with pytest.raises(InputError, match="over the 10-byte limit"):
+        read_article(write(tmp_path, "a.txt", ARTICLE.encode()))
+    monkeypatch.setattr(files, "MAX_BYTES", len(ARTICLE.encode()))
+    assert read_article(write(tmp_path, "b.txt", ARTICLE.encode())).title
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_read_article_permission_denied(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("running as root: root can read a chmod 000 file")
+    path = write(tmp_path, "secret.txt", ARTICLE.encode())
+    path.chmod(0)
+    try:
+        with pytest.raises(InputError, match="permission denied"):
+            read_article(path)
+    finally:
+        path.chmod(0o644)
+
+
+def test_read_article_permission_denied_reported_from_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Runs as root too: the refusal comes from the OS at open time, whoever we are.
+    path = write(tmp_path, "secret.txt", ARTICLE.encode())
+
+    def denied(*args: object, **kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(files.os, "open", denied)
+    with pytest.raises(InputError, match="permission denied; make the file readable"):
+        read_article(path)
+
+
+def test_read_article_not_a_regular_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        read_article(tmp_path)
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "pipe.txt"
+        os.mkfifo(fifo)
+        with pytest.raises(InputError, match="not a regular file"):
+            read_article(fifo)  # must not block waiting for a writer
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_read_article_missing_broken_link_and_loop(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="does not exist"):
+        read_article(tmp_path / "missing.txt")
+    broken = tmp_path / "broken.txt"
+    broken.symlink_to(tmp_path / "gone.txt")
+    with pytest.raises(InputError, match="broken symbolic link"):
+        read_article(broken)
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    with pytest.raises(InputError, match="symbolic link loop"):
+        read_article(tmp_path / "a.txt")
+
+
+def test_discover_walks_directories_sorted_and_yields_given_files(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    (root / "b").mkdir(parents=True)
+    (root / "a" / "deep").mkdir(parents=True)
+    for rel in ["z.txt", "b/2.txt", "b/1.TXT", "a/deep/x.txt", "a/skip.md", ".hidden.txt"]:
+        (root / rel).write_text(ARTICLE)
+    (root / ".git").mkdir()
+    (root / ".git" / "x.txt").write_text(ARTICLE)
+    explicit = write(tmp_path, "notes.md", ARTICLE.encode())
+    found = list(discover([root, explicit]))
+    assert found == [
+        root / "z.txt",
+        root / "a" / "deep" / "x.txt",
+        root / "b" / "1.TXT",
+        root / "b" / "2.txt",
+        explicit,  # given directly: yielded whatever its extension
+    ]
+    assert list(discover([str(root)], pattern="*.md")) == [root / "a" / "skip.md"]
+
+
+def test_discover_seed_directory() -> None:
+    found = list(discover([SEEDS]))
+    assert found == sorted(SEEDS.glob("*.txt"))
+    assert len(found) >= 5
+
+
+def test_discover_reports_problems_without_raising(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "readme.md").write_text("not an article")
+    found = list(discover([tmp_path / "missing", empty, ""]))
+    assert all(isinstance(item, InputProblem) for item in found)
+    reasons = [item.reason for item in found if isinstance(item, InputProblem)]
+    assert "does not exist" in reasons[0]
+    assert "no files matching '*.txt'" in reasons[1]
+    assert "empty path" in reasons[2]
+    assert [item.path for item in found if isinstance(item, InputProblem)][:2] == [
+        str(tmp_path / "missing"),
+        str(empty),
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_discover_broken_links_and_loops(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    (root / "sub").mkdir(parents=True)
+    (root / "good.txt").write_text(ARTICLE)
+    (root / "broken.txt").symlink_to(root / "gone.txt")
+    (root / "loop1.txt").symlink_to(root / "loop2.txt")
+    (root / "loop2.txt").symlink_to(root / "loop1.txt")
+    (root / "sub" / "up").symlink_to(root, target_is_directory=True)  # cycle
+    (root / "alias").symlink_to(root / "sub", target_is_directory=True)  # second route
+    (root / "sub" / "inner.txt").write_text(ARTICLE)
+    found = list(discover([root]))
+    files = [item for item in found if isinstance(item, Path)]
+    problems = {item.path: item.reason for item in found if isinstance(item, InputProblem)}
+    # alias/ resolves to sub/, which is walked once (under the first name in sort order)
+    assert files == [root / "good.txt", root / "alias" / "inner.txt"]
+    assert "broken symbolic link" in problems[str(root / "broken.txt")]
+    assert "symbolic link loop" in problems[str(root / "loop1.txt")]
+    assert "symbolic link loop" in problems[str(root / "loop2.txt")]
+    assert "symbolic link loop" in problems[str(root / "alias" / "up")]
+    top_loop = tmp_path / "self"
+    top_loop.symlink_to(top_loop)
+    assert "symbolic link loop" in next(iter(discover([top_loop]))).reason  # type: ignore[union-attr]
+
+
+def test_discover_unreadable_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "corpus"
+    (root / "locked").mkdir(parents=True)
+    (root / "ok.txt").write_text(ARTICLE)
+    real_scandir = os.scandir
+
+    def scandir(path: str | os.PathLike[str]):  # type: ignore[no-untyped-def]
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    # Simulated, so the test also runs as root (root can list a chmod 000 directory).
+    monkeypatch.setattr(files.os, "scandir", scandir)
+    found = list(discover([root]))
+    assert found[0] == root / "ok.txt"
+    assert found[1] == InputProblem(
+        str(root / "locked"), "permission denied; cannot list this directory"
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["with space.txt", 'it\'s "quoted".txt', "new\nline.txt", "México–Cártel ñ.txt", "-dash.txt"],
+)
+def test_unusual_file_names(tmp_path: Path, name: str) -> None:
+    try:
+        path = write(tmp_path, name, ARTICLE.encode())
+    except OSError as exc:  # e.g. newline in names on some file systems
+        pytest.skip(f"file system refuses the name: {exc}")
+    assert list(discover([tmp_path])) == [path]
+    assert read_article(path).source_path == str(path)
+    path.write_bytes(b"")
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    assert "\n" not in str(info.value)  # names with newlines are escaped in messages
+
+
+def test_input_problem_is_small_frozen_and_printable() -> None:
+    problem = InputProblem("a\nb.txt", "does not exist; check the path")
+    with pytest.raises(AttributeError):
+        problem.reason = "changed"  # type: ignore[misc]
+    assert str(problem) == "'a\\nb.txt': does not exist; check the path"

@@ -1,0 +1,167 @@
+"""Tests for cartelkb.extract.reader.header: headline, release labels, issuing offices."""
+
+from __future__ import annotations
+
+import pytest
+
+from cartelkb.extract.reader import parse_text
+from cartelkb.extract.reader.header import header_meta, split_label
+
+from .samples import BODY, GOV_BANNERS
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Mexico Rejects U.S. Troop Offer\n\n" + BODY, "Mexico Rejects U.S. Troop Offer"),
+        (
+            "Trump’s Stance on Cartels: What It Means\n" + BODY,
+            "Trump’s Stance on Cartels: What It Means",
+        ),
+        ("Will Trump Strike the Cartels?\n\n" + BODY, "Will Trump Strike the Cartels?"),
+        ("Sheinbaum says no!\n\n" + BODY, "Sheinbaum says no!"),
+        ("Pressure Mounts on the U.S.\n\n" + BODY, "Pressure Mounts on the U.S."),
+        ("# Markdown Headline Here\n\n" + BODY, "Markdown Headline Here"),
+        (
+            "Sen. Rubio Meets Sheinbaum in Mexico City\n\n" + BODY,
+            "Sen. Rubio Meets Sheinbaum in Mexico City",
+        ),
+        ("Will Trump Strike? Mexico Waits\n\n" + BODY, "Will Trump Strike? Mexico Waits"),
+        ("Cartel\u00a0Talks  Resume\n\n" + BODY, "Cartel\u00a0Talks  Resume"),  # exactly as written
+        ("\n\n  Headline After Blank Lines  \n\n" + BODY, "Headline After Blank Lines"),
+        # prose first lines
+        (BODY, None),
+        ("Mexico rejected the offer.\n\n" + BODY, None),
+        ("Cartels adapted quickly. Violence rose\n\n" + BODY, None),
+        ("Rubio met Reuters. They talked\n\n" + BODY, None),
+        ("Key points of the agreement:\n\n" + BODY, None),
+        ("The government said on Tuesday that it\nwould not accept troops.", None),
+        ("Officials met in Mexico City to discuss the\n\n" + BODY, None),
+        ("A truncated teaser line that ends…\n\n" + BODY, None),
+        ("https://example.com/news/mexico-cartels\n\n" + BODY, None),
+        ("Mexico Faces Challenges " * 7 + "\n\n" + BODY, None),  # 21 words: too long
+    ],
+)
+def test_title_only_when_first_line_is_a_headline(text: str, title: str | None) -> None:
+    article = parse_text(text)
+    assert article.title == title
+    if title is not None:
+        assert title in article.text  # the headline stays in the text
+
+
+def test_title_after_dateline_and_blank_line() -> None:
+    article = parse_text("Thursday, August 29, 2024\n\nCooperation Against Cartels\n\n" + BODY)
+    assert article.title == "Cooperation Against Cartels"
+    assert article.text.startswith("Thursday, August 29, 2024\n\nCooperation Against Cartels")
+
+
+def test_title_case_headline_with_comma_is_not_a_byline() -> None:
+    article = parse_text("Border Crisis Deepens, Says Report\n\n" + BODY)
+    assert article.title == "Border Crisis Deepens, Says Report"
+    assert article.author is None
+
+
+def test_dateline_only_near_the_top() -> None:
+    lines = "\n\n".join(f"Paragraph number {i} says something." for i in range(6))
+    article = parse_text(f"Headline\n\n{lines}\n\nAugust 29, 2024\n\n{BODY}")
+    assert article.published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date_part"),
+    [
+        ("For Immediate Release: Tuesday, August 12, 2025", "Tuesday, August 12, 2025"),
+        ("FOR IMMEDIATE RELEASE — August 12, 2025", "August 12, 2025"),
+        ("For Immediate Release August 12, 2025", "August 12, 2025"),
+        ("Press Release | Aug. 12, 2025", "Aug. 12, 2025"),
+        ("Media Note - 2025-08-12", "2025-08-12"),
+    ],
+)
+def test_release_label_goes_and_its_date_is_the_dateline(line: str, date_part: str) -> None:
+    article = parse_text(f"Cartels and the State\n{line}\n\n{BODY}")
+    assert article.published == "2025-08-12"
+    assert article.text == f"Cartels and the State\n{date_part}\n\n{BODY}"
+    assert article.removed == [line[: -len(date_part)].strip()]
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Foreign Ministry | July 26, 2024", "2024-07-26"),
+        ("U.S. Embassy in Mexico | February 9, 2024", "2024-02-09"),
+        ("Secretaría de Relaciones Exteriores | July 26, 2024", "2024-07-26"),
+        ("Foreign Ministry | Jane Doe", None),  # an office and a name: a contact, not a date
+    ],
+)
+def test_dateline_naming_the_issuing_office(line: str, published: str | None) -> None:
+    article = parse_text(f"Cartels and the State\n{line}\n\n{BODY}")
+    assert article.published == published
+    assert article.author is None
+    assert line in article.text
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "WASHINGTON — Today, the Treasury sanctioned 10 people tied to the Sinaloa Cartel.",
+        "MEXICO CITY (AP) — Mexico's president said Tuesday that troops would not be accepted.",
+        "WASHINGTON, D.C. – The Attorney General met her Mexican counterpart on Tuesday.",
+    ],
+)
+def test_wire_dateline_paragraph_is_kept_whole(paragraph: str) -> None:
+    text = "\n".join([*GOV_BANNERS[0], "Press Releases", "Cartels and the State", "Aug. 9, 2023"])
+    article = parse_text(f"{text}\n{paragraph}\n{BODY}")
+    assert (article.title, article.published, article.author) == (
+        "Cartels and the State",
+        "2023-08-09",
+        None,
+    )
+    assert f"\n{paragraph}\n" in article.text
+
+
+# --- one header line ----------------------------------------------------------------------
+
+DAY_29 = ("2024-08-29", "day")
+
+
+@pytest.mark.parametrize(
+    ("line", "weak", "meta"),
+    [
+        ("Published: August 29, 2024", False, (DAY_29, None)),
+        ("Dated: 2024-08-29", False, (DAY_29, None)),  # "dated", not "date" + "d:"
+        ("Date: 2024-08-29", False, (DAY_29, None)),
+        ("Last updated on Aug. 30, 2024 | First published Aug. 29, 2024", False, (DAY_29, None)),
+        ("Posted on August 29, 2024 by Jane Doe", False, (DAY_29, "Jane Doe")),
+        ("By Jane Doe | Aug. 29, 2024 10:30 AM ET", False, (DAY_29, "Jane Doe")),
+        ("By | Aug. 29, 2024", False, (DAY_29, None)),
+        ("Jane Doe | Reuters", False, None),
+        ("Jane Doe | Reuters", True, (None, "Jane Doe")),
+        ("Jane Doe and John Roe", True, None),  # bare names need an outlet beside them
+        ("Foreign Ministry | July 26, 2024", True, (("2024-07-26", "day"), None)),
+        ("Office of Public Affairs | Jane Doe", True, None),  # a contact line
+        ("Cartels and the State", True, None),
+        ("By Jane Doe | " + "x" * 250, True, None),  # a paragraph, not a header line
+    ],
+)
+def test_header_meta(
+    line: str, weak: bool, meta: tuple[tuple[str, str] | None, str | None] | None
+) -> None:
+    assert header_meta(line, weak=weak) == meta
+
+
+@pytest.mark.parametrize(
+    ("line", "split"),
+    [
+        (
+            "For Immediate Release: Tuesday, August 12, 2025",
+            ("For Immediate Release:", "Tuesday, August 12, 2025"),
+        ),
+        ("Press Release | Aug. 12, 2025", ("Press Release |", "Aug. 12, 2025")),
+        ("Press Release No. 25-123", None),  # a number, not a date
+        ("Press Release | Jane Doe, August 12, 2025", None),  # the date must be all that follows
+        ("Cartel Leader Extradited on August 12, 2025", None),  # no label
+        ("For Immediate Release", None),
+    ],
+)
+def test_split_label(line: str, split: tuple[str, str] | None) -> None:
+    assert split_label(line) == split
