@@ -269,14 +269,39 @@ def test_search_claims_by_text_only_party(dated_session, subject, expected):
 
 @pytest.mark.parametrize(
     ("action", "expected"),
-    [("own", {"own-day", "own-month", "own-year"}), ("DAY", {"own-day", "article-day"})],
+    [("own-day", {"own-day"}), ("OWN-DAY", {"own-day"}), ("own", set()), ("day", set())],
 )
-def test_search_claims_by_action(dated_session, action, expected):
+def test_search_claims_by_exact_action(dated_session, action, expected):
     assert {c.action for c in search_claims(dated_session, action=action)} == expected
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("own", {"own-day", "own-month", "own-year"}), ("DAY", {"own-day", "article-day"})],
+)
+def test_search_claims_by_action_contains(dated_session, words, expected):
+    assert {c.action for c in search_claims(dated_session, action_contains=words)} == expected
+
+
+def test_search_claims_by_article_and_own_voice(session):
+    in_two = search_claims(session, article=2)
+    assert in_two and {c.article_id for c in in_two} == {2}
+    own = search_claims(session, article=2, no_source=True)
+    assert own and all(c.source is None for c in own)
+    sourced = {c.id for c in in_two} - {c.id for c in own}
+    assert sourced  # AP News, The New York Times
+    assert search_claims(session, article=999) == []
+
+
+def test_claims_carry_entity_names_and_article_title(session):
+    [first, *_] = search_claims(session, action="reject")
+    assert first.subject_entity == "Claudia Sheinbaum"
+    assert first.source_entity == "Associated Press"
+    assert first.article_published is None and first.article_title is None  # article 2: none
+
+
 def test_search_claims_by_action_on_the_seeds(session):
-    found = search_claims(session, action="reject")
+    found = search_claims(session, action_contains="reject")
     assert {(c.action, c.article_id) for c in found} == {("reject", 2)}
     assert "President Claudia Sheinbaum" in {c.subject for c in found}
 
@@ -388,3 +413,24 @@ def test_search_claims_limit_and_combined_filters(session, all_claims):
     assert combined
     assert all(not c.hedged for c in combined)
     assert {c.id for c in combined} <= {c.id for c in search_claims(session, subject="Sheinbaum")}
+
+
+def test_list_articles_newest_first_with_counts(session):
+    from cartelkb.query import list_articles
+
+    found = list_articles(session)
+    assert len(found) == 5
+    assert found[0].published == "2024-08-29"  # the one dated seed first, undated after
+    assert all(a.published is None for a in found[1:])
+    assert [a.id for a in found[1:]] == sorted((a.id for a in found[1:]), reverse=True)
+    for a in found:
+        claims_of = search_claims(session, article=a.id)
+        assert a.claims == len(claims_of)
+        assert a.mentions >= a.entities > 0
+    assert [a.id for a in list_articles(session, since="2024-08")] == [found[0].id]
+    assert list_articles(session, until="2024-07") == []
+    assert {a.title for a in list_articles(session, title="cartels")} == {
+        "Trump’s Stance on Mexican Cartels: What It Means for U.S.-Mexico Relations",
+        "U.S. and Mexican Cooperation in Combating Drug Cartels",
+    }
+    assert len(list_articles(session, limit=2)) == 2

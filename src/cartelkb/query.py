@@ -461,13 +461,26 @@ def search_claims(
     object_: str | None = None,
     source: str | None = None,
     action: str | None = None,
+    action_contains: str | None = None,
+    article: int | None = None,
+    no_source: bool = False,
     since: str | None = None,
     until: str | None = None,
     negated: bool | None = None,
     hedged: bool | None = None,
     limit: int | None = None,
 ) -> list[ClaimView]:
-    """Claims filtered by party, action, date and flags (names match entities or text)."""
+    """Claims filtered by party, action, article, source, date and flags.
+
+    Args:
+        subject, object_, source: a name (any alias of an entity) or words of the text.
+        action: the action lemma exactly ("reject", "plead guilty to"), any case.
+        action_contains: words the action contains ("extradit").
+        article: only claims of this article id.
+        no_source: only claims in the article's own voice (no source named).
+        since, until: the claim's date (else its article's) overlaps this period or a
+            later / earlier one (YYYY, YYYY-MM or YYYY-MM-DD).
+    """
     stmt = _claims_select()
 
     def party(role: str, value: str) -> Any:
@@ -479,8 +492,14 @@ def search_claims(
     for role, value in (("subject", subject), ("object", object_), ("source", source)):
         if value:
             stmt = stmt.where(party(role, value))
-    if action:
-        stmt = stmt.where(claims.c.action.icontains(action, autoescape=True))
+    if action is not None:
+        stmt = stmt.where(func.lower(claims.c.action) == " ".join(action.lower().split()))
+    if action_contains:
+        stmt = stmt.where(claims.c.action.icontains(action_contains, autoescape=True))
+    if article is not None:
+        stmt = stmt.where(claims.c.article_id == article)
+    if no_source:
+        stmt = stmt.where(claims.c.source_text.is_(None))
     # A claim's time is its own date, else its article's; each is the interval of days
     # its value covers, and a filter keeps the claims whose interval overlaps the one
     # named: --since 2024-06 keeps "summer 2024" and "2024", --until 2024 all of 2024.
@@ -497,3 +516,77 @@ def search_claims(
     if limit:
         stmt = stmt.limit(limit)
     return [_claim_view(row) for row in db.execute(stmt)]
+
+
+@dataclass
+class ArticleSummary:
+    id: int
+    published: str | None
+    title: str | None
+    outlet: str | None
+    url: str | None
+    source_path: str
+    mentions: int
+    entities: int
+    dates: int
+    claims: int
+
+
+def list_articles(
+    db: Db,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+) -> list[ArticleSummary]:
+    """Articles newest first (undated last), with how much was extracted from each.
+
+    Args:
+        title: words the title contains; outlet: words the outlet contains.
+        since, until: the publication date overlaps this period or a later / earlier one.
+    """
+    from cartelkb.store.schema import dates
+
+    def count(table: Any, what: Any, label: str) -> Any:
+        return (
+            select(table.c.article_id, func.count(what).label(label))
+            .group_by(table.c.article_id)
+            .subquery()
+        )
+
+    m = count(mentions, mentions.c.id, "n")
+    e = count(mentions, mentions.c.entity_id.distinct(), "n")
+    d = count(dates, dates.c.id, "n")
+    c = count(claims, claims.c.id, "n")
+    stmt = (
+        select(
+            articles.c.id,
+            articles.c.published,
+            articles.c.title,
+            articles.c.outlet,
+            articles.c.url,
+            articles.c.source_path,
+            func.coalesce(m.c.n, 0).label("mentions"),
+            func.coalesce(e.c.n, 0).label("entities"),
+            func.coalesce(d.c.n, 0).label("dates"),
+            func.coalesce(c.c.n, 0).label("claims"),
+        )
+        .outerjoin(m, m.c.article_id == articles.c.id)
+        .outerjoin(e, e.c.article_id == articles.c.id)
+        .outerjoin(d, d.c.article_id == articles.c.id)
+        .outerjoin(c, c.c.article_id == articles.c.id)
+    )
+    if title:
+        stmt = stmt.where(articles.c.title.icontains(title, autoescape=True))
+    if outlet:
+        stmt = stmt.where(articles.c.outlet.icontains(outlet, autoescape=True))
+    if since is not None:
+        stmt = stmt.where(articles.c.published_end > parse_filter(since, "--since")[0])
+    if until is not None:
+        stmt = stmt.where(articles.c.published_start < parse_filter(until, "--until")[1])
+    stmt = stmt.order_by(articles.c.published.desc().nulls_last(), articles.c.id.desc())
+    if limit:
+        stmt = stmt.limit(limit)
+    return [ArticleSummary(**row._mapping) for row in db.execute(stmt)]

@@ -143,3 +143,20 @@ def card(page: Page, card: Any, *, limit: int) -> None:
         claims(page, card.claims, by_role=True, totals=card.claim_counts)
     if card.truncated:
         page.line(f"(newest {limit} of each shown; --limit 0 shows all)")
+
+
+def articles(page: Page, found: Iterable[Any]) -> None:
+    """An article list: id, date, title (else the file), outlet, what was extracted."""
+    found = list(found)
+    page.line(f"Articles ({len(found)})", "bold", "underline")
+    for a in found:
+        outlet = f" — {a.outlet}" if a.outlet else ""
+        page.wrapped(
+            f"#{a.id}  {a.published or 'undated'}  {a.title or a.source_path}{outlet}",
+            hang=4,
+        )
+        page.wrapped(
+            f"{a.mentions} mentions of {a.entities} entities, {a.dates} dates, {a.claims} claims",
+            "dim",
+            indent=6,
+        )

@@ -46,6 +46,18 @@ err = _LazyConsole(stderr=True)
 
 
 class Format(str, Enum):
+    """Output of the read commands: a table or text for people, the others for scripts."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+
+
+class SummaryFormat(str, Enum):
+    """Output of the commands that report on a run (ingest, eval)."""
+
     table = "table"
     json = "json"
 
@@ -60,7 +72,16 @@ DbOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="table for people, json for scripts.")
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table for people; json (one document), jsonl (one record a line), csv or tsv "
+        "(a header row) for scripts and spreadsheets.",
+    ),
+]
+SummaryFormatOption = Annotated[
+    SummaryFormat, typer.Option("--format", "-f", help="table for people, json for scripts.")
 ]
 
 
@@ -80,6 +101,13 @@ def emit_json(data: Any) -> None:
     from cartelkb.terminal import json_safe
 
     sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+
+
+def emit(rows: Any, fmt: Format, *, columns: Any = None, document: Any = None) -> None:
+    """Records in a machine format on stdout (see `cartelkb.formats`)."""
+    from cartelkb.formats import write
+
+    write(rows, fmt.value, sys.stdout, columns=columns, document=document)  # type: ignore[arg-type]
 
 
 def row(*values: object) -> list[str]:

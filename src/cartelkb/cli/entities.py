@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated
 
 import typer
 
 from cartelkb.cli import app
-from cartelkb.cli._common import DbOption, Format, FormatOption, Table, emit_json, out, reader, row
+from cartelkb.cli._common import DbOption, Format, FormatOption, Table, emit, out, reader, row
 from cartelkb.errors import ConfigError
 
 entities_app = typer.Typer(
@@ -37,7 +38,7 @@ def entities_list(
 
     Example: cartelkb entities list --type PERSON --min-mentions 2
     """
-    from cartelkb.query import list_entities, to_dict
+    from cartelkb.query import EntitySummary, list_entities, to_dict
 
     if type_ and type_.upper() not in ENTITY_TYPES:
         raise ConfigError(f"unknown type {type_!r}; use PERSON, ORG, GPE or LOC")
@@ -45,8 +46,8 @@ def entities_list(
         rows = list_entities(
             session, type_=type_, min_mentions=min_mentions, name=name, limit=limit
         )
-    if fmt is Format.json:
-        emit_json(to_dict(rows))
+    if fmt is not Format.table:
+        emit(to_dict(rows), fmt, columns=[f.name for f in dataclasses.fields(EntitySummary)])
         return
     table = Table(title=f"{len(rows)} entities", title_justify="left")
     for column in ("id", "name", "type", "mentions", "articles", "aliases"):

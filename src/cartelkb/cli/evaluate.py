@@ -10,8 +10,8 @@ import typer
 from cartelkb.cli import app
 from cartelkb.cli._common import (
     DbOption,
-    Format,
-    FormatOption,
+    SummaryFormat,
+    SummaryFormatOption,
     Table,
     emit_json,
     long_running,
@@ -27,7 +27,7 @@ def evaluate(
         Path, typer.Argument(help="Gold annotation JSON (format: see README).", show_default=False)
     ],
     db: DbOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: SummaryFormatOption = SummaryFormat.table,
 ) -> None:
     """Score the knowledge base against a hand annotation of some of its articles.
 
@@ -41,7 +41,7 @@ def evaluate(
 
     with session(db) as s:
         report = run_eval(s, gold)
-    if fmt is Format.json:
+    if fmt is SummaryFormat.json:
         emit_json(report.model_dump(mode="json"))
         return
     table = Table(title=f"Quality against {gold.name}", title_justify="left")

@@ -12,8 +12,8 @@ import typer
 from cartelkb.cli import app
 from cartelkb.cli._common import (
     DbOption,
-    Format,
-    FormatOption,
+    SummaryFormat,
+    SummaryFormatOption,
     emit_json,
     err,
     long_running,
@@ -121,7 +121,7 @@ def ingest(
         ),
     ] = None,
     profile: Annotated[bool, typer.Option("--profile", help="Print time spent per stage.")] = False,
-    fmt: FormatOption = Format.table,
+    fmt: SummaryFormatOption = SummaryFormat.table,
 ) -> None:
     """Read article files, extract entities, dates and claims, and store them.
 
@@ -217,7 +217,7 @@ def ingest(
                 markup=False,
                 soft_wrap=True,
             )
-    if fmt is Format.json:
+    if fmt is SummaryFormat.json:
         _print_json(report, profile=profile)
     else:
         _print_summary(report, profile=profile)

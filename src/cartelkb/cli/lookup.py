@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from typing import Annotated
 
 import typer
 
 from cartelkb.cli import app
-from cartelkb.cli._common import DbOption, Format, FormatOption, Table, emit_json, out, reader, row
+from cartelkb.cli._common import DbOption, Format, FormatOption, Table, emit, out, reader, row
 
 
 @app.command()
@@ -49,12 +50,24 @@ def query(
 
     Example: cartelkb query --entity Sheinbaum --format json
     """
-    from cartelkb.query import lookup, to_dict
+    from cartelkb.query import ClaimView, lookup, to_dict
 
     with reader(db) as session:
         result = lookup(session, entity, limit=limit)
-    if fmt is Format.json:
-        emit_json(to_dict(result))
+    if fmt is not Format.table:
+        rows = [
+            {"entity_id": card.id, "entity_name": card.name, **claim}
+            for card in result.entities
+            for claim in to_dict(card.claims)
+        ]
+        if fmt is Format.jsonl:
+            rows = [to_dict(card) for card in result.entities]
+        emit(
+            rows,
+            fmt,
+            document=to_dict(result),
+            columns=None if rows else ["entity_id", "entity_name", *_columns(ClaimView)],
+        )
         return
     from cartelkb import render
 
@@ -82,7 +95,23 @@ def claims(
         str | None, typer.Option("--object", help="Who or what was acted on.")
     ] = None,
     source: Annotated[str | None, typer.Option(help="Who the claim is attributed to.")] = None,
-    action: Annotated[str | None, typer.Option(help="Action lemma contains (extradite).")] = None,
+    action: Annotated[
+        str | None,
+        typer.Option(help="The action lemma exactly, any case (extradite, plead guilty to)."),
+    ] = None,
+    action_contains: Annotated[
+        str | None, typer.Option(help="Words the action contains (extradit, guilty).")
+    ] = None,
+    article: Annotated[
+        int | None, typer.Option(help="Only claims of this article (its id: see `articles`).")
+    ] = None,
+    no_source: Annotated[
+        bool,
+        typer.Option(
+            "--no-source",
+            help="Only claims in the article's own voice: no speaker or document named.",
+        ),
+    ] = False,
     since: Annotated[
         str | None,
         typer.Option(
@@ -117,9 +146,10 @@ def claims(
 ) -> None:
     """Search claims: who did or said what to whom, according to whom.
 
-    Example: cartelkb claims --subject Trump --hedged
+    Examples: cartelkb claims --subject Trump --hedged;
+    cartelkb claims --action-contains extradit --since 2024 -f csv > extraditions.csv
     """
-    from cartelkb.query import search_claims, to_dict
+    from cartelkb.query import ClaimView, search_claims, to_dict
 
     with reader(db) as session:
         found = search_claims(
@@ -128,14 +158,17 @@ def claims(
             object_=object_,
             source=source,
             action=action,
+            action_contains=action_contains,
+            article=article,
+            no_source=no_source,
             since=since,
             until=until,
             negated=negated,
             hedged=hedged,
             limit=limit,
         )
-    if fmt is Format.json:
-        emit_json(to_dict(found))
+    if fmt is not Format.table:
+        emit(to_dict(found), fmt, columns=None if found else _columns(ClaimView))
         return
     from cartelkb import render
 
@@ -144,3 +177,42 @@ def claims(
         page.line("No claim matches these filters.")
         return
     render.claims(page, found, by_role=False)
+
+
+def _columns(record: type) -> list[str]:
+    """The CSV/TSV header of a record type (printed even when nothing matched)."""
+    return [f.name for f in dataclasses.fields(record)]
+
+
+@app.command()
+def articles(
+    title: Annotated[str | None, typer.Option(help="Words the title contains.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Words the outlet contains.")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Published in this period or later (2024, 2024-06).", show_default=False),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(help="Published in this period or earlier.", show_default=False),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List the articles of the knowledge base, newest first, with what was found in each.
+
+    Example: cartelkb articles --since 2024 --outlet DEA
+    """
+    from cartelkb.query import ArticleSummary, list_articles, to_dict
+
+    with reader(db) as session:
+        found = list_articles(
+            session, title=title, outlet=outlet, since=since, until=until, limit=limit
+        )
+    if fmt is not Format.table:
+        emit(to_dict(found), fmt, columns=_columns(ArticleSummary))
+        return
+    from cartelkb import render
+
+    render.articles(render.Page(sys.stdout), found)

@@ -47,6 +47,8 @@ entity_aliases = table(
 
 mentions = table("mentions", *_ints("id", "article_id", "entity_id"), column("role"))
 
+dates = table("dates", *_ints("id", "article_id"), column("value"))
+
 claims = table(
     "claims",
     *_ints(
@@ -73,4 +75,4 @@ claims = table(
     column("sentence"),
 )
 
-ALL = (articles, entities, entity_aliases, mentions, claims)
+ALL = (articles, entities, entity_aliases, mentions, dates, claims)
