@@ -160,3 +160,21 @@ def articles(page: Page, found: Iterable[Any]) -> None:
             "dim",
             indent=6,
         )
+
+
+def search_hits(page: Page, hits: Iterable[Any]) -> None:
+    """Search results under a heading per kind: where, then the matching words in [ ]."""
+    hits = list(hits)
+    if not hits:
+        page.line("Nothing matches.")
+        return
+    for kind, heading in (("article", "Articles"), ("claim", "Claims")):
+        found = [h for h in hits if h.kind == kind]
+        if not found:
+            continue
+        page.line(f"{heading} ({len(found)})", "bold", "underline")
+        for h in found:
+            where = f"article #{h.article_id}" + (f", claim #{h.claim_id}" if h.claim_id else "")
+            page.wrapped(f"{where}  {h.published or 'undated'}  {h.title or ''}".rstrip(), "dim")
+            page.wrapped(h.snippet, indent=4, hang=0)
+        page.line()

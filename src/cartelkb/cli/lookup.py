@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from enum import Enum
 from typing import Annotated
 
 import typer
@@ -216,3 +217,44 @@ def articles(
     from cartelkb import render
 
     render.articles(render.Page(sys.stdout), found)
+
+
+class SearchIn(str, Enum):
+    all = "all"
+    articles = "articles"
+    claims = "claims"
+
+
+@app.command()
+def search(
+    text: Annotated[
+        str,
+        typer.Argument(
+            help='Words (all must occur), "a phrase", OR between alternatives, -word to '
+            "exclude, word* for a prefix. Case and accents do not matter.",
+            show_default=False,
+        ),
+    ],
+    in_: Annotated[
+        SearchIn, typer.Option("--in", help="Search article texts, claim sentences, or both.")
+    ] = SearchIn.all,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many of each kind.")] = 20,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Full-text search of the articles and of the claims' sentences, best matches first.
+
+    Example: cartelkb search '"Ovidio Guzmán" extradited'
+    """
+    from cartelkb.query import SearchHit, to_dict
+    from cartelkb.query import search as run_search
+
+    kinds = {"all": ("article", "claim"), "articles": ("article",), "claims": ("claim",)}
+    with reader(db) as session:
+        hits = run_search(session, text, kinds=kinds[in_.value], limit=limit)
+    if fmt is not Format.table:
+        emit(to_dict(hits), fmt, columns=_columns(SearchHit))
+        return
+    from cartelkb import render
+
+    render.search_hits(render.Page(sys.stdout), hits)

@@ -95,6 +95,22 @@ _SQLITE_FAULTS = (
 )
 
 
+# Schema objects Alembic's models do not describe: SQLite's FTS5 search tables (and the
+# shadow tables FTS5 keeps beside them) and PostgreSQL's search indexes (migration 0006).
+SEARCH_TABLE_PREFIXES = ("articles_fts", "claims_fts")
+SEARCH_INDEXES = frozenset({"ix_articles_search", "ix_claims_search"})
+
+
+def is_search_object(name: str | None) -> bool:
+    """Whether a table or index belongs to full-text search, not to the models."""
+    return name is not None and (name.startswith(SEARCH_TABLE_PREFIXES) or name in SEARCH_INDEXES)
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Alembic's `include_name` hook: compare the models, not the search objects."""
+    return not (type_ in ("table", "index") and is_search_object(name))
+
+
 def describe_error(exc: BaseException, url: str | object) -> str:
     """A one-line message for a database failure: what is wrong and what to do.
 
