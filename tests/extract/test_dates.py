@@ -1,4 +1,7 @@
-"""Tests for cartelkb.extract.dates: normalization tables, datelines, and extraction from Docs."""
+"""cartelkb.extract.dates entry points: normalization tables, datelines, extraction from Docs.
+
+The modules behind them have their own tests too (test_dates_tense.py, _spans, _matchers).
+"""
 
 from __future__ import annotations
 
@@ -13,14 +16,6 @@ from cartelkb.records import DateRecord
 
 THU = dt.date(2024, 8, 29)  # a Thursday, ISO week 35
 FRI_2013 = dt.date(2013, 3, 22)  # TempEval-3 document date, a Friday, ISO week 12
-
-
-@pytest.fixture(scope="module")
-def nlp_dates():
-    """The cartelkb pipeline (load_pipeline caches it, so other modules share it)."""
-    from cartelkb.extract.nlp import load_pipeline
-
-    return load_pipeline()
 
 
 def reading(text: str, base: dt.date | None, **kwargs):
@@ -309,8 +304,8 @@ def records(nlp, text: str, base: dt.date | None) -> list[DateRecord]:
         ),
     ],
 )
-def test_extract_dates(nlp_dates, text, base, expected):
-    got = [(r.text, r.value, r.precision, r.relative) for r in records(nlp_dates, text, base)]
+def test_extract_dates(nlp, text, base, expected):
+    got = [(r.text, r.value, r.precision, r.relative) for r in records(nlp, text, base)]
     assert got == expected
 
 
@@ -321,8 +316,8 @@ def test_extract_dates(nlp_dates, text, base, expected):
         ("The summit will be held in August.", "2024-08"),
     ],
 )
-def test_extract_dates_reads_tense_for_a_bare_month(nlp_dates, text, value):
-    found = records(nlp_dates, text, dt.date(2024, 2, 10))
+def test_extract_dates_reads_tense_for_a_bare_month(nlp, text, value):
+    found = records(nlp, text, dt.date(2024, 2, 10))
     assert [(r.text, r.value) for r in found] == [("August", value)]
 
 
@@ -333,18 +328,18 @@ def test_extract_dates_reads_tense_for_a_bare_month(nlp_dates, text, value):
         "The program serves children ages 6 months to 5 years.",
     ],
 )
-def test_counts_and_ages_are_not_dates(nlp_dates, text):
-    assert records(nlp_dates, text, THU) == []
+def test_counts_and_ages_are_not_dates(nlp, text):
+    assert records(nlp, text, THU) == []
 
 
-def test_a_year_modifying_a_noun_is_a_date(nlp_dates):
-    found = records(nlp_dates, "Both parties are preparing for the 2024 elections.", THU)
+def test_a_year_modifying_a_noun_is_a_date(nlp):
+    found = records(nlp, "Both parties are preparing for the 2024 elections.", THU)
     assert [(r.text, r.value, r.precision) for r in found] == [("2024", "2024", "year")]
 
 
-def test_timex_value_maps_records_for_benchmarks(nlp_dates):
+def test_timex_value_maps_records_for_benchmarks(nlp):
     text = "The CDC said Friday afternoon that flu is now declining, as recently reported."
-    found = records(nlp_dates, text, FRI_2013)
+    found = records(nlp, text, FRI_2013)
     assert {r.text: timex_value(r, FRI_2013) for r in found} == {
         "Friday afternoon": "2013-03-22TAF",
         "now": "PRESENT_REF",

@@ -1,5 +1,7 @@
-"""Calendar dates the text states: years, decades, centuries, seasons, quarters, and month,
-day and year in words ("Aug. 29, 2024", "the 29th of August", "May 2010")."""
+"""Calendar dates the text states: years, decades, centuries, seasons, quarters, month-day-year.
+
+"Aug. 29, 2024", "the 29th of August", "May 2010", "summer 2012", "the third quarter".
+"""
 
 from __future__ import annotations
 

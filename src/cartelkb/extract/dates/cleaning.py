@@ -1,5 +1,7 @@
-"""Surface clean-up before an expression is read: case, dashes, possessives, and the leading
-prepositions, approximators and modifiers that do not change its value."""
+"""Clean-up before an expression is read: case, dashes, possessives, prefixes that keep its value.
+
+The prefixes are leading prepositions, approximators ("about") and modifiers ("early").
+"""
 
 from __future__ import annotations
 

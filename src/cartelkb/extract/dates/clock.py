@@ -1,5 +1,7 @@
-"""Clock times and parts of the day ("8 p.m.", "15:00 GMT Saturday", "Friday afternoon",
-"tonight"): the day they are on goes to the KB, the time only to the TIMEX3 value."""
+"""Clock times and parts of the day ("8 p.m.", "15:00 GMT Saturday", "Friday afternoon").
+
+The day they are on goes to the KB; the time only to the TIMEX3 value.
+"""
 
 from __future__ import annotations
 

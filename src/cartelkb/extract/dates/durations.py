@@ -1,5 +1,7 @@
-"""Durations ("three years", "the past several months", "3:07:35") as TIMEX3 values (P3Y, PXM,
-PT3H7M35S), and durations that point back or ahead ("two years ago", "eight years from now")."""
+"""Durations as TIMEX3 values ("three years" = P3Y), and those that point back or ahead ("ago").
+
+"the past several months" = PXM, "3:07:35" = PT3H7M35S; "two years ago" is a date.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Absolute dates in numeric and other formats (8/29/2024, 29.08.2024, 2024-08), read by
-dateparser, which is imported only when one is met."""
+"""Absolute dates in numeric and other formats (8/29/2024, 29.08.2024), read by dateparser.
+
+dateparser is imported only when such a date is met.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Date expressions the NER does not tag, found with spaCy matchers: vague adverbials
-("recently", "in the past", "in recent years"), sets ("every day", "annually"), terms."""
+"""Date expressions the NER does not tag, found with spaCy matchers ("recently", "every day").
+
+Vague adverbials ("in the past", "in recent years"), sets ("annually") and terms of office.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Dates relative to the article's date: today, last week, this coming month, a bare or
-qualified weekday, last May, this summer, and shifts by a count of units ("four years ago")."""
+"""Dates relative to the article's date: today, last week, a bare weekday, last May, "ago".
+
+Also this coming month, this summer, and shifts by a count of units ("four years ago").
+"""
 
 from __future__ import annotations
 

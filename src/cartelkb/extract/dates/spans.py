@@ -1,5 +1,8 @@
-"""Candidate date expressions among spaCy's DATE/TIME entities: adjacent ones merged, ranges
-split in two, ages and counts dropped."""
+"""Candidate expressions among spaCy's DATE/TIME entities: merged, ranges split, ages dropped.
+
+Adjacent entities are merged ("Friday" + "afternoon"), ranges split in two ("2009-2010"),
+ages ("22-year-old") and counts ("2024 soldiers") dropped.
+"""
 
 from __future__ import annotations
 

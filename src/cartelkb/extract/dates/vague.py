@@ -1,6 +1,8 @@
-"""Vague references to the past, present or future ("recently", "in recent years", "his
-previous term"): kept as records with no value, so the KB knows a claim is dated "recently"
-rather than undated."""
+"""Vague references to the past, present or future ("recently", "his previous term").
+
+They are kept as records with no value, so the KB knows a claim is dated "recently"
+rather than undated.
+"""
 
 from __future__ import annotations
 
