@@ -167,9 +167,7 @@ def test_vague_expressions_are_kept_without_a_value(text, timex):
         ("four-week", "P4W", "duration"),
         ("almost seven years", "P7Y", "duration"),
         ("an hour", "PT1H", "duration"),
-        ("a mere 24 hours", "PT24H", "duration"),
         ("a year and a half", "P18M", "duration"),
-        ("3:07:35", "PT3H7M35S", "duration"),
         ("every year", "P1Y", "set"),
         ("every other week", "P2W", "set"),
         ("twice a year", "P1Y", "set"),
@@ -189,7 +187,7 @@ def test_durations_and_sets_get_timex_values(text, value, kind):
 @pytest.mark.parametrize(
     "text",
     ["2024 soldiers", "former", "next", "previous", "new", "past", "65", "22-year-old",
-     "three-year-old", "the day", "the final seconds", "Guerrero", "Sinaloa cartel", "", "  ",
+     "three-year-old", "the day", "Guerrero", "Sinaloa cartel", "", "  ",
      "May Day parade", "1,500", "3-2", "2018-24"],
 )  # fmt: skip
 def test_non_dates_are_not_read(text):

@@ -1,12 +1,11 @@
 """Durations as TIMEX3 values ("three years" = P3Y), and those that point back or ahead ("ago").
 
-"the past several months" = PXM, "3:07:35" = PT3H7M35S; "two years ago" is a date.
+"the past several months" = PXM, "decades" = PXDE; "two years ago" is a date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from cartelkb.extract.dates.numbers import number
 from cartelkb.extract.dates.reading import Normalized
@@ -20,23 +19,9 @@ from cartelkb.extract.dates.vocabulary import (
     UNITS,
 )
 
-_ELAPSED_RE = re.compile(r"^(\d{1,2}):([0-5]\d):([0-5]\d)$")
 # Suffixes that turn a duration into a date, and which way they point.
 _FORWARD = ("from now", "from today", "hence")
 _BACKWARD = ("ago", "back")
-
-
-def read_elapsed(t: str) -> Normalized | None:
-    """An elapsed time ("finishing in 3:07:35"), or None.
-
-    News gives clock times without seconds, elapsed times with.
-    """
-    m = _ELAPSED_RE.match(t)
-    if not m:
-        return None
-    h, mins, secs = (int(g) for g in m.groups())
-    value = "PT" + "".join(f"{n}{u}" for n, u in ((h, "H"), (mins, "M"), (secs, "S")) if n)
-    return Normalized(value, None, kind="duration", timex=value)
 
 
 def read_duration(t: str, base: dt.date | None) -> Normalized | None:
@@ -98,8 +83,6 @@ def parse_duration(t: str) -> tuple[int | float | None, str, str | None] | None:
         else:
             return None
     elif plural:
-        if qualifiers and set(qualifiers) <= PART_QUALIFIERS | {"last"}:
-            return None  # "the final seconds": a part of something, not a length
         n = None
     elif article in ("a", "an", "another"):
         n = 1

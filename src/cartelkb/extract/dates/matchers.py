@@ -35,7 +35,7 @@ _UNIT_PLURALS = [u + "s" for u in UNITS] + ["centuries"]
 def token_patterns() -> dict[str, list[list[dict[str, Any]]]]:
     """The token patterns, by match label; each must hold one of `anchor_words()`."""
     # Sets the NER leaves out ("kills 200 Americans every day", "meets annually").
-    recurring = [*UNIT_FORMS, *WEEKDAYS, *PARTS_OF_DAY, *SEASONS, "season"]
+    recurring = [*UNIT_FORMS, *WEEKDAYS, *PARTS_OF_DAY, *SEASONS]
     return {
         "VAGUE_UNITS": [
             [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": sorted(VAGUE_PERIOD_ADJECTIVES)}},

@@ -13,7 +13,7 @@ from cartelkb.extract.dates.cleaning import (
     strip_prepositions,
 )
 from cartelkb.extract.dates.clock import read_with_time, split_time
-from cartelkb.extract.dates.durations import read_duration, read_elapsed
+from cartelkb.extract.dates.durations import read_duration
 from cartelkb.extract.dates.reading import Normalized, Tense
 from cartelkb.extract.dates.relative import read_relative
 from cartelkb.extract.dates.sets import read_set
@@ -81,9 +81,6 @@ def parse_dateline(text: str) -> tuple[str, Precision] | None:
 
 
 def _date_or_duration(t: str, base: dt.date | None, tense: Tense | None) -> Normalized | None:
-    found = read_elapsed(t)
-    if found is not None:
-        return found
     # A clock time or part of day ("8 p.m.", "15:00 GMT Saturday", "Friday afternoon").
     time_suffix, rest = split_time(t)
     if time_suffix is not None:

@@ -49,8 +49,6 @@ def read_set(t: str) -> Normalized | None:
         return _set_reading(f"XXXX-{SEASONS[word]}")
     if word.rstrip(".") in MONTHS:
         return _set_reading(f"XXXX-{MONTHS[word.rstrip('.')]:02d}")
-    if word == "season":
-        return Normalized(None, None, kind="set", timex=None)
     return None
 
 

@@ -114,11 +114,4 @@ def parts(span: Span) -> list[Part]:
                 (start + m.start("a"), start + m.end("a"), fixed),
                 (start + m.start("b"), start + m.end("b"), None),
             ]
-    if "," in text:
-        # "40, eight years from now": the NER swallowed a number before the date.
-        cut = text.index(",") + 1
-        rest = text[cut:]
-        offset = len(rest) - len(rest.lstrip())
-        if rest.strip() and normalize(rest, None) is not None:
-            return [(start + cut + offset, end, None)]
     return []

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 def clause_tense(span: Span) -> Tense | None:
     """Tense of the clause a date sits in, from its governing verb and auxiliaries.
 
-    "was arrested in August" -> past; "will travel in May" -> future; "has been postponed
-    until Saturday" -> future (present with "until": the end point is ahead). Present and
+    "was arrested in August" -> past; "will travel in May" -> future; "runs until December"
+    -> future (present with "until": the end point is ahead). Other present and
     present-perfect clauses say nothing.
     """
     token = span.root
@@ -52,7 +52,7 @@ def clause_tense(span: Span) -> Tense | None:
     if words & MODAL_AUXILIARIES:
         return None
     if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return "future" if prep in ("until", "till") else None
+        return None
     if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if prep in ("until", "till"):
