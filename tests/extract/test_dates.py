@@ -1,4 +1,7 @@
-"""Tests for cartelkb.extract.dates: normalization tables, datelines, and extraction from Docs."""
+"""cartelkb.extract.dates entry points: normalization tables, datelines, extraction from Docs.
+
+The modules behind them have their own tests too (test_dates_tense.py, _spans, _matchers).
+"""
 
 from __future__ import annotations
 
@@ -13,14 +16,6 @@ from cartelkb.records import DateRecord
 
 THU = dt.date(2024, 8, 29)  # a Thursday, ISO week 35
 FRI_2013 = dt.date(2013, 3, 22)  # TempEval-3 document date, a Friday, ISO week 12
-
-
-@pytest.fixture(scope="module")
-def nlp_dates():
-    """The cartelkb pipeline (load_pipeline caches it, so other modules share it)."""
-    from cartelkb.extract.nlp import load_pipeline
-
-    return load_pipeline()
 
 
 def reading(text: str, base: dt.date | None, **kwargs):
@@ -172,9 +167,7 @@ def test_vague_expressions_are_kept_without_a_value(text, timex):
         ("four-week", "P4W", "duration"),
         ("almost seven years", "P7Y", "duration"),
         ("an hour", "PT1H", "duration"),
-        ("a mere 24 hours", "PT24H", "duration"),
         ("a year and a half", "P18M", "duration"),
-        ("3:07:35", "PT3H7M35S", "duration"),
         ("every year", "P1Y", "set"),
         ("every other week", "P2W", "set"),
         ("twice a year", "P1Y", "set"),
@@ -184,16 +177,17 @@ def test_vague_expressions_are_kept_without_a_value(text, timex):
     ],
 )
 def test_durations_and_sets_get_timex_values(text, value, kind):
-    found = normalize(text, THU)
-    assert found is not None
-    assert (found.value, found.precision, found.relative, found.kind) == (value, None, False, kind)
-    assert normalize(text, None) == found  # no base date involved
+    for base in (THU, None):  # no base date involved
+        found = normalize(text, base)
+        assert found is not None
+        got = (found.value, found.precision, found.relative, found.kind, found.timex)
+        assert got == (value, None, False, kind, value)
 
 
 @pytest.mark.parametrize(
     "text",
     ["2024 soldiers", "former", "next", "previous", "new", "past", "65", "22-year-old",
-     "three-year-old", "the day", "the final seconds", "Guerrero", "Sinaloa cartel", "", "  ",
+     "three-year-old", "the day", "Guerrero", "Sinaloa cartel", "", "  ",
      "May Day parade", "1,500", "3-2", "2018-24"],
 )  # fmt: skip
 def test_non_dates_are_not_read(text):
@@ -309,8 +303,8 @@ def records(nlp, text: str, base: dt.date | None) -> list[DateRecord]:
         ),
     ],
 )
-def test_extract_dates(nlp_dates, text, base, expected):
-    got = [(r.text, r.value, r.precision, r.relative) for r in records(nlp_dates, text, base)]
+def test_extract_dates(nlp, text, base, expected):
+    got = [(r.text, r.value, r.precision, r.relative) for r in records(nlp, text, base)]
     assert got == expected
 
 
@@ -321,30 +315,42 @@ def test_extract_dates(nlp_dates, text, base, expected):
         ("The summit will be held in August.", "2024-08"),
     ],
 )
-def test_extract_dates_reads_tense_for_a_bare_month(nlp_dates, text, value):
-    found = records(nlp_dates, text, dt.date(2024, 2, 10))
+def test_extract_dates_reads_tense_for_a_bare_month(nlp, text, value):
+    found = records(nlp, text, dt.date(2024, 2, 10))
     assert [(r.text, r.value) for r in found] == [("August", value)]
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "ner_dates", "expected"),
     [
-        "The U.S. sent 2024 soldiers and 300 agents to the border.",
-        "The program serves children ages 6 months to 5 years.",
+        (
+            "The U.S. sent 2024 soldiers and 300 agents to the border in March.",
+            ["2024", "March"],
+            [("March", "2024-03", "month", True)],
+        ),
+        (
+            "The program serves children ages 6 months to 5 years, officials said Monday.",
+            ["ages 6 months to 5 years", "Monday"],
+            [("Monday", "2024-08-26", "day", True)],
+        ),
     ],
 )
-def test_counts_and_ages_are_not_dates(nlp_dates, text):
-    assert records(nlp_dates, text, THU) == []
+def test_counts_and_ages_are_not_dates(nlp, text, ner_dates, expected):
+    # The NER tags the count and the age DATE: the extractor, not the NER, drops them,
+    # and still reads the real date beside them.
+    assert [e.text for e in nlp(text).ents if e.label_ == "DATE"] == ner_dates
+    got = [(r.text, r.value, r.precision, r.relative) for r in records(nlp, text, THU)]
+    assert got == expected
 
 
-def test_a_year_modifying_a_noun_is_a_date(nlp_dates):
-    found = records(nlp_dates, "Both parties are preparing for the 2024 elections.", THU)
+def test_a_year_modifying_a_noun_is_a_date(nlp):
+    found = records(nlp, "Both parties are preparing for the 2024 elections.", THU)
     assert [(r.text, r.value, r.precision) for r in found] == [("2024", "2024", "year")]
 
 
-def test_timex_value_maps_records_for_benchmarks(nlp_dates):
+def test_timex_value_maps_records_for_benchmarks(nlp):
     text = "The CDC said Friday afternoon that flu is now declining, as recently reported."
-    found = records(nlp_dates, text, FRI_2013)
+    found = records(nlp, text, FRI_2013)
     assert {r.text: timex_value(r, FRI_2013) for r in found} == {
         "Friday afternoon": "2013-03-22TAF",
         "now": "PRESENT_REF",

@@ -1,0 +1,120 @@
+"""Date expressions the NER does not tag, found with spaCy matchers ("recently", "every day").
+
+Vague adverbials ("in the past", "in recent years"), sets ("annually") and terms of office.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from cartelkb.extract.dates.vocabulary import (
+    PARTS_OF_DAY,
+    SEASONS,
+    SET_ADVERBS,
+    SOON_SIGNAL_AFTER,
+    SOON_SIGNAL_BEFORE,
+    UNIT_FORMS,
+    UNITS,
+    VAGUE,
+    VAGUE_PERIOD_ADJECTIVES,
+    VAGUE_UNSEARCHED,
+    WEEKDAYS,
+    matcher_patterns,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+WINDOW = 3  # tokens a pattern may reach before or after its required word
+
+_VAGUE_PHRASES = [p for p in VAGUE if p not in VAGUE_UNSEARCHED]
+_UNIT_PLURALS = [u + "s" for u in UNITS] + ["centuries"]
+
+
+def token_patterns() -> dict[str, list[list[dict[str, Any]]]]:
+    """The token patterns, by match label; each must hold one of `anchor_words()`."""
+    # Sets the NER leaves out ("kills 200 Americans every day", "meets annually").
+    recurring = [*UNIT_FORMS, *WEEKDAYS, *PARTS_OF_DAY, *SEASONS]
+    return {
+        "VAGUE_UNITS": [
+            [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": sorted(VAGUE_PERIOD_ADJECTIVES)}},
+             {"LOWER": {"IN": _UNIT_PLURALS}}],
+        ],
+        "RECENT": matcher_patterns("recent_pattern"),
+        "SET": [
+            [{"LOWER": {"IN": ["every", "each"]}}, {"LOWER": "other", "OP": "?"},
+             {"LIKE_NUM": True, "OP": "?"}, {"LOWER": {"IN": recurring}}],
+            [{"LOWER": {"IN": ["once", "twice"]}},
+             {"LOWER": {"IN": ["a", "an", "per", "every", "each"]}},
+             {"LOWER": {"IN": list(UNIT_FORMS)}}],
+            [{"LOWER": {"IN": list(SET_ADVERBS)}, "POS": "ADV"}],
+        ],
+        "TERM": matcher_patterns("term_pattern"),
+    }  # fmt: skip
+
+
+def anchor_words() -> set[str]:
+    """Words one of which every token pattern holds, at most `WINDOW` tokens from its ends."""
+    return {*VAGUE_PERIOD_ADJECTIVES, "recent", "every", "each", "once", "twice", "term",
+            "tenure", *SET_ADVERBS}  # fmt: skip
+
+
+@lru_cache(maxsize=4)
+def _matchers(vocab: Any) -> tuple[Any, Any, Any]:
+    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.tokens import Doc
+
+    phrases = PhraseMatcher(vocab, attr="LOWER")
+    phrases.add("VAGUE", [Doc(vocab, words=p.split()) for p in _VAGUE_PHRASES])
+    tokens = Matcher(vocab)
+    for label, patterns in token_patterns().items():
+        tokens.add(label, patterns)
+    anchors = PhraseMatcher(vocab, attr="LOWER")
+    anchors.add("ANCHOR", [Doc(vocab, words=[w]) for w in sorted(anchor_words())])
+    return phrases, tokens, anchors
+
+
+def matched_spans(doc: Doc) -> list[Span]:
+    """Vague adverbials and sets the NER does not tag ("recently" is an ADV to it)."""
+    from spacy.util import filter_spans
+
+    phrases, tokens, anchors = _matchers(doc.vocab)
+    spans = [doc[s:e] for _, s, e in phrases(doc)]
+    # The token patterns are short and each needs one of a few words: run them only on
+    # windows around those words (found by a PhraseMatcher), not from every token.
+    seen: set[tuple[int, int]] = set()
+    for _, at, _ in anchors(doc):
+        lo = max(at - WINDOW, 0)
+        for _, s, e in tokens(doc[lo : at + WINDOW + 1]):
+            if (lo + s, lo + e) not in seen:
+                seen.add((lo + s, lo + e))
+                spans.append(doc[lo + s : lo + e])
+    return [span for span in filter_spans(spans) if _keep(span)]
+
+
+def _keep(span: Span) -> bool:
+    """Whether a matched span is a time here, not a signal or part of a larger phrase."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    text = span.text.lower()
+    if after is not None and after.text in ("-",) and not after.whitespace_:
+        return False  # "now-defunct", "the past-due": part of a compound adjective
+    if text == "soon" and (
+        (before is not None and before.lower_ in SOON_SIGNAL_BEFORE)
+        or (after is not None and after.lower_ in SOON_SIGNAL_AFTER)
+    ):
+        return False  # "as soon as", "soon after": signals, not times
+    if text in ("the past", "the future", "the present") and after is not None:
+        if after.lower_ in ("of", "tense") or after.like_num:
+            return False  # "the future of Mexico", "the past 12 months"
+        if after.pos_ in ("ADJ", "NUM", "NOUN", "PROPN"):
+            return False  # "the present government", "the past decade"
+        if after.lower_ in UNIT_FORMS or after.lower_ in ("few", "several", "couple"):
+            return False
+    if text in ("at the time", "at that time") and after is not None and after.lower_ == "of":
+        return False
+    if text == "recent":
+        return after is not None and after.pos_ in ("NOUN", "PROPN")
+    return not (text == "now" and before is not None and before.lower_ in ("from", "than"))

@@ -1,0 +1,56 @@
+"""Recurrences (TIMEX3 sets): "annually", "every other week", "twice a year", "every Monday"."""
+
+from __future__ import annotations
+
+import re
+
+from cartelkb.extract.dates.durations import duration_value
+from cartelkb.extract.dates.numbers import number
+from cartelkb.extract.dates.reading import Normalized
+from cartelkb.extract.dates.vocabulary import (
+    MONTHS,
+    PARTS_OF_DAY,
+    SEASONS,
+    SET_ADVERBS,
+    UNIT_FORMS,
+    WEEKDAYS,
+)
+
+_SET_RE = re.compile(
+    r"^(?:(once|twice|\w+ times) )?(every|each|per|a|an) (?:(other) )?(?:(\S+) )?(\S+)$"
+)
+
+
+def read_set(t: str) -> Normalized | None:
+    """The TIMEX3 set value of a recurrence in cleaned text `t`, or None."""
+    if t in SET_ADVERBS:
+        return _set_reading(SET_ADVERBS[t])
+    m = _SET_RE.match(t)
+    if not m:
+        return None
+    frequency, quantifier, other, count, word = m.groups()
+    if quantifier in ("a", "an", "per") and not frequency:
+        return None  # "a year" is a duration, "per year" a rate
+    n: int | None = 2 if other else 1
+    if count is not None:
+        stated = number(count)
+        if not isinstance(stated, int):
+            return None
+        n = stated
+    if word in UNIT_FORMS:
+        return _set_reading(duration_value(n, UNIT_FORMS[word]))
+    if count is not None or other:
+        return None
+    if word in WEEKDAYS:
+        return _set_reading(f"XXXX-WXX-{WEEKDAYS[word] + 1}")
+    if word in PARTS_OF_DAY:
+        return _set_reading(f"XXXX-XX-XXT{PARTS_OF_DAY[word]}")
+    if word in SEASONS:
+        return _set_reading(f"XXXX-{SEASONS[word]}")
+    if word.rstrip(".") in MONTHS:
+        return _set_reading(f"XXXX-{MONTHS[word.rstrip('.')]:02d}")
+    return None
+
+
+def _set_reading(value: str) -> Normalized:
+    return Normalized(value, None, kind="set", timex=value)

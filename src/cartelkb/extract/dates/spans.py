@@ -1,0 +1,117 @@
+"""Candidate expressions among spaCy's DATE/TIME entities: merged, ranges split, ages dropped.
+
+Adjacent entities are merged ("Friday" + "afternoon"), ranges split in two ("2009-2010"),
+ages ("22-year-old") and counts ("2024 soldiers") dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from cartelkb.extract.dates.cleaning import clean
+from cartelkb.extract.dates.durations import duration_value, parse_duration
+from cartelkb.extract.dates.normalize import normalize
+from cartelkb.extract.dates.numbers import number
+from cartelkb.extract.dates.reading import MAX_YEAR, MIN_YEAR, Normalized, year_reading
+from cartelkb.extract.dates.vocabulary import AGE_WORDS, UNIT_FORMS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+_YEAR_RANGE_RE = re.compile(
+    r"^(?P<a>\d{4})\s*(?:-|\u2013|\u2014|/|to|through)\s*(?P<b>\d{2}|\d{4})$"
+)
+_RANGE_RE = re.compile(
+    r"^(?:between |from )?(?P<a>.+?)\s*(?:-|\u2013|\u2014|\bto\b|\bthrough\b|\band\b|\buntil\b"
+    r"|\btill\b|\bor\b)\s*(?P<b>.+)$",
+    re.I,
+)
+
+Part = tuple[int, int, Normalized | None]
+"""(start char, end char, the reading when the split fixed it already, else None)."""
+
+
+def entity_candidates(doc: Doc) -> Iterator[tuple[Span, list[Part]]]:
+    """DATE/TIME entities, merged when adjacent, as (span, [(start, end, fixed reading)])."""
+    ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    merged: list[Span] = []
+    for ent in ents:
+        if merged and merged[-1].end == ent.start and "\n" not in merged[-1][-1].whitespace_:
+            merged[-1] = doc[merged[-1].start : ent.end]
+        else:
+            merged.append(ent)
+    for span in merged:
+        if is_age(span) or is_count(span):
+            continue
+        yield span, parts(span)
+
+
+def is_age(span: Span) -> bool:
+    """An age the NER tags DATE ("aged 65", "22-year-old", "ages 6 months to 5 years")."""
+    doc = span.doc
+    if span[0].lower_ in AGE_WORDS:
+        return True
+    if span.start > 0 and doc[span.start - 1].lower_ in AGE_WORDS:
+        return True
+    if span[-1].lower_ in ("old", "-old") or span.text.lower().endswith("-old"):
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.lower_ == "old"
+
+
+def is_count(span: Span) -> bool:
+    """A bare number counting a plural noun ("sent 2024 soldiers"): the NER's DATE guess.
+
+    A determiner on the noun keeps the year reading ("the 2024 elections").
+    """
+    if len(span) != 1 or not span[0].like_num:
+        return False
+    token = span[0]
+    head = token.head
+    return (
+        token.dep_ == "nummod"
+        and head.tag_ in ("NNS", "NNPS")
+        and head.lower_ not in UNIT_FORMS
+        and not any(c.dep_ in ("det", "poss") for c in head.children)
+    )
+
+
+def parts(span: Span) -> list[Part]:
+    """Split a span into the expressions it holds (ranges hold two)."""
+    start, end = span.start_char, span.end_char
+    text = span.text
+    m = _YEAR_RANGE_RE.match(text)
+    if m:
+        first = int(m.group("a"))
+        second_text = m.group("b")
+        second = (
+            int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
+        )
+        if MIN_YEAR <= first < second <= MAX_YEAR:
+            return [
+                (start + m.start("a"), start + m.end("a"), year_reading(first)),
+                (start + m.start("b"), start + m.end("b"), year_reading(second)),
+            ]
+    if normalize(text, None) is not None:
+        return [(start, end, None)]
+    m = _RANGE_RE.match(text)
+    if m:
+        a, b = m.group("a"), m.group("b")
+        b_found = parse_duration(clean(b))
+        a_ok = normalize(a, None) is not None
+        if normalize(b, None) is not None and (a_ok or b_found):
+            fixed: Normalized | None = None
+            if not a_ok and b_found and number(clean(a)) is not None:
+                # "between 12 and 18 months": the first number takes the second's unit.
+                n = number(clean(a))
+                value = duration_value(n if isinstance(n, int) else None, b_found[1])
+                fixed = Normalized(value, None, kind="duration", timex=value)
+            elif not a_ok:
+                return []
+            return [
+                (start + m.start("a"), start + m.end("a"), fixed),
+                (start + m.start("b"), start + m.end("b"), None),
+            ]
+    return []

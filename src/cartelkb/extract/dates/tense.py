@@ -1,0 +1,60 @@
+"""The tense of the clause a date sits in, from its governing verb and auxiliaries."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cartelkb.extract.dates.reading import Tense
+from cartelkb.extract.dates.vocabulary import (
+    FUTURE_AUXILIARIES,
+    INTENTION_HEADS,
+    MODAL_AUXILIARIES,
+    SCHEDULING_PARTICIPLES,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+def clause_tense(span: Span) -> Tense | None:
+    """Tense of the clause a date sits in, from its governing verb and auxiliaries.
+
+    "was arrested in August" -> past; "will travel in May" -> future; "runs until December"
+    -> future (present with "until": the end point is ahead). Other present and
+    present-perfect clauses say nothing.
+    """
+    token = span.root
+    prep = token.head.lower_ if token.dep_ == "pobj" else None
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        if token.head is token:
+            return None
+        token = token.head
+    else:
+        return None
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUXILIARIES or token.lower_ in ("will", "shall"):
+        return "future"
+    if any(a.lower_ == "going" for a in auxes) or (
+        token.dep_ == "xcomp" and token.head.lemma_ in INTENTION_HEADS
+    ):
+        return "future"
+    if (
+        token.lemma_ in SCHEDULING_PARTICIPLES
+        and token.tag_ == "VBN"
+        and not any(a.tag_ == "VBD" for a in auxes)
+    ):
+        return "future"  # "is scheduled for May"
+    if words & MODAL_AUXILIARIES:
+        return None
+    if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return None
+    if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if prep in ("until", "till"):
+        return "future"
+    return None

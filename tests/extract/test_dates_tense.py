@@ -1,0 +1,33 @@
+"""cartelkb.extract.dates.tense: the tense of the clause around a date, read from the parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from cartelkb.extract.dates.tense import clause_tense
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The suspect was arrested in August.", [("August", "past")]),
+        ("He testified on Monday.", [("Monday", "past")]),
+        ("Sheinbaum said Tuesday that the troops would stay.", [("Tuesday", "past")]),
+        ("The minister will travel to Washington in May.", [("May", "future")]),
+        ("We'll know more in January.", [("January", "future")]),
+        ("The law won't take effect until July.", [("July", "future")]),
+        ("The government is going to announce the plan in March.", [("March", "future")]),
+        ("Officials plan to visit the border in June.", [("June", "future")]),
+        ("The summit is scheduled for May.", [("May", "future")]),
+        # present perfect says nothing; in the present, "until" names an end point ahead
+        ("The DEA has worked with Mexico since 2019.", [("2019", None)]),
+        ("The program runs until December.", [("December", "future")]),
+        # modals and the plain present leave the tense open
+        ("The agency could release the report in April.", [("April", None)]),
+        ("The cartel is expanding in 2024.", [("2024", None)]),
+    ],
+)
+def test_clause_tense(nlp, text, expected):
+    doc = nlp(text)
+    got = [(ent.text, clause_tense(ent)) for ent in doc.ents if ent.label_ == "DATE"]
+    assert got == expected
