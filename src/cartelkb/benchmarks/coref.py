@@ -23,8 +23,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 Partition = Sequence[frozenset[Hashable]]
+M = TypeVar("M", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def partition(clusters: Iterable[Iterable[Hashable]]) -> list[frozenset[Hashable
     return out
 
 
-def from_labels(labels: Mapping[Hashable, Hashable]) -> list[frozenset[Hashable]]:
+def from_labels(labels: Mapping[M, Hashable]) -> list[frozenset[Hashable]]:
     """A partition from a mention -> cluster-label mapping."""
     groups: dict[Hashable, set[Hashable]] = defaultdict(set)
     for mention, label in labels.items():
