@@ -101,3 +101,21 @@ def test_run_split_scores_a_tiny_corpus(nlp):
         sentences[1]: [Extraction("rejected", ("Mexico 's president", "the plan"))],
     }
     assert score(gold, run.extractions).recall == 1.0
+
+
+@pytest.mark.slow
+def test_dev_split_tuples_use_the_sentence_tokens(eval_dir, nlp):
+    """On all of CaRB dev: the reader keeps every sentence, every predicate is located in
+    the parse, and every tuple slot is made of the sentence's own tokens, in order."""
+    from cartelkb.benchmarks.carb import load_gold
+
+    sentences, _ = load_gold(eval_dir / "carb" / "dev.jsonl")
+    run = run_split(list(sentences.values()), nlp)
+    assert (run.changed_by_reader, run.pred_not_located) == (0, 0)
+    assert run.claims > len(sentences)
+    for sentence, extractions in run.extractions.items():
+        tokens = sentence.split()
+        for ex in extractions:
+            for slot in (ex.pred, *ex.args):
+                it = iter(tokens)
+                assert all(word in it for word in slot.split()), (slot, sentence)

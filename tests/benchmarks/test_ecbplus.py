@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cartelkb.benchmarks import ecbplus
 from cartelkb.benchmarks.coref import from_labels, score
 from cartelkb.benchmarks.ecbplus import GoldMention, build_document
@@ -82,3 +84,23 @@ def test_named_mentions_and_knowledge_base_labels(nlp, tmp_path):
     assert ecbplus.lemma_labels(named) == {m.gold.key: m.head_lemma for m in named}
     key = from_labels({m.gold.key: m.gold.cluster for m in named})
     assert score(key, from_labels(labels)).conll == 1.0
+
+
+@pytest.mark.slow
+def test_dev_split_end_to_end(eval_dir, nlp, tmp_path):
+    """All of ECB+ dev: the mention set is well defined and every named mention is scored."""
+    folder = eval_dir / "ecbplus"
+    docs, mentions = ecbplus.load_split(folder, "dev")
+    assert (len(docs), len(mentions)) == (196, 1476)  # the data README's counts
+    named, candidates, _ = ecbplus.named_mentions(docs, mentions, nlp)
+    assert candidates == sum(m.type != "TIM" for m in mentions)
+    assert 0 < len(named) < candidates
+    for m in named:
+        document = next(d for d in docs if d.doc_id == m.gold.doc_id)
+        assert document.text[m.head_start : m.head_end] == m.head_text
+    labels, unlinked = ecbplus.knowledge_base_labels(
+        docs, named, model=DEFAULT_MODEL, workdir=tmp_path
+    )
+    assert set(labels) == {m.gold.key for m in named}
+    assert unlinked == sum(1 for label in labels.values() if label[0] == "singleton")
+    assert unlinked < len(named)
