@@ -314,8 +314,10 @@ def _gold_result(name: str, corpus: Path, gold: Path, ctx: Context) -> Result:
     from cartelkb.benchmarks.gold import evaluate_corpus
 
     started = time.perf_counter()
-    report, failed = evaluate_corpus(corpus, gold, model=ctx.model)
+    report, failed, manifest_note = evaluate_corpus(corpus, gold, model=ctx.model)
     result = Result(name, False)
+    if manifest_note:
+        result.notes.append(f"{name}: {manifest_note}")
     for label, shown, detail in report.rows():
         if label == "articles scored":
             missing = f"; not found: {detail}" if detail else ""
