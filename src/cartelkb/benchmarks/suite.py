@@ -72,7 +72,10 @@ def _pct(value: float) -> str:
 
 
 def _missing(name: str, test: bool, path: Path, hint: str = "") -> Result:
-    return Result(name, test, notes=[f"{name} skipped: {path} not found{hint}"])
+    shown = path.absolute()
+    if shown.is_relative_to(Path.cwd()):
+        shown = shown.relative_to(Path.cwd())
+    return Result(name, test, notes=[f"{name} skipped: {shown} not found{hint}"])
 
 
 # --- CaRB -------------------------------------------------------------------------------
