@@ -78,6 +78,7 @@ class EvalReport(BaseModel):
     over_merged_entities: int = 0
     cross_article_ok: Ratio = Field(default_factory=Ratio)
     date_value_recall: Ratio = Field(default_factory=Ratio)
+    date_value_precision: Ratio = Field(default_factory=Ratio)
     vague_dates_given_value: int = 0
     claim_recall: Ratio = Field(default_factory=Ratio)
     claim_precision: Ratio = Field(default_factory=Ratio)
@@ -102,6 +103,7 @@ class EvalReport(BaseModel):
             ("KB entities matching two gold entities", str(self.over_merged_entities), ""),
             r("cross-article entities merged", self.cross_article_ok),
             r("date value recall", self.date_value_recall),
+            r("date value precision", self.date_value_precision),
             ("vague dates given a value", str(self.vague_dates_given_value), ""),
             r("claim recall", self.claim_recall),
             r("claim precision (gold sentences)", self.claim_precision),
@@ -276,12 +278,17 @@ def _score_metadata(report: EvalReport, g: dict[str, Any], article: Article) -> 
 
 
 def _score_dates(report: EvalReport, g: dict[str, Any], article: Article, session: Session) -> None:
+    """Date value recall (gold dates with a value found with it), date value precision
+    (extracted dates with a value that overlap a gold date and carry its value, over all
+    extracted dates with a value) and vague gold dates given a value."""
     dates = list(
         session.scalars(select(DateExpression).where(DateExpression.article_id == article.id))
     )
     text = article.text
+    gold_spans: list[tuple[int, int, str | None]] = []
     for gd in g.get("dates", []):
         spans = [(m.start(), m.end()) for m in re.finditer(re.escape(gd["text"]), text)]
+        gold_spans += [(s, e, gd.get("value")) for s, e in spans]
         overlapping = [d for d in dates for s, e in spans if d.start_char < e and s < d.end_char]
         if gd.get("value"):
             report.date_value_recall.total += 1
@@ -295,6 +302,16 @@ def _score_dates(report: EvalReport, g: dict[str, Any], article: Article, sessio
         elif any(d.value for d in overlapping):
             report.vague_dates_given_value += 1
             report.problems.append(f"{g['file']}: vague date {gd['text']!r} was given a value")
+    for d in dates:
+        if not d.value:
+            continue
+        report.date_value_precision.total += 1
+        if any(d.start_char < e and s < d.end_char and v == d.value for s, e, v in gold_spans):
+            report.date_value_precision.hit += 1
+        elif not any(d.start_char < e and s < d.end_char for s, e, _ in gold_spans):
+            report.problems.append(
+                f"{g['file']}: extracted date {d.text!r} = {d.value} is no gold date"
+            )
 
 
 def _entity_match(
