@@ -9,16 +9,21 @@ from spacy.tokens import Doc, Span
 
 from cartelkb.extract.sentences import sentence_of
 from cartelkb.knowledge import Knowledge, load, name_key
+from cartelkb.lexicon import lexicon
 from cartelkb.records import MentionRecord
 
+_LEXICON = lexicon("entities")
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
-# Words that make "<Trump|Mexican|U.S.> ___" a governing body (an ORG), OntoNotes-style.
-GOVERNMENT_HEADS = {"government", "administration"}
-# Cue words that introduce a nickname after a name: "known as 'El Mencho'", "aka El Chapo".
-NICKNAME_CUES = (("known", "as"), ("aka",), ("a.k.a.",), ("alias",), ("nicknamed",), ("dubbed",))
-OPEN_QUOTES = {"'", '"', "‘", "“", "«"}
-CLOSE_QUOTES = {"'", '"', "’", "”", "»"}
-TRIM_START = {"the", "The", "THE"}
+GOVERNMENT_HEADS = _LEXICON.words("government_heads")
+# Each cue as its tokens: "known as" -> ("known", "as"), tried in file order.
+NICKNAME_CUES = tuple(tuple(cue.split()) for cue in _LEXICON.phrases("nickname_cues"))
+NICKNAME_CUE_LEAD = _LEXICON.words("nickname_cue_lead")
+NICKNAME_PARTICLES = _LEXICON.words("nickname_particles")
+QUOTED_NICKNAME_PARTICLES = _LEXICON.words("quoted_nickname_particles")
+OPEN_QUOTES = _LEXICON.words("open_quotes")
+CLOSE_QUOTES = _LEXICON.words("close_quotes")
+TRIM_START = _LEXICON.words("trim_start")
+TITLE_MODIFIERS = _LEXICON.words("title_modifiers")
 
 
 @dataclass
@@ -95,7 +100,7 @@ def _match_title(doc: Doc, start: int, kb: Knowledge, sent_start: int) -> tuple[
     # Widen over modifiers that belong to the role: "former", a country or its possessive.
     while first > sent_start:
         prev = doc[first - 1]
-        if prev.lower_ in {"former", "then", "acting", "interim", "incoming", "outgoing"} or (
+        if prev.lower_ in TITLE_MODIFIERS or (
             prev.ent_type_ in {"GPE", "NORP"} and prev.text not in {",", "and"}
         ):
             first -= 1
@@ -106,9 +111,7 @@ def _match_title(doc: Doc, start: int, kb: Knowledge, sent_start: int) -> tuple[
     return first, doc[first:start].text
 
 
-# Lower-case words that continue a long title: "Under Secretary of the Treasury for
-# Terrorism and Financial Intelligence", "U.S. Attorney for the Southern District of ...".
-TITLE_GLUE = {"of", "for", "and", "the", "on", "to", "&"}
+TITLE_GLUE = _LEXICON.words("title_glue")
 TITLE_CHAIN_MAX = 14  # tokens between the title word and the name, at most
 
 
@@ -187,7 +190,7 @@ def _nickname_after(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
     i = end
     if i < limit and doc[i].text == ",":
         i += 1
-    if i < limit and doc[i].lower_ in {"also", "or"}:  # "also known as", "or El Mayo"
+    if i < limit and doc[i].lower_ in NICKNAME_CUE_LEAD:  # "also known as", "or El Mayo"
         i += 1
     for cue in NICKNAME_CUES:
         if [t.lower_ for t in doc[i : i + len(cue)]] == list(cue):
@@ -204,7 +207,7 @@ def _nickname_after(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
     if quoted:
         j += 1
     k = j
-    while k < limit and (doc[k].text[:1].isupper() or doc[k].lower_ in {"el", "la", "los", "de"}):
+    while k < limit and (doc[k].text[:1].isupper() or doc[k].lower_ in NICKNAME_PARTICLES):
         if doc[k].text in CLOSE_QUOTES or doc[k].text == ")":
             break
         k += 1
@@ -328,13 +331,7 @@ def _drafts(doc: Doc, kb: Knowledge) -> list[_Draft]:
     return _join_quoted_nicknames(doc, drafts)
 
 
-# Nouns a language name modifies: "the Spanish word for guilty", "a Spanish interpreter",
-# "Spanish-speaking": the demonym is the language there, not the country.
-LANGUAGE_NOUNS = {
-    "word", "words", "term", "phrase", "language", "interpreter", "interpreters",
-    "translator", "translation", "speaker", "speakers", "speaking", "version",
-    "subtitles", "accent", "dialect", "name", "lesson", "lessons", "class", "classes",
-}  # fmt: skip
+LANGUAGE_NOUNS = _LEXICON.words("language_nouns")
 
 
 def _names_a_language(doc: Doc, ent: Span) -> bool:
@@ -345,9 +342,7 @@ def _names_a_language(doc: Doc, ent: Span) -> bool:
     return after is not None and after.lower_ in LANGUAGE_NOUNS
 
 
-# Verbs whose subject is a speaker: "Zambada said" names a person however the NER tagged
-# that one mention.
-SPEECH_LEMMAS = {"say", "tell", "testify", "plead", "admit", "add", "insist", "deny", "confess"}
+SPEECH_LEMMAS = _LEXICON.words("speech_lemmas")
 
 
 def _settle_lone_names(doc: Doc, drafts: list[_Draft]) -> None:
@@ -408,7 +403,8 @@ def _join_quoted_nicknames(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
         if close is None or close + 1 >= len(doc):
             continue
         if not all(
-            t.text[:1].isupper() or t.lower_ in {"el", "la", "de"} for t in doc[q + 1 : close]
+            t.text[:1].isupper() or t.lower_ in QUOTED_NICKNAME_PARTICLES
+            for t in doc[q + 1 : close]
         ):
             continue
         left, right = by_end.get(q), by_start.get(close + 1)
@@ -620,20 +616,9 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
         )
 
 
-# The head noun alone ("the Department", "the Bureau") refers back to the one
-# organization of the article named with it; alone it names nothing.
-GENERIC_HEADS = {
-    "department", "bureau", "agency", "office", "ministry", "secretariat", "service",
-    "commission", "committee", "council", "court", "administration", "division",
-    "directorate", "unit", "institute", "cartel", "organization", "army", "navy",
-}  # fmt: skip
-# Last words of names that are laws, programs or plans, not organizations (OntoNotes
-# tags them LAW or ORG inconsistently): "Foreign Narcotics Kingpin Designation Act",
-# "Narcotics Rewards Program", "Mérida Initiative".
-NOT_ORGANIZATION_HEADS = {"act", "law", "program", "programme", "initiative", "plan", "treaty"}
-# A unit of an agency is named with its owner ("the DEA's San Diego Field Division"),
-# so that two agencies' field offices in one city stay apart.
-UNIT_HEADS = {"division", "office", "field", "unit", "task", "force", "branch", "section"}
+GENERIC_HEADS = _LEXICON.words("generic_heads")
+NOT_ORGANIZATION_HEADS = _LEXICON.words("not_organization_heads")
+UNIT_HEADS = _LEXICON.words("unit_heads")
 
 
 def _refine_organizations(doc: Doc, drafts: list[_Draft], kb: Knowledge) -> list[_Draft]:
