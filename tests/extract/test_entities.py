@@ -334,15 +334,15 @@ def test_an_agencys_unit_is_named_with_its_owner(mentions_of):
 )
 def test_a_lone_name_the_ner_tags_now_person_now_org(nlp, text, settled):
     """Tagged PERSON once and the subject of a speech verb: a person in every mention."""
-    from cartelkb.extract.entities import _Draft, _settle_lone_names
+    from cartelkb.extract.entities.drafts import Draft
+    from cartelkb.extract.entities.people import settle_lone_names
 
     doc = nlp(text)
     positions = [t.i for t in doc if t.text == "Zambada"]
     drafts = [
-        _Draft(i, i + 1, label)
-        for i, label in zip(positions, ["ORG", "ORG", "PERSON"], strict=True)
+        Draft(i, i + 1, label) for i, label in zip(positions, ["ORG", "ORG", "PERSON"], strict=True)
     ]
-    _settle_lone_names(doc, drafts)
+    settle_lone_names(doc, drafts)
     labels = [d.label for d in drafts]
     assert labels == (["PERSON"] * 3 if settled else ["ORG", "ORG", "PERSON"])
 
