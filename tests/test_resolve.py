@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from cartelkb.knowledge import name_key
 from cartelkb.records import MentionRecord
 from cartelkb.resolve import cluster_mentions, compatible, org_initials, person_partial_keys
-from cartelkb.store import repository as repo
+from cartelkb.resolve.link import link_cluster
 from cartelkb.store.db import open_database, session_scope
 from cartelkb.store.models import Entity
 
@@ -360,7 +360,7 @@ def store(engine, *specs: Spec) -> list[tuple[int, str, str]]:
     found = mentions(*specs)
     clusters, assignment = cluster_mentions(found)
     with session_scope(engine) as session:
-        entities = [repo.link_cluster(session, c) for c in clusters]
+        entities = [link_cluster(session, c) for c in clusters]
         return [(entities[a].id, entities[a].name, entities[a].type) for a in assignment]
 
 
