@@ -1,8 +1,15 @@
-"""Cross-article linking: the knowledge-base entity a cluster denotes, or a new one."""
+"""Cross-article linking: the knowledge-base entity a cluster denotes, or a new one.
+
+Three steps per cluster: `candidates` proposes entities rule by rule from the indexed
+look-ups of a `LinkIndex`, `decide` picks one (or none) among a rule's candidates, and
+`link_cluster` applies the decision: it creates or renames the entity and records the
+cluster's aliases with the rule that linked them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -12,11 +19,6 @@ from cartelkb.resolve.cluster import Alias, Cluster
 from cartelkb.resolve.names import COMPATIBLE, person_partial_keys
 from cartelkb.store.models import Entity, EntityAlias
 from cartelkb.store.repository import insert_missing
-
-
-def _best(found: dict[int, set[str]]) -> int:
-    return sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0]))[0][0]
-
 
 _T = TypeVar("_T")
 _NOT_DERIVED = ("surface", "knowledge", "curated")
@@ -139,6 +141,10 @@ class LinkIndex:
         found = [self.entity(i) for i in sorted(ids)]
         return [e for e in found if e is not None and e.type == "PERSON"]
 
+    def remember(self, entity: Entity) -> None:
+        """Hold an entity a look-up outside the index loaded, for `entity`."""
+        self.entities[entity.id] = entity
+
     def entity(self, entity_id: int) -> Entity | None:
         found = self.entities.get(entity_id)
         if found is None:
@@ -181,13 +187,100 @@ class LinkIndex:
         self.by_key.setdefault(key, {}).setdefault(entity_id, set()).add(kind)
 
 
+@dataclass
+class Candidates:
+    """The entities one linking rule proposes for a cluster.
+
+    `step` names the rule: "same-name" (a shared full name, gazetteer entry or acronym),
+    "surname-of" (a bare name that is a known person's surname), "completes-surname" (a
+    full name whose surname is a known person's only name), "given-name-variant".
+    """
+
+    step: str
+    found: dict[int, set[str]]  # entity id -> the keys it was found by
+
+
+@dataclass
+class Link:
+    """What linking decided: the entity, the rule recorded on the aliases it gains, and
+    the class the cluster takes when the rule settles it."""
+
+    entity_id: int
+    rule: str
+    label: str | None = None
+
+
+def candidates(cluster: Cluster, index: LinkIndex) -> Iterator[Candidates]:
+    """Candidate entities for a cluster, one rule at a time, strongest rule first.
+
+    A generator: a weaker rule's look-up (the given-name variant queries the database)
+    runs only when `decide` found no link among the stronger rule's candidates. Only
+    the rules that apply to the cluster's kind of name are tried.
+    """
+    found = index.same_name(cluster)
+    if found:
+        yield Candidates("same-name", found)
+    elif cluster.is_single_token_person or (
+        cluster.label in {"ORG", "GPE", "LOC"}
+        and not cluster.from_knowledge
+        and len(cluster.key.split()) == 1
+    ):
+        yield Candidates("surname-of", index.match({cluster.key}, {"PERSON"}, kinds={"derived"}))
+    elif cluster.label == "PERSON":
+        partial = person_partial_keys(cluster.name)
+        if partial:
+            named = index.persons_named(partial)
+            yield Candidates("completes-surname", {e.id: {e.name_key} for e in named})
+        yield Candidates("given-name-variant", _given_name_variants(cluster, index))
+
+
+def decide(cluster: Cluster, group: Candidates, index: LinkIndex) -> Link | None:
+    """The entity a rule's candidates link the cluster to, or None to try the next rule.
+
+    A shared name links to the entity sharing the most keys (the oldest on a tie); the
+    other rules link only when they found exactly one candidate, so a surname two known
+    people share links to neither.
+    """
+    if group.step == "same-name":
+        best = _best(group.found)
+        return Link(best, "same-name" if cluster.key in group.found[best] else "alias")
+    if len(group.found) != 1:
+        return None
+    only = next(iter(group.found))
+    if group.step == "surname-of":
+        # A bare surname is the one person it is the surname of.
+        return Link(only, "surname", label="PERSON")
+    if group.step == "completes-surname":
+        # A full name completes a person known so far by surname only.
+        known = index.entity(only)
+        if known is None or len(known.name_key.split()) != 1:
+            return None
+        return Link(only, "surname")
+    return Link(only, group.step)
+
+
+def _best(found: dict[int, set[str]]) -> int:
+    """The entity sharing the most keys; the oldest (lowest id) on a tie."""
+    return sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0]))[0][0]
+
+
+def choose(cluster: Cluster, index: LinkIndex) -> Link | None:
+    """The link the first deciding rule makes; None when the cluster is a new entity."""
+    for group in candidates(cluster, index):
+        link = decide(cluster, group, index)
+        if link is not None:
+            return link
+    return None
+
+
 def link_cluster(session: Session, cluster: Cluster, index: LinkIndex | None = None) -> Entity:
     """Find the knowledge-base entity a cluster denotes, or create it.
 
     Look-ups go through the indexed alias keys only, so the cost does not grow with
-    the number of entities. Rules: a shared full name, gazetteer entry or acronym; a
-    bare surname to the one person known by it (never when two people share it); a
-    full name to the one bare-surname entity it completes.
+    the number of entities. Rules (`candidates`, then `decide`): a shared full name,
+    gazetteer entry or acronym; a bare surname to the one person known by it (never
+    when two people share it); a full name to the one bare-surname entity it completes;
+    a full name to the one person whose given name is a short form of its own.
 
     Args:
         index: the article's `LinkIndex` (built for this one cluster when omitted).
@@ -195,36 +288,14 @@ def link_cluster(session: Session, cluster: Cluster, index: LinkIndex | None = N
     alone = index is None
     if index is None:
         index = LinkIndex(session, [cluster])
-    found = index.same_name(cluster)
+    link = choose(cluster, index)
     entity: Entity | None = None
-    rule = "same-name"
-    if found:
-        best = _best(found)
-        entity = index.entity(best)
-        rule = "same-name" if cluster.key in found[best] else "alias"
-    elif cluster.is_single_token_person or (
-        cluster.label in {"ORG", "GPE", "LOC"}
-        and not cluster.from_knowledge
-        and len(cluster.key.split()) == 1
-    ):
-        # A bare surname: link to the one person it is the surname of.
-        derived = index.match({cluster.key}, {"PERSON"}, kinds={"derived"})
-        if len(derived) == 1:
-            entity = index.entity(next(iter(derived)))
-            rule = "surname"
-            cluster.label = "PERSON"
-    elif cluster.label == "PERSON":
-        # A full name completing a person known so far by surname only.
-        partial = person_partial_keys(cluster.name)
-        if partial:
-            rows = index.persons_named(partial)
-            if len(rows) == 1 and len(rows[0].name_key.split()) == 1:
-                entity = rows[0]
-                rule = "surname"
-        if entity is None:
-            entity = _given_name_variant(cluster, index)
-            if entity is not None:
-                rule = "given-name-variant"
+    rule = "new"
+    if link is not None:
+        if link.label is not None:
+            cluster.label = link.label
+        entity = index.entity(link.entity_id)
+        rule = link.rule
     if entity is None:
         entity = Entity(name=cluster.name, name_key=cluster.key, type=cluster.label)
         session.add(entity)
@@ -242,19 +313,19 @@ def link_cluster(session: Session, cluster: Cluster, index: LinkIndex | None = N
     return entity
 
 
-def _given_name_variant(cluster: Cluster, index: LinkIndex) -> Entity | None:
-    """The one known person whose name differs only by a short form of the given name.
+def _given_name_variants(cluster: Cluster, index: LinkIndex) -> dict[int, set[str]]:
+    """Known persons whose name differs only by a short form of the given name.
 
     "Pam Bondi" and "Pamela Bondi", "Rob Smith" and "Robert Smith": same surnames, and
-    one given name is the start of the other (three letters at least). Never when two
-    known people qualify. Candidates come from a range on the indexed name key (names
-    starting with the same three letters), never from everyone sharing the surname.
+    one given name is the start of the other (three letters at least). Candidates come
+    from a range on the indexed name key (names starting with the same three letters),
+    never from everyone sharing the surname.
     """
     words = cluster.key.split()
     if len(words) < 2 or len(words[0]) < 3:
-        return None
+        return {}
     prefix = words[0][:3]
-    found = []
+    found: dict[int, set[str]] = {}
     for other in index.session.scalars(
         select(Entity).where(Entity.name_key >= prefix, Entity.name_key < prefix + "\U0010ffff")
     ):
@@ -263,8 +334,9 @@ def _given_name_variant(cluster: Cluster, index: LinkIndex) -> Entity | None:
             continue
         short, long_ = sorted((words[0], theirs[0]), key=len)
         if long_.startswith(short):
-            found.append(other)
-    return found[0] if len(found) == 1 else None
+            index.remember(other)
+            found[other.id] = {other.name_key}
+    return found
 
 
 def _fuller(cluster: Cluster, entity: Entity) -> bool:
