@@ -92,7 +92,8 @@ def test_text_look_ups_do_not_import_rich(probe, name):
 
 @pytest.mark.parametrize("name", CORE_ONLY)
 def test_read_commands_do_not_import_the_records_or_the_resolver(probe, name):
-    """The linker lives in cartelkb.resolve; the repository the read side uses only calls it."""
+    """Look-ups stay off the write path: the records and the resolver (with its linker)
+    are for ingest."""
     modules = probe[name]["modules"]
     assert (modules["cartelkb.records"], modules["cartelkb.resolve"]) == (False, False)
 

@@ -218,7 +218,8 @@ def store_extraction(
     extractor_version: str,
 ) -> Article:
     """Write one article with its mentions, dates and claims, linking entities."""
-    # Imported here: the read side imports this module and never links.
+    # Imported here: curation imports this module and never links, and the linker
+    # brings the resolver and the pydantic records with it.
     from cartelkb.resolve.link import LinkIndex, link_cluster
 
     raw = extraction.article
