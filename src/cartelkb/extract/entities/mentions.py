@@ -49,7 +49,7 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
 
 def _given_alongside(doc: Doc, kept: list[Draft], kb: Knowledge) -> list[Draft]:
     """Roles and acronyms of the kept drafts (set in place), and the further mentions
-    they bring: nicknames (`alias_of` an index into `kept`) and nested governing bodies.
+    they bring: nicknames (`alias_of` an index into `kept`) and a person's administration.
     """
     extra: list[Draft] = []
     for d in kept:

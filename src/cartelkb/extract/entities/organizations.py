@@ -11,7 +11,6 @@ from cartelkb.knowledge import Knowledge, name_key
 from cartelkb.lexicon import lexicon
 
 _LEXICON = lexicon("entities")
-GOVERNMENT_HEADS = _LEXICON.words("government_heads")
 GENERIC_HEADS = _LEXICON.words("generic_heads")
 NOT_ORGANIZATION_HEADS = _LEXICON.words("not_organization_heads")
 UNIT_HEADS = _LEXICON.words("unit_heads")
@@ -87,29 +86,8 @@ def _coordinated_with(doc: Doc, d: Draft, starts: set[int]) -> bool:
 
 
 def governing_body(doc: Doc, d: Draft) -> Draft | None:
-    """The governing body a name heads, nested around it: "the Trump administration",
-    "the Mexican government", "the U.S. and Mexican governments"."""
-    if d.end < len(doc) and doc[d.end].lower_ in GOVERNMENT_HEADS:
-        head = doc[d.end]
-        if d.label == "PERSON" and head.lower_ == "administration":
-            return Draft(d.start, d.end + 1, "ORG", source=d.source)
-        if d.label == "GPE" and d.canonical and head.lower_ == "government":
-            return Draft(
-                d.start,
-                d.end + 1,
-                "ORG",
-                source=d.source,
-                canonical=f"Government of {d.canonical}",
-            )
-    elif d.source == "demonym" and d.end < len(doc) and d.canonical:
-        # "the U.S. and Mexican governments": the demonym's noun is a government.
-        nxt = doc[d.end]
-        if nxt.lemma_.lower() in {"government"}:
-            return Draft(
-                d.start,
-                d.end + 1,
-                "ORG",
-                source="demonym",
-                canonical=f"Government of {d.canonical}",
-            )
+    """The administration a person heads, nested around the name: "the Trump
+    administration" is an ORG holding the PERSON "Trump"."""
+    if d.label == "PERSON" and d.end < len(doc) and doc[d.end].lower_ == "administration":
+        return Draft(d.start, d.end + 1, "ORG", source=d.source)
     return None
