@@ -169,7 +169,7 @@ def count_where(session: Session, condition) -> int:
         pytest.param(
             "merge",
             "Mexico",
-            {"other": "Government of Mexico"},
+            {"other": "Drug Enforcement Administration"},
             CartelKBError,
             "cannot merge",
             id="place-with-org",

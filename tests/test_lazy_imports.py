@@ -26,7 +26,16 @@ for args in commands:
 print(json.dumps(results))
 """
 
-WATCHED = ["spacy", "dateparser", "thinc", "alembic", "sqlalchemy.orm", "rich"]
+WATCHED = [
+    "spacy",
+    "dateparser",
+    "thinc",
+    "alembic",
+    "sqlalchemy.orm",
+    "rich",
+    "cartelkb.records",
+    "cartelkb.resolve",
+]
 HEAVY = ["spacy", "dateparser", "thinc"]
 # Read commands run Core queries on light table handles: not even the ORM is imported.
 CORE_ONLY = ["query", "query-json", "entities-list", "claims"]
@@ -79,6 +88,14 @@ def test_read_commands_do_not_import_the_orm(probe, name):
 def test_text_look_ups_do_not_import_rich(probe, name):
     """Entity cards and claims are wrapped text (render.py): rich is for tables and bars."""
     assert probe[name]["modules"]["rich"] is False
+
+
+@pytest.mark.parametrize("name", CORE_ONLY)
+def test_read_commands_do_not_import_the_records_or_the_resolver(probe, name):
+    """Look-ups stay off the write path: the records and the resolver (with its linker)
+    are for ingest."""
+    modules = probe[name]["modules"]
+    assert (modules["cartelkb.records"], modules["cartelkb.resolve"]) == (False, False)
 
 
 def test_query_on_a_current_database_does_not_import_alembic(probe):

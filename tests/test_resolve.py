@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from cartelkb.knowledge import name_key
 from cartelkb.records import MentionRecord
 from cartelkb.resolve import cluster_mentions, compatible, org_initials, person_partial_keys
-from cartelkb.store import repository as repo
+from cartelkb.resolve.link import Candidates, Link, LinkIndex, candidates, decide, link_cluster
 from cartelkb.store.db import open_database, session_scope
 from cartelkb.store.models import Entity
 
@@ -360,7 +360,7 @@ def store(engine, *specs: Spec) -> list[tuple[int, str, str]]:
     found = mentions(*specs)
     clusters, assignment = cluster_mentions(found)
     with session_scope(engine) as session:
-        entities = [repo.link_cluster(session, c) for c in clusters]
+        entities = [link_cluster(session, c) for c in clusters]
         return [(entities[a].id, entities[a].name, entities[a].type) for a in assignment]
 
 
@@ -503,3 +503,91 @@ def test_link_is_idempotent_for_a_repeated_article(engine):
     assert first == second
     with session_scope(engine) as session:
         assert session.scalar(select(func.count()).select_from(Entity)) == 2
+
+
+# --- the linker's two steps: candidates, then the decision ---------------------------------
+
+
+def steps(engine, *specs: Spec) -> list[tuple[str, int, tuple[int, str] | None]]:
+    """For the one cluster `specs` form: (rule step, candidates found, the link it
+    decides as (entity id, rule) or None) per step `candidates` proposes, up to the
+    first that decides."""
+    clusters, _ = cluster_mentions(mentions(*specs))
+    [cluster] = clusters
+    with session_scope(engine) as session:
+        index = LinkIndex(session, [cluster])
+        out = []
+        for group in candidates(cluster, index):
+            link = decide(cluster, group, index)
+            out.append(
+                (group.step, len(group.found), (link.entity_id, link.rule) if link else None)
+            )
+            if link is not None:
+                break  # as `choose` does: a weaker rule is not even looked up
+        return out
+
+
+@pytest.mark.parametrize(
+    ("known", "specs", "expected"),
+    [
+        pytest.param(
+            [("Claudia Sheinbaum", "PERSON")],
+            [("Claudia Sheinbaum", "PERSON")],
+            [("same-name", 1, (1, "same-name"))],
+            id="same-name-decides-at-once",
+        ),
+        pytest.param(
+            [("El Mencho", "PERSON")],
+            [("Nemesio Oseguera Cervantes", "PERSON"), ("El Mencho", "PERSON", {"alias_of": 0})],
+            [("same-name", 1, (1, "alias"))],
+            id="found-by-another-name-of-the-cluster",
+        ),
+        pytest.param(
+            [("Joaquín Guzmán Loera", "PERSON"), ("Ovidio Guzmán López", "PERSON")],
+            [("Guzmán", "PERSON")],
+            [("surname-of", 2, None)],
+            id="a-surname-two-people-share-links-neither",
+        ),
+        pytest.param(
+            [("Claudia Sheinbaum", "PERSON")],
+            [("Sheinbaum", "ORG")],
+            [("surname-of", 1, (1, "surname"))],
+            id="bare-name-tagged-org-is-the-persons-surname",
+        ),
+        pytest.param(
+            [("Trump", "PERSON")],
+            [("Donald Trump", "PERSON")],
+            [("completes-surname", 1, (1, "surname"))],
+            id="full-name-completes-a-surname",
+        ),
+        pytest.param(
+            [("Pamela Bondi", "PERSON"), ("Pamelo Bondi", "PERSON")],
+            [("Pam Bondi", "PERSON")],
+            [("completes-surname", 0, None), ("given-name-variant", 2, None)],
+            id="two-given-name-variants-link-neither",
+        ),
+        pytest.param(
+            [("Sinaloa", "GPE")],
+            [("Sinaloa Cartel", "ORG")],
+            [],
+            id="no-rule-for-an-unknown-multi-word-org",
+        ),
+    ],
+)
+def test_candidates_and_decision(engine, known, specs, expected):
+    for spec in known:
+        store(engine, spec)
+    assert steps(engine, *specs) == expected
+
+
+def test_completing_a_surname_needs_a_person_known_by_surname_only(engine):
+    """The decision, not the candidate look-up, refuses a person already named in full."""
+    [(full, _, _)] = store(engine, ("Donald Trump", "PERSON"))
+    clusters, _ = cluster_mentions(mentions(("Melania Trump", "PERSON")))
+    with session_scope(engine) as session:
+        index = LinkIndex(session, clusters)
+        group = Candidates("completes-surname", {full: {"donald trump"}})
+        assert decide(clusters[0], group, index) is None
+        assert decide(clusters[0], Candidates("given-name-variant", {full: set()}), index) == (
+            Link(full, "given-name-variant")
+        )

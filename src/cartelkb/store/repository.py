@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     # Types only: the read side (`cartelkb query`) imports this module and must not pay
     # for the pydantic records and the resolver it never uses.
     from cartelkb.records import ArgRecord, ArticleExtraction, MentionRecord
-    from cartelkb.resolve import Alias, Cluster
+    from cartelkb.resolve import Cluster
 
 WRITE_LOCK_ID = 7_214_402  # arbitrary constant for PostgreSQL's advisory lock
 
@@ -178,300 +178,6 @@ def entities_by_alias_keys(
     return found
 
 
-def _best(found: dict[int, set[str]]) -> int:
-    return sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0]))[0][0]
-
-
-_T = TypeVar("_T")
-_NOT_DERIVED = ("surface", "knowledge", "curated")
-_IN_CHUNK = 500  # keys per IN (...) list, well under SQLite's bound-parameter limit
-
-
-def _chunks(values: Iterable[_T]) -> Iterator[list[_T]]:
-    items = sorted(set(values), key=str)
-    for i in range(0, len(items), _IN_CHUNK):
-        yield items[i : i + _IN_CHUNK]
-
-
-class LinkIndex:
-    """The rows linking an article's clusters can consult, fetched in a few indexed queries.
-
-    `link_cluster` asks, per cluster: which entities have these alias keys (of these
-    kinds), which persons have these canonical name keys, and which aliases the chosen
-    entity already has. Asked of the database cluster by cluster that is four to six
-    queries each; this answers them for all of an article's clusters from rows loaded up
-    front by key (never by scanning), and is kept current as linking creates entities,
-    renames them and adds aliases, so each cluster sees what the ones before it wrote.
-    The article's transaction holds the write lock, so no other writer changes them.
-    """
-
-    def __init__(self, session: Session, clusters: Sequence[Cluster]) -> None:
-        from cartelkb.resolve import person_partial_keys
-
-        self.session = session
-        plain: set[str] = set()  # looked up among surface/knowledge/curated aliases
-        derived: set[str] = set()  # looked up among derived aliases
-        names: set[str] = set()  # looked up among persons' canonical name keys
-        keys_of = [c.key for c in clusters]  # a property that normalizes on each access
-        for c, key in zip(clusters, keys_of, strict=True):
-            strong = c.keys({"surface", "knowledge"})
-            plain |= strong
-            if c.label != "PERSON":
-                plain |= c.keys({"derived"})
-                derived |= strong | c.keys({"derived"})
-            if " " not in key:
-                derived.add(key)
-            elif c.label == "PERSON":
-                names.update(person_partial_keys(c.name))
-        # alias key -> entity id -> kinds, for the keys above; entity id -> type.
-        self.by_key: dict[str, dict[int, set[str]]] = {}
-        self.types: dict[int, str] = {}
-        for keys, kinds in ((plain, _NOT_DERIVED), (derived, ("derived",))):
-            for chunk in _chunks(keys):
-                rows = session.execute(
-                    select(
-                        EntityAlias.alias_key, EntityAlias.entity_id, EntityAlias.kind, Entity.type
-                    )
-                    .join(Entity, Entity.id == EntityAlias.entity_id)
-                    .where(EntityAlias.alias_key.in_(chunk), EntityAlias.kind.in_(kinds))
-                )
-                for key, entity_id, kind, type_ in rows:
-                    self.by_key.setdefault(key, {}).setdefault(entity_id, set()).add(kind)
-                    self.types[entity_id] = type_
-        self.entities: dict[int, Entity] = {}
-        self.pending: list[dict[str, object]] = []  # aliases to insert (write_aliases)
-        self.by_name: dict[str, set[int]] = {}
-        for chunk in _chunks(names):
-            # Filter the type here: on `name_key IN (...) AND type = ...` SQLite may pick
-            # the type index and scan every person.
-            for entity in session.scalars(select(Entity).where(Entity.name_key.in_(chunk))):
-                self.entities[entity.id] = entity
-                self.types[entity.id] = entity.type
-                self.by_name.setdefault(entity.name_key, set()).add(entity.id)
-        # The entity each cluster would link to as things stand: load those (into the
-        # session's identity map) and their aliases in two queries. Only a guess (linking
-        # may decide otherwise, then it loads what it needs), never every entity a common
-        # surname matched.
-        likely: set[int] = set()
-        for c, key in zip(clusters, keys_of, strict=True):
-            found = self.same_name(c)
-            if found:
-                likely.add(_best(found))
-            elif " " not in key:
-                likely.update(self.match({key}, {"PERSON"}, ["derived"]))
-        likely |= {i for ids in self.by_name.values() for i in ids}
-        self.aliases: dict[int, set[tuple[str, str]]] = {}
-        for ids in _chunks(likely):
-            # Held here: the session's identity map keeps only weak references.
-            for entity in session.scalars(select(Entity).where(Entity.id.in_(ids))):
-                self.entities[entity.id] = entity
-            for entity_id, alias_key, kind in session.execute(
-                select(EntityAlias.entity_id, EntityAlias.alias_key, EntityAlias.kind).where(
-                    EntityAlias.entity_id.in_(ids)
-                )
-            ):
-                self.aliases.setdefault(entity_id, set()).add((alias_key, kind))
-            for entity_id in ids:
-                self.aliases.setdefault(entity_id, set())
-
-    def same_name(self, cluster: Cluster) -> dict[int, set[str]]:
-        """Entities of a compatible type sharing one of the cluster's names, with the
-        keys shared (a person's derived keys, its surnames, do not count here)."""
-        from cartelkb.resolve import COMPATIBLE
-
-        types = COMPATIBLE[cluster.label]
-        strong = cluster.keys({"surface", "knowledge"})
-        if cluster.label != "PERSON":
-            strong |= cluster.keys({"derived"})
-        found = self.match(strong, types, _NOT_DERIVED)
-        if cluster.label != "PERSON":
-            for entity_id, keys in self.match(strong, types, ["derived"]).items():
-                found.setdefault(entity_id, set()).update(keys)
-        return found
-
-    def match(
-        self, keys: Iterable[str], types: Iterable[str], kinds: Iterable[str]
-    ) -> dict[int, set[str]]:
-        """Like `entities_by_alias_keys`, from the loaded rows."""
-        types, kinds = set(types), set(kinds)
-        found: dict[int, set[str]] = {}
-        for key in set(keys):
-            for entity_id, have in self.by_key.get(key, {}).items():
-                if have & kinds and self.types.get(entity_id) in types:
-                    found.setdefault(entity_id, set()).add(key)
-        return found
-
-    def persons_named(self, keys: Iterable[str]) -> list[Entity]:
-        """Persons whose canonical name key is one of `keys`."""
-        ids = {i for key in keys for i in self.by_name.get(key, ())}
-        found = [self.entity(i) for i in sorted(ids)]
-        return [e for e in found if e is not None and e.type == "PERSON"]
-
-    def entity(self, entity_id: int) -> Entity | None:
-        found = self.entities.get(entity_id)
-        if found is None:
-            found = self.session.get(Entity, entity_id)
-            if found is not None:
-                self.entities[entity_id] = found
-        return found
-
-    def write_aliases(self) -> None:
-        """Insert the aliases linking added, in one statement."""
-        rows, self.pending = self.pending, []
-        insert_missing(self.session, EntityAlias, rows, ["entity_id", "alias_key", "kind"])
-
-    def aliases_of(self, entity_id: int) -> set[tuple[str, str]]:
-        """(alias key, kind) pairs the entity has (loaded once, then kept current)."""
-        have = self.aliases.get(entity_id)
-        if have is None:
-            have = self.aliases[entity_id] = {
-                (key, kind)
-                for key, kind in self.session.execute(
-                    select(EntityAlias.alias_key, EntityAlias.kind).where(
-                        EntityAlias.entity_id == entity_id
-                    )
-                )
-            }
-        return have
-
-    def created(self, entity: Entity) -> None:
-        self.entities[entity.id] = entity
-        self.types[entity.id] = entity.type
-        self.by_name.setdefault(entity.name_key, set()).add(entity.id)
-        self.aliases[entity.id] = set()
-
-    def renamed(self, entity: Entity, old_key: str) -> None:
-        self.by_name.get(old_key, set()).discard(entity.id)
-        self.by_name.setdefault(entity.name_key, set()).add(entity.id)
-
-    def added(self, entity_id: int, key: str, kind: str) -> None:
-        self.aliases_of(entity_id).add((key, kind))
-        self.by_key.setdefault(key, {}).setdefault(entity_id, set()).add(kind)
-
-
-def link_cluster(session: Session, cluster: Cluster, index: LinkIndex | None = None) -> Entity:
-    """Find the knowledge-base entity a cluster denotes, or create it.
-
-    Look-ups go through the indexed alias keys only, so the cost does not grow with
-    the number of entities. Rules: a shared full name, gazetteer entry or acronym; a
-    bare surname to the one person known by it (never when two people share it); a
-    full name to the one bare-surname entity it completes.
-
-    Args:
-        index: the article's `LinkIndex` (built for this one cluster when omitted).
-    """
-    from cartelkb.resolve import person_partial_keys
-
-    alone = index is None
-    if index is None:
-        index = LinkIndex(session, [cluster])
-    found = index.same_name(cluster)
-    entity: Entity | None = None
-    rule = "same-name"
-    if found:
-        best = _best(found)
-        entity = index.entity(best)
-        rule = "same-name" if cluster.key in found[best] else "alias"
-    elif cluster.is_single_token_person or (
-        cluster.label in {"ORG", "GPE", "LOC"}
-        and not cluster.from_knowledge
-        and len(cluster.key.split()) == 1
-    ):
-        # A bare surname: link to the one person it is the surname of.
-        derived = index.match({cluster.key}, {"PERSON"}, kinds={"derived"})
-        if len(derived) == 1:
-            entity = index.entity(next(iter(derived)))
-            rule = "surname"
-            cluster.label = "PERSON"
-    elif cluster.label == "PERSON":
-        # A full name completing a person known so far by surname only.
-        partial = person_partial_keys(cluster.name)
-        if partial:
-            rows = index.persons_named(partial)
-            if len(rows) == 1 and len(rows[0].name_key.split()) == 1:
-                entity = rows[0]
-                rule = "surname"
-        if entity is None:
-            entity = _given_name_variant(cluster, index)
-            if entity is not None:
-                rule = "given-name-variant"
-    if entity is None:
-        entity = Entity(name=cluster.name, name_key=cluster.key, type=cluster.label)
-        session.add(entity)
-        session.flush()
-        index.created(entity)
-        rule = "new"
-    elif _fuller(cluster, entity):
-        old_key = entity.name_key
-        entity.name = cluster.name
-        entity.name_key = cluster.key
-        index.renamed(entity, old_key)
-    _add_aliases(session, entity, cluster.aliases, rule, index)
-    if alone:
-        index.write_aliases()
-    return entity
-
-
-def _given_name_variant(cluster: Cluster, index: LinkIndex) -> Entity | None:
-    """The one known person whose name differs only by a short form of the given name.
-
-    "Pam Bondi" and "Pamela Bondi", "Rob Smith" and "Robert Smith": same surnames, and
-    one given name is the start of the other (three letters at least). Never when two
-    known people qualify. Candidates come from a range on the indexed name key (names
-    starting with the same three letters), never from everyone sharing the surname.
-    """
-    words = cluster.key.split()
-    if len(words) < 2 or len(words[0]) < 3:
-        return None
-    prefix = words[0][:3]
-    found = []
-    for other in index.session.scalars(
-        select(Entity).where(Entity.name_key >= prefix, Entity.name_key < prefix + "\U0010ffff")
-    ):
-        theirs = other.name_key.split()
-        if other.type != "PERSON" or theirs[1:] != words[1:] or theirs[0] == words[0]:
-            continue
-        short, long_ = sorted((words[0], theirs[0]), key=len)
-        if long_.startswith(short):
-            found.append(other)
-    return found[0] if len(found) == 1 else None
-
-
-def _fuller(cluster: Cluster, entity: Entity) -> bool:
-    """Whether the cluster's name is a better canonical name than the entity's."""
-    if cluster.label != entity.type and not (
-        cluster.label in {"GPE", "LOC"} and entity.type in {"GPE", "LOC"}
-    ):
-        return False
-    if cluster.from_knowledge:
-        return entity.name_key != cluster.key
-    return len(cluster.key.split()) > len(entity.name_key.split())
-
-
-def _add_aliases(
-    session: Session, entity: Entity, aliases: Sequence[Alias], rule: str, index: LinkIndex
-) -> None:
-    existing = index.aliases_of(entity.id)
-    rows = index.pending
-    for alias in aliases:
-        if (alias.key, alias.kind) in existing or not alias.key:
-            continue
-        index.added(entity.id, alias.key, alias.kind)
-        evidence = alias.evidence
-        if rule not in {"new", "same-name"} and alias.kind == "surface":
-            evidence = f"linked by {rule}" + (f"; {evidence}" if evidence else "")
-        rows.append(
-            {
-                "entity_id": entity.id,
-                "alias": alias.text,
-                "alias_key": alias.key,
-                "kind": alias.kind,
-                "rule": alias.rule if rule in {"new", "same-name"} else rule,
-                "evidence": evidence,
-            }
-        )
-
-
 # --- storing one article ----------------------------------------------------------------
 
 
@@ -539,6 +245,9 @@ def store_extraction(
     extractor_version: str,
 ) -> Article:
     """Write one article with its mentions, dates and claims, linking entities."""
+    # Imported here: curation imports this module and never links, and the linker
+    # brings the resolver and the pydantic records with it.
+    from cartelkb.resolve.link import LinkIndex, link_cluster
     from cartelkb.timespan import bounds
 
     raw = extraction.article

@@ -1,4 +1,4 @@
-"""Mentions -> canonical entities: clustering within an article, then linking across the KB."""
+"""An article's mentions -> clusters, one per entity, each with its aliases and why."""
 
 from __future__ import annotations
 
@@ -8,14 +8,7 @@ from dataclasses import dataclass, field
 
 from cartelkb.knowledge import load, name_key, strip_accents
 from cartelkb.records import MentionRecord
-
-COMPATIBLE = {"PERSON": {"PERSON"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC": {"GPE", "LOC"}}
-NAME_PARTICLES = {"de", "del", "la", "las", "los", "y", "van", "von", "da", "di", "el", "al", "bin"}
-
-
-def compatible(a: str, b: str) -> bool:
-    """Classes that may be one entity (GPE and LOC count as the same class)."""
-    return b in COMPATIBLE.get(a, {a})
+from cartelkb.resolve.names import org_initials, person_partial_keys
 
 
 @dataclass
@@ -53,45 +46,6 @@ class Cluster:
     @property
     def is_single_token_person(self) -> bool:
         return self.label == "PERSON" and len(self.key.split()) == 1
-
-
-def person_partial_keys(name: str) -> list[str]:
-    """Keys a person may be called by alone: surnames of a full name.
-
-    Spanish names carry two surnames ("Joaquín Guzmán Loera": paternal Guzmán,
-    maternal Loera); news style uses the paternal one or both, so every surname run
-    after the given name is a key. Particles ("de la") stay attached.
-    """
-    # Initials ("Brian E. Nelson") are no surname: a one-letter key would link strangers.
-    words = [w for w in name_key(name).split() if len(w) > 1]
-    if len(words) < 2:
-        return []
-    keys = []
-    for i in range(1, len(words)):
-        if words[i] in NAME_PARTICLES:
-            # "Miguel de la Madrid" is "De la Madrid": the particle run starts a surname.
-            if words[i - 1] not in NAME_PARTICLES and i < len(words) - 1:
-                keys.append(" ".join(words[i:]))
-            continue
-        keys.append(" ".join(words[i:]))
-        if i < len(words) - 1:
-            keys.append(words[i])
-    return list(dict.fromkeys(keys))
-
-
-ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "del", "la", "las", "los", "y", "&"}
-
-
-def org_initials(name: str) -> str | None:
-    """Initials of a multi-word organization name ("Drug Enforcement Administration" -> DEA).
-
-    Used as a look-up key only, so "DEA" in an article that never spells the name out
-    still finds the agency; three letters at least, to keep collisions rare.
-    """
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIP]
-    if len(words) < 3 or not all(w[:1].isupper() for w in words):
-        return None
-    return "".join(w[0] for w in words).upper()
 
 
 class _UnionFind:

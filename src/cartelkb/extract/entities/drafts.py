@@ -1,0 +1,189 @@
+"""NER spans -> drafts: the token span of each name, trimmed, before the article-level steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from cartelkb.extract.entities.demonyms import denoted_country
+from cartelkb.extract.entities.titles import extend_given_names, strip_leading_title
+from cartelkb.extract.sentences import sentence_of
+from cartelkb.knowledge import Knowledge, name_key
+from cartelkb.lexicon import lexicon
+
+_LEXICON = lexicon("entities")
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
+TRIM_START = _LEXICON.words("trim_start")
+# Possessive endings as the tokenizer splits them off: "Sheinbaum's", "the cartels'".
+POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class Draft:
+    """A name found in the Doc, as token offsets, with what the steps learn about it."""
+
+    start: int  # token index
+    end: int
+    label: str
+    canonical: str | None = None
+    role: str | None = None
+    source: str = "model"
+    name: str | None = None
+    acronym: str | None = None
+    alias_of: int | None = None
+    role_start: int | None = None  # token where a preceding title begins
+    char_start: int | None = None  # set when the mention is part of one token ("U.S.-Mexico")
+    char_end: int | None = None
+
+
+def clean_name(text: str) -> str:
+    """Collapse whitespace (names broken across lines) in a surface form."""
+    return " ".join(text.split())
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the", trailing possessives and punctuation from a token range."""
+    while start < end and (doc[start].text in TRIM_START or doc[start].is_punct):
+        start += 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].text in POSSESSIVE_ENDINGS
+        or (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"})
+        or doc[end - 1].is_space
+    ):
+        end -= 1
+    # "U.S." keeps its final period; a sentence period glued to a name does not.
+    if end > start and doc[end - 1].text == "." and end - 1 > start:
+        end -= 1
+    return start, end
+
+
+def known_parts(doc: Doc, start: int, end: int, kb: Knowledge) -> list[Draft]:
+    """Split a hyphenated compound of known names ("U.S.-Mexico") into its parts."""
+    span = doc[start:end]
+    if "-" not in span.text:
+        return []
+    parts: list[Draft] = []
+    offset = span.start_char
+    for piece in span.text.split("-"):
+        entry = kb.lookup(piece) if piece else None
+        if entry is None:
+            return []
+        parts.append(
+            Draft(
+                start,
+                end,
+                entry.type,
+                canonical=entry.canonical,
+                source="knowledge",
+                char_start=offset,
+                char_end=offset + len(piece),
+            )
+        )
+        offset += len(piece) + 1
+    return parts if len(parts) >= 2 else []
+
+
+def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
+    """One draft per entity span of the pipeline (NER and gazetteer ruler), in order.
+
+    Spans are trimmed, designation categories and capitalized plurals dropped, a
+    person's title inside the span moved to the role, and the gazetteer's class and
+    canonical name taken when it knows the name.
+    """
+    drafts: list[Draft] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label == "NORP":
+            country = denoted_country(doc, ent, kb)
+            if country is not None:
+                drafts.append(
+                    Draft(
+                        ent.start,
+                        ent.end,
+                        country.type,
+                        canonical=country.canonical,
+                        source="demonym",
+                    )
+                )
+            continue
+        if label not in KEPT_LABELS:
+            continue
+        start, end = trim(doc, ent.start, ent.end)
+        if start >= end or kb.is_category(doc[start:end].text):
+            continue
+        if end - start == 1 and doc[start].tag_ in {"NNS", "NNPS"} and not ent.ent_id_:
+            # A capitalized plural common noun ("Cartels like CJNG") is not a name.
+            continue
+        parts = known_parts(doc, start, end, kb)
+        if parts:
+            drafts.extend(parts)
+            continue
+        role = None
+        if (
+            label != "PERSON"
+            and end - start == 1
+            and end < len(doc)
+            and doc[end].lower_ == "administration"
+            and kb.lookup(doc[start].text) is None
+        ):
+            # "the Obama administration": the name before "administration" is a person.
+            label = "PERSON"
+        if label == "PERSON":
+            start, role = strip_leading_title(doc, start, end, kb)
+            start = extend_given_names(doc, start, kb)
+        entry = kb.lookup(doc[start:end].text)
+        source = "knowledge" if ent.ent_id_ else "model"
+        if entry is not None:
+            label = entry.type
+        drafts.append(
+            Draft(
+                start,
+                end,
+                label,
+                canonical=entry.canonical if entry else None,
+                role=role,
+                source=source,
+            )
+        )
+    return drafts
+
+
+def is_heading(sent: Span) -> bool:
+    """A heading line: short, no sentence-final punctuation, mostly capitalized words.
+
+    Title-case lines fool the statistical NER ("Key Discussions on Bilateral Security"
+    comes out as ORG), so names found only there need corroboration.
+    """
+    text = sent.text.strip()
+    if not text or text[-1] in ".!?\"”'’" or len(sent) > 25:
+        return False
+    words = [t for t in sent if t.is_alpha]
+    if not words:
+        return False
+    capitalized = sum(1 for t in words if t.text[0].isupper() or t.is_stop)
+    return capitalized == len(words) and sum(t.text[0].isupper() for t in words) >= 2
+
+
+def corroborated(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Drop names seen only in heading lines, unless the body or the gazetteer has them.
+
+    A person in a heading also stands when the body names someone with that surname.
+    """
+    body_keys = set()
+    heading = {}
+    for d in drafts:
+        sent = sentence_of(doc, d.start)
+        heading[id(d)] = is_heading(sent)
+        if not heading[id(d)] or d.canonical:
+            body_keys.add(name_key(doc[d.start : d.end].text))
+    surname_keys = {k.split()[-1] for k in body_keys if k}
+    return [
+        d
+        for d in drafts
+        if not heading[id(d)]
+        or d.canonical
+        or name_key(doc[d.start : d.end].text) in body_keys
+        or (d.label == "PERSON" and name_key(doc[d.start : d.end].text) in surname_keys)
+    ]

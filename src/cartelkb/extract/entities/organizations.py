@@ -1,0 +1,93 @@
+"""Organization names read across the article: head nouns, bare cartel names, programs, units."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from cartelkb.extract.entities.aliases import acronym_after
+from cartelkb.extract.entities.drafts import Draft
+from cartelkb.extract.sentences import sentence_of
+from cartelkb.knowledge import Knowledge, name_key
+from cartelkb.lexicon import lexicon
+
+_LEXICON = lexicon("entities")
+GENERIC_HEADS = _LEXICON.words("generic_heads")
+NOT_ORGANIZATION_HEADS = _LEXICON.words("not_organization_heads")
+UNIT_HEADS = _LEXICON.words("unit_heads")
+
+
+def refine_organizations(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]:
+    """Organization mentions that need the rest of the article to be read right.
+
+    - a law, program or plan is no organization, nor is the acronym it defines;
+    - a head noun alone ("the Department") is the one organization of the article named
+      with it, or nothing;
+    - a bare name coordinated with known cartels is the cartel of that name;
+    - an agency's unit ("the DEA's San Diego Field Division") is named with its owner,
+      so that two agencies' field offices in one city stay apart.
+    """
+    orgs = [d for d in drafts if d.label == "ORG" and d.end - d.start >= 2]
+    cartels = {d.start for d in drafts if d.canonical and kb.is_cartel(d.canonical)}
+    out: list[Draft] = []
+    not_orgs: set[str] = set()  # programs dropped, and the acronyms they define
+    for d in drafts:
+        words = [t.lower_ for t in doc[d.start : d.end]]
+        if d.label == "ORG" and not d.canonical and words[-1] in NOT_ORGANIZATION_HEADS:
+            acronym = acronym_after(doc, d.end, sentence_of(doc, d.start).end)
+            if acronym is not None:
+                not_orgs.add(doc[acronym[0] : acronym[1]].text)
+            continue
+        if d.end - d.start == 1 and not d.canonical and words[0] in GENERIC_HEADS:
+            named = {
+                (o.canonical or name_key(doc[o.start : o.end].text)): o
+                for o in orgs
+                if words[0] in {t.lower_ for t in doc[o.start : o.end]}
+            }
+            if len(named) != 1:
+                continue  # "the Department" with no (or two) departments named: nobody
+            target = next(iter(named.values()))
+            d.label, d.canonical = "ORG", target.canonical
+            d.name = " ".join(doc[target.start : target.end].text.split())
+        elif d.end - d.start <= 2 and not d.canonical and cartels:
+            # "the Sinaloa cartel, Jalisco New Generation, Gulf, Northeast and ...": a bare
+            # name coordinated with known cartels is the cartel of that name.
+            entry = kb.lookup(doc[d.start : d.end].text + " Cartel")
+            if entry is not None and _coordinated_with(doc, d, cartels):
+                d.label, d.canonical = entry.type, entry.canonical
+        elif d.label == "ORG" and not d.canonical and words[-1] in UNIT_HEADS:
+            owner = next(
+                (
+                    o
+                    for o in drafts
+                    if o.label == "ORG" and o.end + 1 == d.start and doc[o.end].text in {"'s", "’s"}
+                ),
+                None,
+            )
+            if owner is not None:
+                owner_name = owner.canonical or doc[owner.start : owner.end].text
+                d.name = f"{owner_name} {' '.join(doc[d.start : d.end].text.split())}"
+        out.append(d)
+    return [d for d in out if d.canonical or doc[d.start : d.end].text not in not_orgs]
+
+
+def _coordinated_with(doc: Doc, d: Draft, starts: set[int]) -> bool:
+    """True when the draft's head is in one coordination (conj chain) with a listed draft."""
+
+    def top(token):  # type: ignore[no-untyped-def]
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        return token
+
+    root = top(doc[d.end - 1])
+    return any(
+        top(doc[s]) == root or top(doc[s].head) == root or top(doc[s]) == top(doc[d.start])
+        for s in starts
+    )
+
+
+def governing_body(doc: Doc, d: Draft) -> Draft | None:
+    """The administration a person heads, nested around the name: "the Trump
+    administration" is an ORG holding the PERSON "Trump"."""
+    if d.label == "PERSON" and d.end < len(doc) and doc[d.end].lower_ == "administration":
+        return Draft(d.start, d.end + 1, "ORG", source=d.source)
+    return None

@@ -1,0 +1,94 @@
+"""Person names read across the article: surnames, lone names, surnames the NER missed."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from cartelkb.extract.entities.aliases import inner_nickname
+from cartelkb.extract.entities.drafts import Draft
+from cartelkb.knowledge import name_key
+from cartelkb.lexicon import lexicon
+
+SPEECH_LEMMAS = lexicon("entities").words("speech_lemmas")
+
+
+def relabel_surnames(doc: Doc, drafts: list[Draft]) -> None:
+    """A lone "Sheinbaum" tagged ORG or GPE is the person when the article names a
+    person with that surname (in place; only the statistical model's own spans)."""
+    surnames = {
+        name_key(doc[d.end - 1].text)
+        for d in drafts
+        if d.label == "PERSON" and d.end - d.start >= 2
+    }
+    for d in drafts:
+        single = d.end - d.start == 1 and d.label != "PERSON" and d.source == "model"
+        if single and name_key(doc[d.start].text) in surnames:
+            d.label, d.canonical = "PERSON", None
+
+
+def settle_lone_names(doc: Doc, drafts: list[Draft]) -> None:
+    """One label for a lone name the NER tags now PERSON, now ORG or GPE.
+
+    An article that calls someone only by surname ("Zambada") gets a different label
+    for each mention from the small model. When the name is tagged PERSON at least once
+    and at least one of its mentions is the subject of a speech verb, every mention of
+    it is the person. Gazetteer names and acronyms are left alone.
+    """
+    by_key: dict[str, list[Draft]] = {}
+    for d in drafts:
+        token = doc[d.start]
+        if (
+            d.end - d.start == 1
+            and d.canonical is None
+            and d.source == "model"
+            and token.is_title
+            and not token.is_upper
+        ):
+            by_key.setdefault(name_key(token.text), []).append(d)
+    for group in by_key.values():
+        labels = {d.label for d in group}
+        if "PERSON" not in labels or len(labels) == 1:
+            continue
+        spoke = any(
+            doc[d.start].dep_ in {"nsubj", "nsubjpass"}
+            and doc[d.start].head.lemma_.lower() in SPEECH_LEMMAS
+            for d in group
+        )
+        if spoke:
+            for d in group:
+                d.label = "PERSON"
+
+
+def add_missed_surnames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Mentions of a named person's surname that the NER did not tag.
+
+    After "Deputy Juan Escalante", "Escalante was shot" names him again; the small model
+    often leaves such a lone surname untagged. Only capitalized proper nouns outside
+    every entity span count, and only surnames of full names in the same article.
+    """
+    surnames: set[str] = set()
+    for d in drafts:
+        if d.label != "PERSON" or d.end - d.start < 2 or inner_nickname(doc, d.start, d.end):
+            continue
+        last = doc[d.end - 1]
+        if last.is_alpha and len(last.text) > 2:
+            surnames.add(last.text)
+    if not surnames:
+        return drafts
+    taken = [False] * len(doc)
+    for d in drafts:
+        for i in range(d.start, d.end):
+            taken[i] = True
+    added = [
+        Draft(token.i, token.i + 1, "PERSON")
+        for token in doc
+        if token.text in surnames
+        and not taken[token.i]
+        and token.ent_type_ == ""
+        and token.pos_ == "PROPN"
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
+        and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN")
+    ]
+    if not added:
+        return drafts
+    return sorted(drafts + added, key=lambda d: d.start)

@@ -1,0 +1,86 @@
+"""Tests for cartelkb.extract.entities.drafts: span trimming and the heading filter."""
+
+from __future__ import annotations
+
+import pytest
+
+from cartelkb.extract.entities.drafts import Draft, corroborated, is_heading, trim
+from cartelkb.extract.sentences import sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "trimmed"),
+    [
+        pytest.param("He met the DEA's agents.", 2, 5, "DEA", id="article-and-possessive"),
+        pytest.param("The cartels' leaders fled.", 0, 3, "cartels", id="plural-possessive"),
+        pytest.param("Officials left Sinaloa.", 2, 4, "Sinaloa", id="sentence-period"),
+        pytest.param(
+            "They flew to the U.S. on Monday.", 3, 5, "U.S.", id="abbreviation-keeps-period"
+        ),
+        pytest.param("Officials left Sinaloa.", 3, 4, "", id="punctuation-alone-is-empty"),
+    ],
+)
+def test_trim(nlp, text, start, end, trimmed):
+    doc = nlp(text)
+    first, last = trim(doc, start, end)
+    assert doc[first:last].text == trimmed
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Key Discussions on Bilateral Security", True),
+        ("U.S. and Mexico Reach a Deal", True),
+        ("The talks continued on Wednesday, officials said.", False),
+        ("Who Is Ovidio Guzmán?", False),  # sentence-final punctuation
+        ("Mexico", False),  # one capitalized word is no heading
+        ("what the talks mean for the border", False),
+    ],
+)
+def test_is_heading(nlp, text, heading):
+    [sent] = sentences(nlp(text))
+    assert is_heading(sent) is heading
+
+
+# (text, drafts as (token start, token end, label, canonical), texts of the drafts kept)
+CORROBORATION = [
+    pytest.param(
+        "Sheinbaum and Trump Discuss Border Security",
+        [(0, 1, "ORG", None), (2, 6, "ORG", None)],
+        [],
+        id="names-only-in-a-heading-go",
+    ),
+    pytest.param(
+        "U.S. and Mexico Reach a Deal",
+        [(0, 1, "GPE", "United States"), (2, 3, "GPE", "Mexico")],
+        ["U.S.", "Mexico"],
+        id="gazetteer-names-stay",
+    ),
+    pytest.param(
+        "Bilateral Security Group Meets\n\nOfficials of the Bilateral Security Group met.",
+        [(0, 3, "ORG", None), (8, 11, "ORG", None)],
+        ["Bilateral Security Group", "Bilateral Security Group"],
+        id="named-again-in-the-body",
+    ),
+    pytest.param(
+        "Rubio Visits Mexico City\n\nSecretary of State Marco Rubio arrived.",
+        [(0, 1, "PERSON", None), (8, 10, "PERSON", None)],
+        ["Rubio", "Marco Rubio"],
+        id="a-persons-surname-the-body-names",
+    ),
+    pytest.param(
+        "Rubio Visits Mexico City\n\nSecretary of State Marco Rubio arrived.",
+        [(0, 1, "ORG", None), (8, 10, "PERSON", None)],
+        ["Marco Rubio"],
+        id="the-surname-rule-is-for-persons",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "specs", "kept"), CORROBORATION)
+def test_corroborated(nlp, text, specs, kept):
+    doc = nlp(text)
+    drafts = [
+        Draft(start, end, label, canonical=canonical) for start, end, label, canonical in specs
+    ]
+    assert [doc[d.start : d.end].text for d in corroborated(doc, drafts)] == kept
