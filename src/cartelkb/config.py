@@ -18,6 +18,8 @@ FALLBACK_MODELS = ("en_core_web_sm",)
 ENV_DB = "CARTELKB_DB"
 ENV_MODEL = "CARTELKB_MODEL"
 ENV_BATCH = "CARTELKB_BATCH_SIZE"
+ENV_BUSY_TIMEOUT = "CARTELKB_BUSY_TIMEOUT"
+DEFAULT_BUSY_TIMEOUT = 60.0  # seconds: writers wait this long for another's lock
 
 
 def database_url(db: str | None = None) -> str:
@@ -48,16 +50,29 @@ def model_name(model: str | None = None) -> str:
     return model or os.environ.get(ENV_MODEL) or DEFAULT_MODEL
 
 
-def batch_size(value: int | None = None) -> int:
-    """How many articles go through `nlp.pipe` per batch."""
-    raw = value if value is not None else os.environ.get(ENV_BATCH, "32")
+def _number(raw: str | int, name: str, kind: type[int] | type[float], least: float) -> float:
+    """A setting's value as a number of `kind`, at least `least`; else a ConfigError."""
     try:
-        size = int(raw)
+        value = kind(raw)
     except ValueError:
-        raise ConfigError(f"{ENV_BATCH}={raw!r} is not a whole number") from None
-    if size < 1:
-        raise ConfigError(f"batch size must be at least 1, got {size}")
-    return size
+        what = "a whole number" if kind is int else "a number"
+        raise ConfigError(f"{name}={raw!r} is not {what}") from None
+    if value < least:
+        raise ConfigError(f"{name} must be at least {least:g}, got {raw}")
+    return value
+
+
+def batch_size(value: int | None = None) -> int:
+    """How many articles go through `nlp.pipe` per batch ($CARTELKB_BATCH_SIZE)."""
+    raw = value if value is not None else os.environ.get(ENV_BATCH, "32")
+    return int(_number(raw, "batch size" if value is not None else ENV_BATCH, int, 1))
+
+
+def busy_timeout() -> float:
+    """Seconds an SQLite connection waits for another process's lock ($CARTELKB_BUSY_TIMEOUT)."""
+    return _number(
+        os.environ.get(ENV_BUSY_TIMEOUT, str(DEFAULT_BUSY_TIMEOUT)), ENV_BUSY_TIMEOUT, float, 0
+    )
 
 
 def shard(value: str | None) -> tuple[int, int] | None:

@@ -29,19 +29,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cartelkb.benchmarks.tokens import BRACKET_ESCAPES
+
 # Gold predicates containing one of these strings are attribution relations ("X said Y"),
 # whose arguments systems often give the other way round (CaRB matcher). Substring tests,
 # as in CaRB: "adds" also matches inside a longer word.
 SAID_VERBS = ("said", "told", "added", "adds", "says")
 BE_FORMS = frozenset({"be", "is", "am", "are", "was", "were", "been", "being"})
-PTB_ESCAPES = {
-    "-LRB-": "(",
-    "-RRB-": ")",
-    "-LSB-": "[",
-    "-RSB-": "]",
-    "-LCB-": "{",
-    "-RCB-": "}",
-}
 _PUNCT = re.compile(f"[{re.escape(string.punctuation)}]")
 
 
@@ -87,7 +81,7 @@ def f1(p: float, r: float) -> float:
 def sentence_key(sentence: str) -> str:
     """CaRB's sentence key: no spaces, PTB brackets unescaped, no ASCII punctuation."""
     key = sentence.replace(" ", "")
-    for escape, char in PTB_ESCAPES.items():
+    for escape, char in BRACKET_ESCAPES.items():
         key = key.replace(escape, char)
     return _PUNCT.sub("", key)
 

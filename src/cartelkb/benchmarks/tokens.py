@@ -13,13 +13,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-UNESCAPE = {
+# PTB bracket escapes (CaRB undoes these when it keys sentences), then quote escapes.
+BRACKET_ESCAPES = {
     "-LRB-": "(",
     "-RRB-": ")",
     "-LSB-": "[",
     "-RSB-": "]",
     "-LCB-": "{",
     "-RCB-": "}",
+}
+UNESCAPE = {
+    **BRACKET_ESCAPES,
     "``": '"',
     "''": '"',
     "`": "'",

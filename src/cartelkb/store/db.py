@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
-from cartelkb.config import display_db
+from cartelkb.config import busy_timeout, display_db
 from cartelkb.errors import DatabaseError, SchemaTooNewError
 from cartelkb.store.schema import SCHEMA_HEAD
 
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
     from sqlalchemy.orm import Session
 
-BUSY_TIMEOUT_MS = 60_000
 MIGRATION_LOCK_ID = 7_214_401  # PostgreSQL advisory lock held while the schema is upgraded
 # PostgreSQL SQLSTATEs after which running the same transaction again is the cure:
 # serialization_failure, deadlock_detected; with `unique`, also unique_violation (another
@@ -126,22 +125,6 @@ def describe_error(exc: BaseException, url: str | object) -> str:
         if needle in lowered:
             return message.format(db=db, timeout=busy_timeout())
     return f"database {db}: {detail}"
-
-
-def busy_timeout() -> float:
-    """Seconds an SQLite connection waits for another process's lock ($CARTELKB_BUSY_TIMEOUT)."""
-    import os
-
-    raw = os.environ.get("CARTELKB_BUSY_TIMEOUT")
-    if raw is None:
-        return BUSY_TIMEOUT_MS / 1000
-    try:
-        seconds = float(raw)
-    except ValueError:
-        raise DatabaseError(f"CARTELKB_BUSY_TIMEOUT={raw!r} is not a number of seconds") from None
-    if seconds < 0:
-        raise DatabaseError(f"CARTELKB_BUSY_TIMEOUT must be 0 or more, got {raw}")
-    return seconds
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
