@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from cartelkb.extract.sentences import sentences
 from cartelkb.knowledge import load as load_knowledge
 from cartelkb.knowledge import name_key
+from cartelkb.lexicon import lexicon
 from cartelkb.records import ArgRecord, ClaimRecord, DateRecord, MentionRecord
 
 # Clause analysis follows textacy's `extract/triples.py` (subjects and objects read off
@@ -26,305 +27,86 @@ from cartelkb.records import ArgRecord, ClaimRecord, DateRecord, MentionRecord
 # complement clause and of a quotation next to it.
 
 # --- lexicons ----------------------------------------------------------------------
+# The word lists live in data/lexicons/{claims,attribution,modality,reference}.toml,
+# each entry with a line saying what it is for; the sets built from two entries are
+# made here.
 
+_CLAUSES = lexicon("claims")
+_ATTRIBUTION = lexicon("attribution")
+_MODALITY = lexicon("modality")
+_REFERENCE = lexicon("reference")
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+# clauses: actions, chains, voice, objects
+RELATIONAL_NOUNS = _CLAUSES.words("relational_nouns")
+PARTITIVE_NOUNS = _CLAUSES.words("partitive_nouns")
+GERUND_CHAIN = _CLAUSES.words("gerund_chain")
+RAISING_PASSIVE: dict[str, bool] = _CLAUSES.mapping("raising_passive")
+RAISING_ADJ: dict[str, bool] = _CLAUSES.mapping("raising_adjectives")
+STATIVE_PARTICIPLES = _CLAUSES.words("stative_participles")
+FACTIVE_ADJECTIVES = _CLAUSES.words("factive_adjectives")
+LIGHT_VERBS = _CLAUSES.words("light_verbs")
+APPROXIMATORS = _CLAUSES.words("approximators")
+OBJECT_PREPS = _CLAUSES.words("object_preps")
+SUBJECT_SHARING_PREPS = _CLAUSES.words("subject_sharing_preps")
+AFFILIATION_PREPS = _CLAUSES.words("affiliation_preps")
+PREPOSITION_LIKE = _CLAUSES.words("preposition_like")
+ADJUNCT_PREPS = _CLAUSES.words("adjunct_preps")
+NOMINALIZATIONS: dict[str, str] = _CLAUSES.mapping("nominalizations")
+JOINT_NOMINALS = _CLAUSES.words("joint_nominals")
+PATIENT_NOMINALS = _CLAUSES.words("patient_nominals")
 
+# attribution: reporting verbs, statements, quotation marks
+SPEECH_VERBS = _ATTRIBUTION.words("speech_verbs")
+# a sentence-final participle of speech or evaluation belongs to the main clause's speaker
+PARTICIPLE_SPEECH = SPEECH_VERBS | _ATTRIBUTION.words("evaluation_participles")
+HEDGING_SPEECH = _ATTRIBUTION.words("hedging_speech")
+NEGATING_SPEECH = _ATTRIBUTION.words("negating_speech")
+REPORT_NOUNS = _ATTRIBUTION.words("report_nouns")
+STATEMENT_NOUNS = _ATTRIBUTION.words("statement_nouns")
+CITATION_NOUNS = _ATTRIBUTION.words("citation_nouns")
+READING_VERBS = _ATTRIBUTION.words("reading_verbs")
+QUOTE_PAIRS: dict[str, str] = _ATTRIBUTION.mapping("quote_pairs")
 
-# Reporting and cognition verbs: their subject is the source of their complement clause
-# (textacy constants.REPORTING_VERBS, extended with the verbs of government statements).
-SPEECH_VERBS = _words(
-    """say tell announce state emphasize emphasise stress indicate reiterate warn believe
-    think claim allege report suggest accuse add note explain argue insist confirm deny
-    acknowledge declare assert write testify predict maintain contend signal hint reveal
-    disclose admit fear hope expect worry estimate conclude remark comment observe tweet
-    post caution recall speculate suspect charge affirm assure promise vow threaten
-    underscore highlight point"""
-)
-# Participles of speech and evaluation ("..., calling the idea unacceptable"): a
-# sentence-final one belongs to the speaker of the main clause.
-PARTICIPLE_SPEECH = SPEECH_VERBS | _words(
-    """call describe label dub brand term characterize characterise cite urge ask decry
-    condemn praise criticize criticise blame dismiss reject"""
-)
-# Nouns relating a person to a group or another person: their copular use states a
-# relation even when the subject is not a name ("Several of the men were members of").
-RELATIONAL_NOUNS = _words(
-    """member partner associate ally rival son daughter brother sister father mother wife
-    husband nephew niece cousin successor heir lieutenant deputy operative affiliate
-    co-founder cofounder boss head"""
-)
-# Quantity and partitive nouns: "part of", "one of a number of" are not relations.
-PARTITIVE_NOUNS = _words(
-    """part kind type sort number lot amount majority minority rest half portion share
-    total series couple dozen pair variety range percent fraction handful"""
-)
-# Reporting verbs whose content is not asserted by the source as fact.
-HEDGING_SPEECH = _words(
-    """suggest allege claim believe think speculate fear hope expect predict estimate
-    suspect worry"""
-)
-# Reporting verbs that state their content as not happening.
-NEGATING_SPEECH = frozenset({"deny"})
-# Verbs taking a gerund complement that forms one action with them ("consider designating").
-GERUND_CHAIN = _words(
-    """consider continue begin start stop keep avoid resume propose recommend discuss
-    contemplate mull risk finish quit"""
-)
-# Passive raising verbs ("X is expected to Y"): the action is Y; some of them hedge it.
-RAISING_PASSIVE = {
-    "expect": True,
-    "believe": True,
-    "think": True,
-    "say": True,
-    "report": True,
-    "rumor": True,
-    "rumour": True,
-    "suppose": True,
-    "allege": True,
-    "suspect": True,
-    "set": False,
-    "schedule": False,
-    "slate": False,
-    "poise": False,
-}
-# Adjectives that raise their infinitive ("X is likely to Y"); True when they hedge.
-RAISING_ADJ = {"likely": True, "unlikely": True, "set": False, "poised": False, "due": False}
-# Verbs whose chain complement is hedged ("appeared to back away").
-HEDGING_CHAIN = frozenset({"seem", "appear"})
-# Participles that describe a state, read as copular ("are involved in", "is linked to").
-STATIVE_PARTICIPLES = _words(
-    """involve engage commit link tie connect associate affiliate relate concern interest
-    determine prepare align base locate want"""
-)
-# Adjectives whose gerund complement happened, done by the subject ("responsible for
-# smuggling", "guilty of laundering"); "capable of", "accused of" do not assert it.
-FACTIVE_ADJECTIVES = _words(
-    """responsible guilty notorious infamous famous instrumental complicit"""
-)
-# Light verbs: "has a history of working with" -> the gerund shares the subject.
-LIGHT_VERBS = frozenset({"have", "make", "take", "show", "gain", "achieve"})
-HEDGE_MODALS = frozenset({"might", "could", "would", "may"})
-HEDGE_ADVERBS = _words(
-    """reportedly allegedly possibly potentially likely probably perhaps maybe apparently
-    purportedly supposedly reputedly presumably"""
-)
-HEDGE_NOMINAL_AMODS = frozenset(
-    {"potential", "possible", "alleged", "purported", "rumored", "suspected", "proposed"}
-)
-CONDITIONAL_MARKS = frozenset({"if", "unless"})
-# Nouns and verbs under which an event noun is only contemplated ("the possibility of
-# strikes", "a reward for information leading to the arrest of X", "considered sanctions").
-MODAL_NOUNS = _words(
-    """possibility prospect threat risk idea plan proposal option potential call demand
-    request chance likelihood reward consideration push bid"""
-)
-NONFACTIVE_VERBS = _words(
-    """consider propose discuss threaten seek demand urge request plan want weigh mull call
-    push contemplate explore offer"""
-)
-# "not only ... but also", "not just": not a negation of the claim.
-NEGATION_EXCEPTIONS = frozenset({"only", "just", "merely", "simply"})
-# Approximators of a number the parser may read as prepositions ("Over two dozen ...").
-APPROXIMATORS = frozenset({"over", "about", "around", "under", "nearly", "almost", "roughly"})
-# "not ... until X": the event happened, at X.
-UNTIL_WORDS = frozenset({"until", "till", "til"})
-# Prepositions that may carry a verb's object ("push for", "meet with").
-OBJECT_PREPS = _words(
-    """with for on to against in into about over from at toward towards upon across within
-    among between of"""
-)
-# Prepositions introducing a non-finite clause that shares the main subject
-# ("made headlines by rejecting", "without consulting").
-SUBJECT_SHARING_PREPS = frozenset(
-    {"by", "after", "before", "while", "without", "upon", "through", "since"}
-)
+# modality: hedges and negations
+HEDGE_MODALS = _MODALITY.words("hedge_modals")
+HEDGE_ADVERBS = _MODALITY.words("hedge_adverbs")
+HEDGE_NOMINAL_AMODS = _MODALITY.words("hedge_nominal_amods")
+HEDGING_CHAIN = _MODALITY.words("hedging_chain")
+CONDITIONAL_MARKS = _MODALITY.words("conditional_marks")
+MODAL_NOUNS = _MODALITY.words("modal_nouns")
+NONFACTIVE_VERBS = _MODALITY.words("nonfactive_verbs")
+NEGATION_EXCEPTIONS = _MODALITY.words("negation_exceptions")
+UNTIL_WORDS = _MODALITY.words("until_words")
+NEGATIVE_DETERMINERS = _MODALITY.words("negative_determiners")
+NEGATIVE_PRONOUNS = _MODALITY.words("negative_pronouns")
+
+# reference: pronouns, descriptions, group nouns
+PERSON_PRONOUNS = _REFERENCE.words("person_pronouns")
+PLURAL_PRONOUNS = _REFERENCE.words("plural_pronouns")
+IT_PRONOUNS = _REFERENCE.words("it_pronouns")
+ANIMATE_NOUNS = _REFERENCE.words("animate_nouns")
+PLURAL_DETERMINERS = _REFERENCE.words("plural_determiners")
+SINGULAR_NUMERALS = _REFERENCE.words("singular_numerals")
+EMPTY_SUBJECTS = _REFERENCE.words("empty_subjects")
+DEMONSTRATIVES = _REFERENCE.words("demonstratives")
+PLURAL_DEMONSTRATIVES = _REFERENCE.words("plural_demonstratives")
+RELATIVE_PRONOUNS = _REFERENCE.words("relative_pronouns")
+PAIR_NOUNS = _REFERENCE.words("pair_nouns")
+PAIR_DETERMINERS = _REFERENCE.words("pair_determiners")
+ROLE_NOUNS = _REFERENCE.words("role_nouns")
+ORG_NOUNS: dict[str, str] = _REFERENCE.mapping("org_nouns")
+COUNTRY_NOUNS = _REFERENCE.words("country_nouns")
+EXAMPLE_PREPS = _REFERENCE.words("example_preps")
+# Nouns for a person defined by another person or a group: a name inside their phrase
+# is the other party, never the person meant. ("head" is among them: it is a relational
+# noun. The list was once written `RELATIONAL_NOUNS | ROLE_NOUNS - {"head"}`, whose
+# difference bound to ROLE_NOUNS alone and so removed nothing.)
+PERSON_OF_NOUNS = RELATIONAL_NOUNS | ROLE_NOUNS
+
 # Dependencies of embedded clauses that carry claims (and dates) of their own.
 CLAUSE_DEPS = frozenset({"ccomp", "conj", "advcl", "relcl", "parataxis", "acl"})
-# Prepositions after a head noun whose names still stand for the phrase ("officials
-# from Mexico", "Cartels like CJNG"); a name after "in"/"at" is a place modifier.
-AFFILIATION_PREPS = frozenset({"of", "from", "like", "including", "as", "such"})
-# Participles that work as prepositions ("following the talks", "including the DEA").
-PREPOSITION_LIKE = _words(
-    """following including regarding concerning according given considering excluding
-    barring pending"""
-)
-# Nouns whose "of" complement is a reported event: "Reports of abuses by X".
-REPORT_NOUNS = frozenset(
-    {"report", "allegation", "accusation", "claim", "rumor", "rumour", "account"}
-)
-# Nouns whose clausal complement is a statement ("said in a statement that ...").
-STATEMENT_NOUNS = frozenset(
-    {"statement", "report", "announcement", "claim", "allegation", "release", "interview"}
-)
-# Nouns that point to an outlet's article in a citation sentence ("this AP News article").
-CITATION_NOUNS = frozenset(
-    {"article", "report", "story", "coverage", "interview", "quote", "piece", "broadcast"}
-)
-
-# Deverbal event nouns and the action they verbalize to (NOMLEX-style, Macleod et al.
-# 1998, limited to the vocabulary of security-policy reporting). A preposition after the
-# verb marks the complement that carries the object ("involvement in X").
-NOMINALIZATIONS = {
-    "rejection": "reject",
-    "designation": "designate",
-    "deployment": "deploy",
-    "sharing": "share",
-    "emphasis": "emphasize",
-    "involvement": "involve in",
-    "commitment": "commit to",
-    "extradition": "extradite",
-    "arrest": "arrest",
-    "capture": "capture",
-    "seizure": "seize",
-    "cooperation": "cooperate with",
-    "collaboration": "collaborate with",
-    "coordination": "coordinate with",
-    "partnership": "partner with",
-    "intervention": "intervene in",
-    "sanction": "sanction",
-    "indictment": "indict",
-    "prosecution": "prosecute",
-    "investigation": "investigate",
-    "announcement": "announce",
-    "decision": "decide",
-    "agreement": "agree",
-    "refusal": "refuse",
-    "opposition": "oppose",
-    "support": "support",
-    "attack": "attack",
-    "crackdown": "crack down on",
-    "fight": "fight against",
-    "offer": "offer",
-    "threat": "threaten",
-    "killing": "kill",
-    "murder": "murder",
-    "kidnapping": "kidnap",
-    "assassination": "assassinate",
-    "deportation": "deport",
-    "expulsion": "expel",
-    "participation": "participate in",
-    "abuse": "abuse",
-    "raid": "raid",
-    "strike": "strike",
-    "call": "call for",
-    "demand": "demand",
-    "request": "request",
-    "proposal": "propose",
-    "plan": "plan",
-    "pledge": "pledge",
-    "promise": "promise",
-    "visit": "visit",
-    "meeting": "meet with",
-    "negotiation": "negotiate with",
-    "accusation": "accuse",
-    "criticism": "criticize",
-    "condemnation": "condemn",
-    "denial": "deny",
-    "insistence": "insist on",
-    "approval": "approve",
-    "authorization": "authorize",
-    "conviction": "convict",
-    "detention": "detain",
-    "apprehension": "apprehend",
-    "trafficking": "traffic",
-    "smuggling": "smuggle",
-    "investment": "invest in",
-    "funding": "fund",
-    "imposition": "impose",
-    "withdrawal": "withdraw",
-    "suspension": "suspend",
-    "invasion": "invade",
-    "reliance": "rely on",
-    "pressure": "pressure",
-    "resistance": "resist",
-    "response": "respond to",
-    "surrender": "surrender",
-    "transfer": "transfer",
-    "release": "release",
-    "dismantling": "dismantle",
-    "disruption": "disrupt",
-    "exchange": "exchange",
-}
-# Nouns of joint action: "in cooperation with X" says the clause's subject works with X.
-JOINT_NOMINALS = frozenset(
-    {"cooperation", "collaboration", "coordination", "partnership", "conjunction"}
-)
-# Event nouns whose "of" complement is the patient, allowed without a named agent
-# ("the extradition of Guzmán López", "the designation of eight cartels as FTOs").
-PATIENT_NOMINALS = _words(
-    """extradition designation arrest capture seizure deportation expulsion killing murder
-    kidnapping assassination indictment conviction detention release transfer
-    apprehension"""
-)
-
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-# Nouns of people and groups: the plural ones a "they" in the same sentence may take.
-ANIMATE_NOUNS = _words(
-    """person people individual man woman child member official officer agent soldier troop
-    police suspect fugitive trafficker smuggler criminal gunman hitman assassin kingpin
-    group gang cartel organization militia rebel fighter citizen resident migrant
-    immigrant refugee worker employee lawmaker legislator politician investor analyst
-    expert prosecutor lawyer attorney witness victim prisoner inmate detainee captive
-    hostage authority government administration country nation state company firm
-    agency neighbor neighbour ally partner leader boss associate operative student
-    protester journalist reporter activist farmer family relative"""
-)
-# Determiners used as plural noun phrases ("some argue ...", "those extradited").
-PLURAL_DETERMINERS = frozenset({"those", "these", "some", "many", "several", "both", "others"})
-IT_PRONOUNS = frozenset({"it", "its", "itself"})
-# Subjects that carry no content on their own; a claim needs a resolved referent for
-# them or is skipped ("It is ...", "This contributes ...", "You can read ...").
-EMPTY_SUBJECTS = frozenset(
-    {
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "which",
-        "what",
-        "who",
-        "whom",
-        "you",
-        "there",
-        "one",
-        "i",
-        "me",
-        "here",
-    }
-)
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
-# Group descriptions that denote the two countries of the story ("both nations").
-PAIR_NOUNS = frozenset(
-    {"nation", "country", "side", "government", "neighbor", "neighbour", "partner"}
-)
-# Role nouns of definite descriptions that denote a person ("the senator").
-ROLE_NOUNS = _words(
-    """president senator secretary governor ambassador minister leader kingpin founder
-    chief director spokesman spokeswoman spokesperson mayor prosecutor judge general
-    administrator commissioner lord capo"""
-)
-# Nouns for a person defined by another person or a group: a name inside their phrase
-# is the other party, never the person meant.
-PERSON_OF_NOUNS = RELATIONAL_NOUNS | ROLE_NOUNS - {"head"}
-# Descriptions that denote an organization of a kind ("the cartel", "the agency").
-ORG_NOUNS = {
-    "cartel": "cartel",
-    "group": "cartel",
-    "organization": "cartel",
-    "syndicate": "cartel",
-    "agency": "agency",
-    "department": "agency",
-    "bureau": "agency",
-}
-COUNTRY_NOUNS = frozenset({"government", "country", "nation"})
-# Double quotes pair by alternation; single curly quotes only as ‘...’ pairs because
-# ’ is also the apostrophe.
-QUOTE_PAIRS = {"“": "”", "‘": "’", "«": "»"}
+# Marks that set off an apposition or a non-restrictive modifier.
+APPOSITION_MARKS = frozenset({",", "—", "–", "("})
 
 _MENTION_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
 _PRONOUN_SCAN = 40  # how many mentions back a pronoun or description may look
@@ -1404,7 +1186,7 @@ class _Extractor:
             return None
         # the name, a comma, then only the noun phrase's own words ("a co-founder")
         between = self.doc[name.i + 1 : noun.i]
-        if not between or between[0].text not in {",", "—", "–", "("}:
+        if not between or between[0].text not in APPOSITION_MARKS:
             return None
         if any(t.pos_ in {"VERB", "AUX", "PRON"} or t.text == "," for t in between[1:]):
             return None
@@ -1531,7 +1313,7 @@ class _Extractor:
             elif verb_prep is None:
                 # a transitive verb's object; "in"/"at" phrases are where or when
                 for p in complements:
-                    if p not in {"by", "of", "in", "at", "within", "during"}:
+                    if p not in ADJUNCT_PREPS:
                         target_prep = preps[p]
                         break
             # else: "their collaboration in this matter" - "collaborate with" has no
@@ -1747,7 +1529,7 @@ class _Extractor:
         if not any(t.lemma_.lower() in CITATION_NOUNS for t in nxt):
             return None
         root = nxt.root
-        reading = root.lemma_ in {"read", "see", "find", "watch", "consult", "review", "check"}
+        reading = root.lemma_ in READING_VERBS
         you = any(t.lower_ == "you" for t in nxt)
         if not (reading or you):
             return None
@@ -1906,9 +1688,9 @@ class _Extractor:
             if arg is None or (arg is pred.object and pred.head.lemma_ in SPEECH_VERBS):
                 continue  # "said no troops would come": the saying is not negated
             for child in arg.head.children:
-                if child.dep_ == "det" and child.lower_ in {"no", "neither"}:
+                if child.dep_ == "det" and child.lower_ in NEGATIVE_DETERMINERS:
                     return child.text
-            if arg.head.lower_ in {"nobody", "nothing", "none"}:
+            if arg.head.lower_ in NEGATIVE_PRONOUNS:
                 return arg.head.text
         return None
 
@@ -2000,7 +1782,7 @@ class _Extractor:
     def _modified_demonstrative(tok: Token) -> bool:
         """Whether a demonstrative with a modifier ("Those extradited", "those who fled")
         is a noun phrase about people, a possible antecedent of "they"."""
-        return tok.lower_ in {"those", "these"} and any(
+        return tok.lower_ in PLURAL_DEMONSTRATIVES and any(
             c.dep_ in {"acl", "relcl", "amod", "prep"} for c in tok.children
         )
 
@@ -2019,7 +1801,7 @@ class _Extractor:
                 last = self.doc[last.i - 1]
             end = max(end, last.idx + len(last.text))
             plural = plural or any(c.dep_ == "conj" for c in named.children)
-        if (head.tag_ == "CD" and head.lower_ not in {"one", "1"}) or (
+        if (head.tag_ == "CD" and head.lower_ not in SINGULAR_NUMERALS) or (
             head.lower_ in PLURAL_PRONOUNS | PLURAL_DETERMINERS
         ):
             plural = True  # "Two of those designated", "they", "those extradited"
@@ -2044,7 +1826,7 @@ class _Extractor:
                 continue
             if self.mentions[self.tok2m[child.i]].label not in {"PERSON", "ORG"}:
                 continue
-            if self.doc[child.left_edge.i - 1].text not in {",", "—", "–", "("}:
+            if self.doc[child.left_edge.i - 1].text not in APPOSITION_MARKS:
                 continue
             return child
         return None
@@ -2120,12 +1902,7 @@ class _Extractor:
         word = arg.head.lower_
         if word in EMPTY_SUBJECTS and arg.ref is None:
             return True
-        return arg.end - arg.start <= len(arg.head.text) and word in {
-            "this",
-            "that",
-            "these",
-            "those",
-        }
+        return arg.end - arg.start <= len(arg.head.text) and word in DEMONSTRATIVES
 
     def _link(self, arg: _Arg) -> tuple[int | None, bool]:
         """The mention an argument names: its head's mention, an antecedent, or the first.
@@ -2142,10 +1919,10 @@ class _Extractor:
             return self._resolve_pronoun(head), word in PERSON_PRONOUNS
         lemma = head.lemma_.lower()
         det = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod", "predet"}}
-        if lemma in PAIR_NOUNS and det & {"both", "two"}:
+        if lemma in PAIR_NOUNS and det & PAIR_DETERMINERS:
             return self._resolve_pair(head), False
         inside = list(self._mentions_in(arg.start, arg.end))
-        if det & {"both", "two"} and head.tag_ == "NNS" and not inside:
+        if det & PAIR_DETERMINERS and head.tag_ == "NNS" and not inside:
             found = self._resolve_people_pair(head)
             if found is not None:
                 return found, False
@@ -2164,7 +1941,7 @@ class _Extractor:
         if inside:
             for child in head.children:
                 # "Cartels like CJNG", "agencies, including the DEA": the named example
-                if child.dep_ == "prep" and child.lower_ in {"like", "including", "as"}:
+                if child.dep_ == "prep" and child.lower_ in EXAMPLE_PREPS:
                     pobj = self._child(child, "pobj")
                     if pobj is not None and pobj.i in self.tok2m:
                         return self.tok2m[pobj.i], False
