@@ -130,7 +130,8 @@ def same_sentence(gold: str, extracted: str) -> bool:
 def score(
     files: Iterable[dict], seeds: Path, verbose: bool, use_mentions: bool = True
 ) -> dict[str, float]:
-    from cartelkb.extract.claims import _mentions_from_ents, extract_claims
+    from cartelkb.extract.claims import extract_claims
+    from cartelkb.extract.claims.extractor import _mentions_from_ents
     from cartelkb.extract.nlp import load_pipeline
 
     nlp = load_pipeline()

@@ -1,4 +1,4 @@
-"""Doc -> claims: who did or said what to whom, according to whom, from the parse."""
+"""Per-article claim extraction: indexes, clause analysis and records (being split up)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,65 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from cartelkb.extract.claims.vocab import (
+    ADJUNCT_PREPS,
+    AFFILIATION_PREPS,
+    ANIMATE_NOUNS,
+    APPROXIMATORS,
+    CITATION_NOUNS,
+    CONDITIONAL_MARKS,
+    COUNTRY_NOUNS,
+    DEMONSTRATIVES,
+    EMPTY_SUBJECTS,
+    EXAMPLE_PREPS,
+    FACTIVE_ADJECTIVES,
+    GERUND_CHAIN,
+    HEDGE_ADVERBS,
+    HEDGE_MODALS,
+    HEDGE_NOMINAL_AMODS,
+    HEDGING_CHAIN,
+    HEDGING_SPEECH,
+    IT_PRONOUNS,
+    JOINT_NOMINALS,
+    LIGHT_VERBS,
+    MODAL_NOUNS,
+    NEGATING_SPEECH,
+    NEGATION_EXCEPTIONS,
+    NEGATIVE_DETERMINERS,
+    NEGATIVE_PRONOUNS,
+    NOMINALIZATIONS,
+    NONFACTIVE_VERBS,
+    OBJECT_PREPS,
+    ORG_NOUNS,
+    PAIR_DETERMINERS,
+    PAIR_NOUNS,
+    PARTICIPLE_SPEECH,
+    PARTITIVE_NOUNS,
+    PATIENT_NOMINALS,
+    PERSON_OF_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_DEMONSTRATIVES,
+    PLURAL_DETERMINERS,
+    PLURAL_PRONOUNS,
+    PREPOSITION_LIKE,
+    QUOTE_PAIRS,
+    RAISING_ADJ,
+    RAISING_PASSIVE,
+    READING_VERBS,
+    RELATIONAL_NOUNS,
+    RELATIVE_PRONOUNS,
+    REPORT_NOUNS,
+    ROLE_NOUNS,
+    SINGULAR_NUMERALS,
+    SPEECH_VERBS,
+    STATEMENT_NOUNS,
+    STATIVE_PARTICIPLES,
+    SUBJECT_SHARING_PREPS,
+    UNTIL_WORDS,
+)
 from cartelkb.extract.sentences import sentences
 from cartelkb.knowledge import load as load_knowledge
 from cartelkb.knowledge import name_key
-from cartelkb.lexicon import lexicon
 from cartelkb.records import ArgRecord, ClaimRecord, DateRecord, MentionRecord
 
 # Clause analysis follows textacy's `extract/triples.py` (subjects and objects read off
@@ -25,83 +80,6 @@ from cartelkb.records import ArgRecord, ClaimRecord, DateRecord, MentionRecord
 # relation phrase. Attribution follows textacy's `direct_quotations` and Krestel et al.
 # 2008 ("Minding the Source"): a reporting verb's subject is the source of its
 # complement clause and of a quotation next to it.
-
-# --- lexicons ----------------------------------------------------------------------
-# The word lists live in data/lexicons/{claims,attribution,modality,reference}.toml,
-# each entry with a line saying what it is for; the sets built from two entries are
-# made here.
-
-_CLAUSES = lexicon("claims")
-_ATTRIBUTION = lexicon("attribution")
-_MODALITY = lexicon("modality")
-_REFERENCE = lexicon("reference")
-
-# clauses: actions, chains, voice, objects
-RELATIONAL_NOUNS = _CLAUSES.words("relational_nouns")
-PARTITIVE_NOUNS = _CLAUSES.words("partitive_nouns")
-GERUND_CHAIN = _CLAUSES.words("gerund_chain")
-RAISING_PASSIVE: dict[str, bool] = _CLAUSES.mapping("raising_passive")
-RAISING_ADJ: dict[str, bool] = _CLAUSES.mapping("raising_adjectives")
-STATIVE_PARTICIPLES = _CLAUSES.words("stative_participles")
-FACTIVE_ADJECTIVES = _CLAUSES.words("factive_adjectives")
-LIGHT_VERBS = _CLAUSES.words("light_verbs")
-APPROXIMATORS = _CLAUSES.words("approximators")
-OBJECT_PREPS = _CLAUSES.words("object_preps")
-SUBJECT_SHARING_PREPS = _CLAUSES.words("subject_sharing_preps")
-AFFILIATION_PREPS = _CLAUSES.words("affiliation_preps")
-PREPOSITION_LIKE = _CLAUSES.words("preposition_like")
-ADJUNCT_PREPS = _CLAUSES.words("adjunct_preps")
-NOMINALIZATIONS: dict[str, str] = _CLAUSES.mapping("nominalizations")
-JOINT_NOMINALS = _CLAUSES.words("joint_nominals")
-PATIENT_NOMINALS = _CLAUSES.words("patient_nominals")
-
-# attribution: reporting verbs, statements, quotation marks
-SPEECH_VERBS = _ATTRIBUTION.words("speech_verbs")
-# a sentence-final participle of speech or evaluation belongs to the main clause's speaker
-PARTICIPLE_SPEECH = SPEECH_VERBS | _ATTRIBUTION.words("evaluation_participles")
-HEDGING_SPEECH = _ATTRIBUTION.words("hedging_speech")
-NEGATING_SPEECH = _ATTRIBUTION.words("negating_speech")
-REPORT_NOUNS = _ATTRIBUTION.words("report_nouns")
-STATEMENT_NOUNS = _ATTRIBUTION.words("statement_nouns")
-CITATION_NOUNS = _ATTRIBUTION.words("citation_nouns")
-READING_VERBS = _ATTRIBUTION.words("reading_verbs")
-QUOTE_PAIRS: dict[str, str] = _ATTRIBUTION.mapping("quote_pairs")
-
-# modality: hedges and negations
-HEDGE_MODALS = _MODALITY.words("hedge_modals")
-HEDGE_ADVERBS = _MODALITY.words("hedge_adverbs")
-HEDGE_NOMINAL_AMODS = _MODALITY.words("hedge_nominal_amods")
-HEDGING_CHAIN = _MODALITY.words("hedging_chain")
-CONDITIONAL_MARKS = _MODALITY.words("conditional_marks")
-MODAL_NOUNS = _MODALITY.words("modal_nouns")
-NONFACTIVE_VERBS = _MODALITY.words("nonfactive_verbs")
-NEGATION_EXCEPTIONS = _MODALITY.words("negation_exceptions")
-UNTIL_WORDS = _MODALITY.words("until_words")
-NEGATIVE_DETERMINERS = _MODALITY.words("negative_determiners")
-NEGATIVE_PRONOUNS = _MODALITY.words("negative_pronouns")
-
-# reference: pronouns, descriptions, group nouns
-PERSON_PRONOUNS = _REFERENCE.words("person_pronouns")
-PLURAL_PRONOUNS = _REFERENCE.words("plural_pronouns")
-IT_PRONOUNS = _REFERENCE.words("it_pronouns")
-ANIMATE_NOUNS = _REFERENCE.words("animate_nouns")
-PLURAL_DETERMINERS = _REFERENCE.words("plural_determiners")
-SINGULAR_NUMERALS = _REFERENCE.words("singular_numerals")
-EMPTY_SUBJECTS = _REFERENCE.words("empty_subjects")
-DEMONSTRATIVES = _REFERENCE.words("demonstratives")
-PLURAL_DEMONSTRATIVES = _REFERENCE.words("plural_demonstratives")
-RELATIVE_PRONOUNS = _REFERENCE.words("relative_pronouns")
-PAIR_NOUNS = _REFERENCE.words("pair_nouns")
-PAIR_DETERMINERS = _REFERENCE.words("pair_determiners")
-ROLE_NOUNS = _REFERENCE.words("role_nouns")
-ORG_NOUNS: dict[str, str] = _REFERENCE.mapping("org_nouns")
-COUNTRY_NOUNS = _REFERENCE.words("country_nouns")
-EXAMPLE_PREPS = _REFERENCE.words("example_preps")
-# Nouns for a person defined by another person or a group: a name inside their phrase
-# is the other party, never the person meant. ("head" is among them: it is a relational
-# noun. The list was once written `RELATIONAL_NOUNS | ROLE_NOUNS - {"head"}`, whose
-# difference bound to ROLE_NOUNS alone and so removed nothing.)
-PERSON_OF_NOUNS = RELATIONAL_NOUNS | ROLE_NOUNS
 
 # Dependencies of embedded clauses that carry claims (and dates) of their own.
 CLAUSE_DEPS = frozenset({"ccomp", "conj", "advcl", "relcl", "parataxis", "acl"})
