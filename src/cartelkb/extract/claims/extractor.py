@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import bisect
-import csv
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from cartelkb.extract.claims.context import Article
+from cartelkb.extract.claims.syntax import (
+    APPOSITION_MARKS,
+    CLAUSE_DEPS,
+    child_of,
+    is_infinitive,
+    relcl_antecedent,
+)
 from cartelkb.extract.claims.vocab import (
     ADJUNCT_PREPS,
     AFFILIATION_PREPS,
@@ -43,7 +48,6 @@ from cartelkb.extract.claims.vocab import (
     ORG_NOUNS,
     PAIR_DETERMINERS,
     PAIR_NOUNS,
-    PARTICIPLE_SPEECH,
     PARTITIVE_NOUNS,
     PATIENT_NOMINALS,
     PERSON_OF_NOUNS,
@@ -81,29 +85,10 @@ from cartelkb.records import ArgRecord, ClaimRecord, DateRecord, MentionRecord
 # 2008 ("Minding the Source"): a reporting verb's subject is the source of its
 # complement clause and of a quotation next to it.
 
-# Dependencies of embedded clauses that carry claims (and dates) of their own.
-CLAUSE_DEPS = frozenset({"ccomp", "conj", "advcl", "relcl", "parataxis", "acl"})
-# Marks that set off an apposition or a non-restrictive modifier.
-APPOSITION_MARKS = frozenset({",", "—", "–", "("})
 
 _MENTION_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
 _PRONOUN_SCAN = 40  # how many mentions back a pronoun or description may look
 _PAIR_SCAN = 80
-
-
-@lru_cache(maxsize=1)
-def _gazetteer_classes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Canonical names of countries, cartels and agencies (from the packaged data files)."""
-
-    def canonicals(file_name: str) -> frozenset[str]:
-        path = resources.files("cartelkb.data").joinpath(file_name)
-        with path.open(encoding="utf-8") as fh:
-            rows = (line for line in fh if line.strip() and not line.startswith("#"))
-            return frozenset(
-                row["canonical"].strip() for row in csv.DictReader(rows, delimiter="\t")
-            )
-
-    return canonicals("countries.tsv"), canonicals("cartels.tsv"), canonicals("agencies.tsv")
 
 
 # --- internal structures -------------------------------------------------------------
@@ -275,133 +260,22 @@ class _Extractor:
     """Per-article state: mention and date indexes, quotations, the previous subjects."""
 
     def __init__(self, doc: Doc, mentions: list[MentionRecord], dates: Sequence[DateRecord]):
-        self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
-        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
-        self.m_starts = [m.start for m in self.mentions]
-        self.tok_starts = [t.idx for t in doc]
-        # token index -> mention covering it (the longest, so "Mexican government" wins
-        # over its nested "Mexican").
-        self.tok2m: dict[int, int] = {}
-        for index, m in enumerate(self.mentions):
-            for i in self._token_range(m.start, m.end):
-                old = self.tok2m.get(i)
-                if old is None or (m.end - m.start) > (
-                    self.mentions[old].end - self.mentions[old].start
-                ):
-                    self.tok2m[i] = index
+        self.article = article = Article(doc, mentions, dates)
+        # read-only views of the article's indexes
+        self.doc, self.text, self.mentions = article.doc, article.text, article.mentions
+        self.tok_starts, self.tok2m, self.sents = article.tok_starts, article.tok2m, article.sents
+        self.sent_of, self.reattached = article.sent_of, article.reattached
+        self.countries, self.cartels, self.agencies = (
+            article.countries,
+            article.cartels,
+            article.agencies,
+        )
         self.dates = sorted((d for d in dates if _is_point_in_time(d)), key=lambda d: d.start)
-        self.sents = sentences(doc)
-        self.sent_of = [0] * len(doc)
-        for n, sent in enumerate(self.sents):
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = n
-        self.countries, self.cartels, self.agencies = _gazetteer_classes()
+        self.date_starts = [d.start for d in self.dates]
         self.subjects_by_sent: dict[int, list[_Arg]] = {}
         self.arg_cache: dict[tuple[int, int, int], _Arg] = {}
         self.quotes: list[_Quote] = []
         self.tok2quote: dict[int, int] = {}
-        self.date_starts = [d.start for d in self.dates]
-        # every date expression, durations and sets too: none of them is an argument
-        self.date_spans = sorted((d.start, d.end) for d in dates)
-        self.span_starts = [start for start, _ in self.date_spans]
-        # token index -> the head a misattached participle really modifies
-        self.reattached: dict[int, Token] = {}
-        for sent in self.sents:
-            self._reattach_participles(sent)
-
-    # -- indexes
-
-    def _token_range(self, start: int, end: int) -> range:
-        first = bisect.bisect_right(self.tok_starts, start) - 1
-        last = bisect.bisect_left(self.tok_starts, end) - 1
-        return range(max(first, 0), last + 1)
-
-    def _sent_no(self, tok: Token) -> int:
-        return self.sent_of[tok.i]
-
-    def _sent(self, tok: Token) -> Span:
-        return self.sents[self.sent_of[tok.i]]
-
-    def _mentions_in(self, start: int, end: int) -> Iterator[int]:
-        i = bisect.bisect_left(self.m_starts, start)
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                yield i
-            i += 1
-
-    def _mentions_before(self, char: int, floor: int, limit: int) -> Iterator[int]:
-        i = bisect.bisect_left(self.m_starts, char) - 1
-        seen = 0
-        while i >= 0 and seen < limit and self.mentions[i].start >= floor:
-            yield i
-            i -= 1
-            seen += 1
-
-    def _parent(self, tok: Token) -> Token:
-        """A token's syntactic head, after the corrections of `_reattach_participles`."""
-        return self.reattached.get(tok.i) or tok.head
-
-    def _dep(self, tok: Token) -> str:
-        """A token's dependency label, reading misattached participles as adverbial.
-
-        Besides `_reattach_participles`, a comma-set gerund the parser made a second
-        xcomp ("decided to act, sending troops ...") is a free adjunct, not a complement:
-        only the first xcomp continues a verb chain.
-        """
-        if tok.i in self.reattached:
-            return "advcl"
-        if (
-            tok.dep_ == "xcomp"
-            and tok.tag_ == "VBG"
-            and tok.i > tok.head.i
-            and self.doc[tok.left_edge.i - 1].text == ","
-        ):
-            first = self._child(tok.head, "xcomp")
-            if first is not None and first.i != tok.i:
-                return "advcl"
-        return tok.dep_
-
-    def _reattach_participles(self, sent: Span) -> None:
-        """Give a sentence-final speech participle back to the clause of the speaker.
-
-        "Sheinbaum dismissed reports suggesting that the U.S. was planning strikes,
-        calling the idea unacceptable": the parser hangs "calling" on "planning", the
-        nearest verb. A comma-set participial clause at the end of a sentence modifies the
-        main clause (the free adjunct takes the matrix subject: Kortmann 1991, "Free
-        Adjuncts and Absolutes in English"); when it is an act of speech or evaluation and
-        the nearest verb sits
-        inside a reported or embedded clause, it is the main clause's subject who speaks.
-        """
-        doc = self.doc
-        root = sent.root
-        if root.pos_ != "VERB":
-            return
-        last = sent.end - 1
-        while last > sent.start and (doc[last].is_punct or doc[last].is_space):
-            last -= 1
-        for tok in sent:
-            if (
-                tok.dep_ not in {"advcl", "acl"}
-                or tok.tag_ != "VBG"
-                or tok.lemma_ not in PARTICIPLE_SPEECH
-                or tok.i < tok.head.i
-                or tok.right_edge.i < last
-                or tok.left_edge.i == sent.start
-                or doc[tok.left_edge.i - 1].text != ","
-                or any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
-            ):
-                continue
-            # an object's participle ("rejected claims ..., calling them speculation") or
-            # an adverbial one inside an embedded clause
-            embedded = tok.dep_ == "acl" and tok.head.dep_ in {"dobj", "pobj"}
-            current = tok.head
-            while current.i != root.i and current.head.i != current.i:
-                if current.dep_ in {"ccomp", "acl", "relcl"}:
-                    embedded = True
-                current = current.head
-            if embedded and current.i == root.i:
-                self.reattached[tok.i] = root
 
     # -- main loop
 
@@ -493,7 +367,7 @@ class _Extractor:
     # -- verbal clauses
 
     def _verbal(self, verb: Token) -> _Pred | None:
-        dep = self._dep(verb)
+        dep = self.article.dep(verb)
         if dep in {
             "xcomp",
             "amod",
@@ -526,12 +400,12 @@ class _Extractor:
             dep == "pcomp"
             and self._pcomp_host(verb) is None
             # a gerund with its own subject is a clause: "with the Department paying ..."
-            and not (verb.tag_ == "VBG" and self._child(verb, "nsubj") is not None)
+            and not (verb.tag_ == "VBG" and child_of(verb, "nsubj") is not None)
         ):
             return None
         if dep == "acl" and not self._acl_is_claim(verb):
             return None
-        if dep == "conj" and self._dep(verb.head) == "xcomp":
+        if dep == "conj" and self.article.dep(verb.head) == "xcomp":
             return self._chain_conjunct(verb)
         roles = self._roles(verb)
         if roles is None:
@@ -539,12 +413,12 @@ class _Extractor:
         subject, patient, passive = roles
         # Raising: "X is expected to Y" -> Y with X as subject, hedged by "expected".
         hedge_cue = None
-        xcomp = self._child(verb, "xcomp")
+        xcomp = child_of(verb, "xcomp")
         if (
             passive
             and verb.lemma_ in RAISING_PASSIVE
             and xcomp is not None
-            and self._is_infinitive(xcomp)
+            and is_infinitive(xcomp)
             and patient is not None
         ):
             if RAISING_PASSIVE[verb.lemma_]:
@@ -554,7 +428,7 @@ class _Extractor:
             return self._build_verbal(
                 xcomp, subject, patient, passive, top=verb, hedge_cue=hedge_cue
             )
-        if passive and verb.lemma_ == "know" and self._child(verb, "prep", lower="as"):
+        if passive and verb.lemma_ == "know" and child_of(verb, "prep", lower="as"):
             return None  # "Known as 'plaza bosses'", "also known as El Chapo": a name
         if passive and verb.lemma_ in STATIVE_PARTICIPLES and subject is None and patient:
             # "agencies are involved in covert operations": a state, not an agentless passive.
@@ -566,16 +440,17 @@ class _Extractor:
         dep = verb.dep_
         if verb.lower_ in PREPOSITION_LIKE and dep in {"advcl", "prep", "acl", "conj"}:
             return False  # "Following these discussions, ...", "including X"
-        if dep == "advcl" and self._is_infinitive(verb):
+        if dep == "advcl" and is_infinitive(verb):
             return False  # purpose clause ("deployed units to reinforce ..."): an intention
         if dep == "advcl" and verb.lemma_ in SPEECH_VERBS:
-            mark = self._child(verb, "mark")
+            mark = child_of(verb, "mark")
             if mark is not None and mark.lower_ == "as":
                 return False  # "As reported by The New York Times, ...": attribution
         if dep == "conj" and depth < 6:
             head = verb.head
             if head.pos_ == "VERB":
-                if self._dep(head) == "xcomp":  # "offered to send troops and (to) provide ..."
+                # "offered to send troops and (to) provide ..."
+                if self.article.dep(head) == "xcomp":
                     top = self._chain_top(head)
                     return top is not None and self._predicate_position(top, depth + 1)
                 return self._predicate_position(head, depth + 1) and not (
@@ -618,7 +493,7 @@ class _Extractor:
             top=top,
             hedge_cue=None,
             prefix=prefix,
-            prefix_to=self._is_infinitive(xcomp),
+            prefix_to=is_infinitive(xcomp),
         )
 
     def _build_verbal(
@@ -637,24 +512,24 @@ class _Extractor:
         words: list[str] = []
         tokens: list[Token] = []
         for n, v in enumerate(prefix):
-            if n and self._is_infinitive(v):
+            if n and is_infinitive(v):
                 words.append("to")
             words.append(v.lemma_.lower())
             tokens.append(v)
         if prefix and prefix_to:
             words.append("to")
-            own_to = self._child(verb, "aux", lower="to")
+            own_to = child_of(verb, "aux", lower="to")
             if own_to is not None:
                 tokens.append(own_to)
         for n, v in enumerate(chain):
-            if n and self._is_infinitive(v):
-                to = self._child(v, "aux", lower="to")
+            if n and is_infinitive(v):
+                to = child_of(v, "aux", lower="to")
                 words.append("to")
                 if to is not None:
                     tokens.append(to)
             words.append(v.lemma_.lower())
             tokens.append(v)
-        prt = self._child(last, "prt")
+        prt = child_of(last, "prt")
         if prt is not None:
             words.append(prt.lower_)
             tokens.append(prt)
@@ -664,7 +539,7 @@ class _Extractor:
             tokens.append(acomp)
         if (
             len(chain) > 1
-            and self._child(last, "auxpass") is not None
+            and child_of(last, "auxpass") is not None
             and patient is None
             and subject is not None
         ):
@@ -703,7 +578,7 @@ class _Extractor:
         obj = None
         prep = self._first_prep(verb)
         if prep is not None:
-            target = self._child(prep, "pobj") or self._child(prep, "pcomp")
+            target = child_of(prep, "pobj") or child_of(prep, "pcomp")
             if target is not None:
                 words.append(prep.lower_)
                 tokens.append(prep)
@@ -717,15 +592,13 @@ class _Extractor:
         chain = [verb]
         current = verb
         while True:
-            xcomp = self._child(current, "xcomp")
+            xcomp = child_of(current, "xcomp")
             if xcomp is None or xcomp.pos_ not in {"VERB", "AUX"}:
                 break
-            dobj = self._child(current, "dobj")
+            dobj = child_of(current, "dobj")
             if dobj is not None and dobj.lower_ not in RELATIVE_PRONOUNS:
                 break  # object control ("urged Mexico to act"): not one action
-            if self._is_infinitive(xcomp) or (
-                xcomp.tag_ == "VBG" and current.lemma_ in GERUND_CHAIN
-            ):
+            if is_infinitive(xcomp) or (xcomp.tag_ == "VBG" and current.lemma_ in GERUND_CHAIN):
                 chain.append(xcomp)
                 current = xcomp
                 continue
@@ -737,7 +610,7 @@ class _Extractor:
         for child in verb.children:
             if child.dep_ in {"dobj", "obj"}:
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                    return self._arg(self._relcl_antecedent(verb), trim=True), None
+                    return self._arg(relcl_antecedent(verb), trim=True), None
                 return self._arg(child, trim=False), None
         # "the troops that Trump offered to send": the relative is the chain head's dobj
         top = verb
@@ -746,34 +619,34 @@ class _Extractor:
         if top.i != verb.i:
             for child in top.children:
                 if child.dep_ == "dobj" and child.lower_ in RELATIVE_PRONOUNS:
-                    return self._arg(self._relcl_antecedent(top), trim=True), None
-        xcomp = self._child(verb, "xcomp")
+                    return self._arg(relcl_antecedent(top), trim=True), None
+        xcomp = child_of(verb, "xcomp")
         if xcomp is not None:
             return self._clause_arg(xcomp), None
-        attr = self._child(verb, "attr") or self._child(verb, "oprd")
+        attr = child_of(verb, "attr") or child_of(verb, "oprd")
         if attr is not None and attr.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
             return self._arg(attr, trim=True), None  # "continue to be a contentious topic"
-        ccomp = self._child(verb, "ccomp")
+        ccomp = child_of(verb, "ccomp")
         if ccomp is not None:
             return self._clause_arg(ccomp), None
         if verb.lemma_ in SPEECH_VERBS:
             # "said in a statement that X": the statement's clause is what was said
             for child in verb.children:
-                pobj = self._child(child, "pobj") if child.dep_ == "prep" else None
+                pobj = child_of(child, "pobj") if child.dep_ == "prep" else None
                 if pobj is None or pobj.lemma_.lower() not in STATEMENT_NOUNS:
                     continue
                 for clause in pobj.children:
-                    if clause.dep_ in {"acl", "ccomp", "relcl"} and self._child(clause, "mark"):
+                    if clause.dep_ in {"acl", "ccomp", "relcl"} and child_of(clause, "mark"):
                         return self._clause_arg(clause), None
         adj = self._predicative_adj(verb)
         prep = self._first_prep(verb) or (self._first_prep(adj) if adj is not None else None)
         if prep is not None:
-            target = self._child(prep, "pobj") or self._child(prep, "pcomp")
+            target = child_of(prep, "pobj") or child_of(prep, "pcomp")
             if target is not None:
                 return self._arg(target, trim=False), prep
-        if verb.dep_ == "relcl" and self._child(verb, "nsubj") is not None:
-            antecedent = self._relcl_antecedent(verb)
-            subj = self._child(verb, "nsubj")
+        if verb.dep_ == "relcl" and child_of(verb, "nsubj") is not None:
+            antecedent = relcl_antecedent(verb)
+            subj = child_of(verb, "nsubj")
             if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS:
                 return self._arg(antecedent, trim=True), None  # "the troops Trump sent"
         return None, None
@@ -787,20 +660,13 @@ class _Extractor:
     def _first_prep(self, verb: Token) -> Token | None:
         for child in verb.rights:
             if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
-                target = self._child(child, "pobj")
-                if target is not None and self._is_temporal(target):
+                target = child_of(child, "pobj")
+                if target is not None and self.article.is_temporal(target):
                     continue  # "landed at around 10 a.m. in El Paso": a time, not a goal
                 return child
             if child.dep_ in {"dobj", "ccomp", "xcomp"}:
                 break
         return None
-
-    def _is_temporal(self, tok: Token) -> bool:
-        """A date, time or duration phrase (the date extractor's, else the NER's)."""
-        if tok.ent_type_ in {"DATE", "TIME"}:
-            return True
-        i = bisect.bisect_right(self.span_starts, tok.idx) - 1
-        return i >= 0 and tok.idx < self.date_spans[i][1]
 
     # -- subjects, voice and inheritance
 
@@ -822,7 +688,7 @@ class _Extractor:
             elif child.dep_ == "expl":
                 return None
         if verb.dep_ == "relcl":
-            antecedent = self._relcl_antecedent(verb)
+            antecedent = relcl_antecedent(verb)
             if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
                 subject = antecedent
             if patient is not None and patient.lower_ in RELATIVE_PRONOUNS:
@@ -831,8 +697,8 @@ class _Extractor:
             return self._arg(subject, trim=True), None, False
         if patient is not None:
             return None, self._arg(patient, trim=True), True
-        dep = self._dep(verb)
-        head = self._parent(verb)
+        dep = self.article.dep(verb)
+        head = self.article.parent(verb)
         if dep == "conj" and head.pos_ in {"VERB", "AUX"}:
             inherited = self._roles(head, depth + 1)
             if inherited is None:
@@ -840,18 +706,18 @@ class _Extractor:
             h_subj, h_patient, h_passive = inherited
             if h_passive and verb.tag_ == "VBN":
                 return None, h_patient, True
-            if verb.tag_ == "VBN" and self._child(verb, "auxpass") is not None:
+            if verb.tag_ == "VBN" and child_of(verb, "auxpass") is not None:
                 return None, h_subj, True  # "X is a partner of Y and is charged in ..."
             if h_passive:
                 return h_patient, None, False  # "X was arrested and confessed"
-            if verb.tag_ == "VBN" and self._child(verb, "agent") is not None:
+            if verb.tag_ == "VBN" and child_of(verb, "agent") is not None:
                 return None, h_subj, True
             return h_subj, None, False
         if dep == "xcomp" and head.pos_ in {"VERB", "AUX"}:
             # control: "vowed to carry out deportations, sending troops" - the xcomp's
             # understood subject is the object of its head if it has one ("urged Mexico
             # to act"), else the head's subject (Postal 1970, subject/object control)
-            dobj = self._child(head, "dobj")
+            dobj = child_of(head, "dobj")
             if dobj is not None and dobj.lower_ not in RELATIVE_PRONOUNS:
                 return self._arg(dobj, trim=True), None, False
             inherited = self._roles(head, depth + 1)
@@ -891,7 +757,7 @@ class _Extractor:
                 return recovered, None, False
             quantified = self._approximated_subject(verb)
             if quantified is not None:
-                if self._child(verb, "auxpass") is not None:
+                if child_of(verb, "auxpass") is not None:
                     return None, quantified, True
                 return quantified, None, False
         return None
@@ -907,7 +773,7 @@ class _Extractor:
         if verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children):
             return None  # imperative
         j = verb.i - 1
-        sent_start = self._sent(verb).start
+        sent_start = self.article.sent(verb).start
         while (
             j >= sent_start and doc[j].head.i == verb.i and doc[j].dep_ in {"aux", "neg", "advmod"}
         ):
@@ -943,7 +809,7 @@ class _Extractor:
         before = doc[verb.i - 1] if verb.i > 0 else None
         if before is None or not (before.is_punct or before.is_quote):
             return None
-        sent = self._sent(verb)
+        sent = self.article.sent(verb)
         found: dict[str, int] = {}
         last_tok: dict[str, int] = {}
         for tok in doc[verb.i + 1 : sent.end]:
@@ -983,7 +849,7 @@ class _Extractor:
         prep = next((c for c in verb.lefts if c.dep_ == "prep"), None)
         if prep is None or prep.lower_ not in APPROXIMATORS or prep.i != verb.left_edge.i:
             return None
-        pobj = self._child(prep, "pobj")
+        pobj = child_of(prep, "pobj")
         if pobj is None or pobj.pos_ not in {"NOUN", "PROPN"}:
             return None
         if not any(c.dep_ in {"nummod", "quantmod"} for c in pobj.children):
@@ -999,15 +865,15 @@ class _Extractor:
         return _Arg(prep.idx, arg.end, pobj, ref=arg.ref, plural=True, person=arg.person)
 
     def _roles_raised(self, xcomp: Token, raised: _Arg) -> tuple[_Arg | None, _Arg | None, bool]:
-        if self._child(xcomp, "auxpass") is not None:
+        if child_of(xcomp, "auxpass") is not None:
             return None, raised, True  # "is expected to be extradited"
         return raised, None, False
 
     def _agent(self, verb: Token) -> _Arg | None:
-        agent = self._child(verb, "agent")
+        agent = child_of(verb, "agent")
         if agent is None:
             return self._stranded_agent(verb)
-        pobj = self._child(agent, "pobj")
+        pobj = child_of(agent, "pobj")
         return self._arg(pobj, trim=True) if pobj is not None else None
 
     def _stranded_agent(self, verb: Token) -> _Arg | None:
@@ -1022,10 +888,10 @@ class _Extractor:
         for prep in verb.rights:
             if prep.dep_ != "prep":
                 continue
-            pobj = self._child(prep, "pobj")
-            by = self._child(pobj, "prep", lower="by") if pobj is not None else None
-            target = self._child(by, "pobj") if by is not None else None
-            if target is None or self._is_temporal(target):
+            pobj = child_of(prep, "pobj")
+            by = child_of(pobj, "prep", lower="by") if pobj is not None else None
+            target = child_of(by, "pobj") if by is not None else None
+            if target is None or self.article.is_temporal(target):
                 continue
             arg = self._arg(target, trim=True)
             if arg.ref is not None and self.mentions[arg.ref].label in {"PERSON", "ORG", "GPE"}:
@@ -1061,18 +927,15 @@ class _Extractor:
 
     def _acl_is_claim(self, verb: Token) -> bool:
         """Participial and clausal modifiers of nouns worth a claim of their own."""
-        if self._child(verb, "nsubj") or self._child(verb, "nsubjpass"):
+        if child_of(verb, "nsubj") or child_of(verb, "nsubjpass"):
             return True  # a clause attached to a noun ("said in a statement that X ...")
-        if self._is_infinitive(verb):
+        if is_infinitive(verb):
             return False
         if verb.tag_ == "VBN":
-            return self._child(verb, "agent") is not None  # "CJNG, led by X"
+            return child_of(verb, "agent") is not None  # "CJNG, led by X"
         # "operations targeting cartel leaders": only when the noun names someone
         head = verb.head
-        return any(True for _ in self._mentions_in(*self._np_bounds(head, trim=True)))
-
-    def _relcl_antecedent(self, verb: Token) -> Token:
-        return verb.head
+        return any(True for _ in self.article.mentions_in(*self._np_bounds(head, trim=True)))
 
     # -- copular clauses
 
@@ -1083,11 +946,11 @@ class _Extractor:
         if roles is None or roles[0] is None:
             return None
         subject = roles[0]
-        acomp = self._child(cop, "acomp")
-        attr = self._child(cop, "attr")
+        acomp = child_of(cop, "acomp")
+        attr = child_of(cop, "attr")
         if acomp is not None:
-            xcomp = self._child(acomp, "xcomp")
-            if xcomp is not None and xcomp.pos_ in {"VERB", "AUX"} and self._is_infinitive(xcomp):
+            xcomp = child_of(acomp, "xcomp")
+            if xcomp is not None and xcomp.pos_ in {"VERB", "AUX"} and is_infinitive(xcomp):
                 if acomp.lower_ in RAISING_ADJ:
                     pred = self._build_verbal(
                         xcomp,
@@ -1107,7 +970,7 @@ class _Extractor:
             prep = self._first_prep(acomp) or self._first_prep(cop)
             if prep is None:
                 return None
-            target = self._child(prep, "pobj") or self._child(prep, "pcomp")
+            target = child_of(prep, "pobj") or child_of(prep, "pcomp")
             if target is None or self._is_empty(subject):
                 return None
             return _Pred(
@@ -1129,7 +992,7 @@ class _Extractor:
             if attr.lemma_.lower() in PARTITIVE_NOUNS:
                 return None  # "X is part of a network": not a relation between names
             prep = self._first_prep(attr)
-            target = self._child(prep, "pobj") if prep is not None else None
+            target = child_of(prep, "pobj") if prep is not None else None
             if prep is None or target is None:
                 return None
             obj = self._arg(target, trim=False)
@@ -1170,8 +1033,8 @@ class _Extractor:
             return None
         if noun.lemma_.lower() in PARTITIVE_NOUNS:
             return None
-        prep = self._child(noun, "prep", lower="of")
-        target = self._child(prep, "pobj") if prep is not None else None
+        prep = child_of(noun, "prep", lower="of")
+        target = child_of(prep, "pobj") if prep is not None else None
         if prep is None or target is None:
             return None
         obj = self._arg(target, trim=True)
@@ -1226,14 +1089,10 @@ class _Extractor:
         verb_prep = verb_words[-1] if verb_words[-1] in OBJECT_PREPS else None
         preps = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
         acl = next(
-            (
-                c
-                for c in noun.children
-                if c.dep_ == "acl" and c.pos_ == "VERB" and self._is_infinitive(c)
-            ),
+            (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB" and is_infinitive(c)),
             None,
         )
-        of_obj = self._child(preps["of"], "pobj") if "of" in preps else None
+        of_obj = child_of(preps["of"], "pobj") if "of" in preps else None
         complements = [p for p in preps if p in OBJECT_PREPS and p != "between"]
         if not complements and acl is None and not ({"between", "by"} & set(preps)):
             return None  # a bare event noun ("their operations") says too little
@@ -1247,7 +1106,7 @@ class _Extractor:
             ):
                 agent = self._arg(child, trim=True)
         if agent is None and "by" in preps:
-            pobj = self._child(preps["by"], "pobj")
+            pobj = child_of(preps["by"], "pobj")
             if pobj is not None:
                 agent = self._arg(pobj, trim=False)
         of_used = False
@@ -1256,11 +1115,11 @@ class _Extractor:
         if between is None and of_obj is not None:
             # "the sharing of intelligence between A and B": the parser often attaches
             # "between" to the "of" object; it still names who shares.
-            between = self._child(of_obj, "prep", lower="between")
+            between = child_of(of_obj, "prep", lower="between")
             if between is not None and between.i > of_obj.i:
                 of_arg = self._span_arg(of_obj.left_edge, self.doc[between.i - 1], of_obj)
         if agent is None and between is not None:
-            pobj = self._child(between, "pobj")
+            pobj = child_of(between, "pobj")
             if pobj is not None:
                 agent = self._arg(pobj, trim=False)
         if agent is None and of_obj is not None and acl is not None:
@@ -1275,10 +1134,10 @@ class _Extractor:
         tokens = [noun]
         obj: _Arg | None = None
         if acl is not None and verb_prep == "to" or (acl is not None and verb_prep is None):
-            to = self._child(acl, "aux", lower="to")
+            to = child_of(acl, "aux", lower="to")
             words += ["to", acl.lemma_.lower()]
             tokens += [t for t in (to, acl) if t is not None]
-            dobj = self._child(acl, "dobj")
+            dobj = child_of(acl, "dobj")
             obj = self._arg(dobj, trim=False) if dobj is not None else None
         else:
             target_prep = None
@@ -1297,7 +1156,7 @@ class _Extractor:
             # else: "their collaboration in this matter" - "collaborate with" has no
             # "in" object, the phrase is an adjunct
             if target_prep is not None:
-                target = self._child(target_prep, "pobj") or self._child(target_prep, "pcomp")
+                target = child_of(target_prep, "pobj") or child_of(target_prep, "pcomp")
                 obj = self._arg(target, trim=False) if target is not None else None
                 if of_arg is not None and target is not None and target.i == of_arg.head.i:
                     obj = of_arg
@@ -1326,7 +1185,7 @@ class _Extractor:
         modifies ("The INL manages the NRP in close coordination with the DEA"), also
         when the parser hung the phrase on the verb's object."""
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ != "in" or self._child(noun, "prep") is None:
+        if noun.dep_ != "pobj" or prep.lower_ != "in" or child_of(noun, "prep") is None:
             return None
         host = prep.head
         if host.pos_ == "NOUN" and host.dep_ == "dobj":
@@ -1361,7 +1220,7 @@ class _Extractor:
                 source = self._marker_source(child)
                 if source is not None:
                     sources.append(source)
-            parent = self._parent(current)
+            parent = self.article.parent(current)
             if parent.i == current.i:
                 break
             dep = current.dep_
@@ -1385,7 +1244,7 @@ class _Extractor:
                 dep in {"acl", "ccomp", "relcl"}
                 and parent.pos_ == "NOUN"
                 and (parent.lemma_.lower() in STATEMENT_NOUNS)
-                and self._child(current, "mark") is not None
+                and child_of(current, "mark") is not None
             ):
                 # "said in a statement that X": the statement's author or its reporter
                 source = self._statement_source(parent)
@@ -1398,7 +1257,7 @@ class _Extractor:
         for child in pred.head.children:
             if child.dep_ == "parataxis" and child.lemma_ in SPEECH_VERBS:
                 roles = self._roles(child)
-                if roles and roles[0] is not None and not self._child(child, "ccomp"):
+                if roles and roles[0] is not None and not child_of(child, "ccomp"):
                     sources.insert(0, roles[0])
         if not sources:
             quote = self._quote_of(pred.head)
@@ -1409,7 +1268,7 @@ class _Extractor:
             ):
                 sources.append(quote.speaker)
         if not sources and not pred.background:
-            fallback = self._sentence_according(self._sent(pred.head))
+            fallback = self._sentence_according(self.article.sent(pred.head))
             if fallback is not None:
                 sources.append(fallback)
         # a claim is not its own source ("Sheinbaum said" is not according to Sheinbaum)
@@ -1453,16 +1312,16 @@ class _Extractor:
     def _marker_source(self, child: Token) -> _Arg | None:
         """ "according to X" and "as reported by X" / "as X said" attached to a clause."""
         if child.lower_ == "according" and child.dep_ == "prep":
-            to = self._child(child, "prep", lower="to")
-            pobj = self._child(to, "pobj") if to is not None else None
+            to = child_of(child, "prep", lower="to")
+            pobj = child_of(to, "pobj") if to is not None else None
             return self._arg(pobj, trim=True) if pobj is not None else None
         if child.dep_ == "advcl" and child.lemma_ in SPEECH_VERBS:
-            mark = self._child(child, "mark")
+            mark = child_of(child, "mark")
             if mark is not None and mark.lower_ == "as":
                 agent = self._agent(child)
                 if agent is not None:
                     return agent
-                subj = self._child(child, "nsubj")
+                subj = child_of(child, "nsubj")
                 if subj is not None:
                     return self._arg(subj, trim=True)
         return None
@@ -1470,19 +1329,19 @@ class _Extractor:
     def _sentence_according(self, sent: Span) -> _Arg | None:
         for tok in sent:
             if tok.lower_ == "according":
-                to = self._child(tok, "prep", lower="to")
-                pobj = self._child(to, "pobj") if to is not None else None
+                to = child_of(tok, "prep", lower="to")
+                pobj = child_of(to, "pobj") if to is not None else None
                 if pobj is not None:
                     return self._arg(pobj, trim=True)
         return None
 
     def _statement_source(self, noun: Token) -> _Arg | None:
-        poss = self._child(noun, "poss")
+        poss = child_of(noun, "poss")
         if poss is not None:
             return self._arg(poss, trim=True)
-        by = self._child(noun, "prep", lower="by")
-        if by is not None and self._child(by, "pobj") is not None:
-            return self._arg(self._child(by, "pobj"), trim=True)  # type: ignore[arg-type]
+        by = child_of(noun, "prep", lower="by")
+        if by is not None and child_of(by, "pobj") is not None:
+            return self._arg(child_of(by, "pobj"), trim=True)  # type: ignore[arg-type]
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
             verb = noun.head.head
             if verb.pos_ == "VERB" and verb.lemma_ in SPEECH_VERBS:
@@ -1557,8 +1416,8 @@ class _Extractor:
 
     def _quote_speaker(self, quote: _Quote) -> tuple[Token | None, _Arg | None]:
         doc = self.doc
-        first_sent = self._sent_no(doc[quote.start])
-        last_sent = self._sent_no(doc[quote.end])
+        first_sent = self.article.sent_no(doc[quote.start])
+        last_sent = self.article.sent_no(doc[quote.end])
         lo, hi = max(first_sent - 1, 0), min(last_sent + 1, len(self.sents) - 1)
         candidates = []
         for n in range(lo, hi + 1):
@@ -1606,7 +1465,7 @@ class _Extractor:
     def _backshifted(self, head: Token) -> bool:
         """A clause reported by a past-tense verb: its "would" is a future, not a hedge
         ("He said the U.S. would not send troops")."""
-        parent = self._parent(head)
+        parent = self.article.parent(head)
         return (
             head.dep_ in {"ccomp", "parataxis"}
             and parent.lemma_ in SPEECH_VERBS
@@ -1619,7 +1478,7 @@ class _Extractor:
         or the object of "consider"/"seek" is not asserted to have happened."""
         tok = noun
         for _ in range(8):
-            parent = self._parent(tok)
+            parent = self.article.parent(tok)
             if parent.i == tok.i:
                 return None
             lemma = parent.lemma_.lower()
@@ -1681,7 +1540,7 @@ class _Extractor:
         for child in verb.children:
             if child.lower_ in UNTIL_WORDS and child.dep_ in {"prep", "mark"}:
                 return True  # "until 3:30 p.m."
-            mark = self._child(child, "mark") if child.dep_ == "advcl" else None
+            mark = child_of(child, "mark") if child.dep_ == "advcl" else None
             if mark is not None and mark.lower_ in UNTIL_WORDS:
                 return True  # "until the troops had arrived"
         return False
@@ -1697,12 +1556,12 @@ class _Extractor:
                     return child.text
         for tok in scope:
             if tok.dep_ == "advcl":
-                mark = self._child(tok, "mark")
+                mark = child_of(tok, "mark")
                 if mark is not None and mark.lower_ in CONDITIONAL_MARKS:
                     return mark.text
             for child in tok.children:
                 if child.dep_ == "advcl":
-                    mark = self._child(child, "mark")
+                    mark = child_of(child, "mark")
                     if mark is not None and mark.lower_ in CONDITIONAL_MARKS:
                         return mark.text
         return None
@@ -1711,7 +1570,7 @@ class _Extractor:
         if not self.dates:
             return None
         head = pred.head
-        sent = self._sent(head)
+        sent = self.article.sent(head)
         lo = bisect.bisect_left(self.date_starts, sent.start_char)
         clause: set[int] | None = None
         for d in self.dates[lo:]:
@@ -1850,7 +1709,7 @@ class _Extractor:
                     break
         for tok in doc[head.i + 1 : j + 1]:
             if tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ == "in":
-                pobj = self._child(tok, "pobj")
+                pobj = child_of(tok, "pobj")
                 if pobj is not None and pobj.lemma_.lower() in JOINT_NOMINALS:
                     j = max(tok.i - 1, head.i)  # "in coordination with X" is the verb's
                     break
@@ -1899,7 +1758,7 @@ class _Extractor:
         det = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod", "predet"}}
         if lemma in PAIR_NOUNS and det & PAIR_DETERMINERS:
             return self._resolve_pair(head), False
-        inside = list(self._mentions_in(arg.start, arg.end))
+        inside = list(self.article.mentions_in(arg.start, arg.end))
         if det & PAIR_DETERMINERS and head.tag_ == "NNS" and not inside:
             found = self._resolve_people_pair(head)
             if found is not None:
@@ -1920,7 +1779,7 @@ class _Extractor:
             for child in head.children:
                 # "Cartels like CJNG", "agencies, including the DEA": the named example
                 if child.dep_ == "prep" and child.lower_ in EXAMPLE_PREPS:
-                    pobj = self._child(child, "pobj")
+                    pobj = child_of(child, "pobj")
                     if pobj is not None and pobj.i in self.tok2m:
                         return self.tok2m[pobj.i], False
             return inside[0], False
@@ -1971,7 +1830,7 @@ class _Extractor:
         word = tok.lower_
         if word not in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
             return None
-        n = self._sent_no(tok)
+        n = self.article.sent_no(tok)
         same = [a for a in self.subjects_by_sent.get(n, []) if a.head.i < tok.i]
         same.sort(key=lambda a: -a.head.i)
         candidates = [*same, *self.subjects_by_sent.get(n - 1, [])]
@@ -1986,13 +1845,13 @@ class _Extractor:
                 if plural:
                     return plural[0].ref
         for cand in candidates:
-            if cand.head.i >= tok.i and self._sent_no(cand.head) == n:
+            if cand.head.i >= tok.i and self.article.sent_no(cand.head) == n:
                 continue
             ok, ref = self._compatible(word, cand)
             if ok:
                 return ref
         floor = self.sents[max(n - 2, 0)].start_char
-        for m in self._mentions_before(tok.idx, floor, _PRONOUN_SCAN):
+        for m in self.article.mentions_before(tok.idx, floor, _PRONOUN_SCAN):
             label = self.mentions[m].label
             if word in PERSON_PRONOUNS and label == "PERSON":
                 return m
@@ -2010,7 +1869,7 @@ class _Extractor:
         match" sieve of Lee et al. 2013); the antecedent's named modifier is the referent.
         Only the nearest earlier phrase with that head counts; an unnamed one stops.
         """
-        floor = self.sents[max(self._sent_no(tok) - 3, 0)].start
+        floor = self.sents[max(self.article.sent_no(tok) - 3, 0)].start
         for i in range(tok.i - 1, floor - 1, -1):
             cand = self.doc[i]
             if cand.pos_ != "NOUN" or cand.lemma_.lower() != lemma:
@@ -2031,7 +1890,7 @@ class _Extractor:
         """The people "Both brothers" or "the two men" denote: the nearest plural subject
         naming people in this or the two previous sentences ("Two of those designated, A
         and B")."""
-        n = self._sent_no(tok)
+        n = self.article.sent_no(tok)
         for k in (n, n - 1, n - 2):
             for cand in sorted(self.subjects_by_sent.get(k, []), key=lambda a: -a.head.i):
                 if k == n and cand.head.i >= tok.i:
@@ -2049,7 +1908,7 @@ class _Extractor:
         nearest first (animacy agreement, as in Lee et al. 2013: "they killed" does not
         take "rocket attacks and raids").
         """
-        sent = self._sent(tok)
+        sent = self.article.sent(tok)
         # the phrases containing the pronoun up to its clause ("the leaders of their
         # group"): a phrase cannot be the antecedent of a pronoun inside it
         containing: set[int] = set()
@@ -2077,7 +1936,7 @@ class _Extractor:
         """ "both nations" -> the earlier of the two most recent countries named."""
         found: list[int] = []
         keys: set[str] = set()
-        for m in self._mentions_before(tok.idx, 0, _PAIR_SCAN):
+        for m in self.article.mentions_before(tok.idx, 0, _PAIR_SCAN):
             mention = self.mentions[m]
             canonical = mention.canonical or mention.name
             if mention.label != "GPE" or canonical not in self.countries or canonical in keys:
@@ -2091,11 +1950,11 @@ class _Extractor:
     def _resolve_role(self, tok: Token, role: str) -> int | None:
         """ "the senator" -> the nearest person introduced with that title."""
         country = self._country_modifier(tok)
-        for m in self._mentions_before(tok.idx, 0, _PRONOUN_SCAN):
+        for m in self.article.mentions_before(tok.idx, 0, _PRONOUN_SCAN):
             mention = self.mentions[m]
             if mention.label != "PERSON":
                 continue
-            context = (mention.role or "") + " " + self._left_context(mention.start, 4)
+            context = (mention.role or "") + " " + self.article.left_context(mention.start, 4)
             if role not in context.lower():
                 continue
             if country is not None:
@@ -2108,7 +1967,7 @@ class _Extractor:
         return None
 
     def _resolve_org(self, tok: Token, kind: str) -> int | None:
-        for m in self._mentions_before(tok.idx, 0, _PRONOUN_SCAN):
+        for m in self.article.mentions_before(tok.idx, 0, _PRONOUN_SCAN):
             mention = self.mentions[m]
             if mention.label != "ORG":
                 continue
@@ -2121,7 +1980,7 @@ class _Extractor:
 
     def _resolve_country(self, tok: Token) -> int | None:
         country = self._country_modifier(tok)
-        for m in self._mentions_before(tok.idx, 0, _PRONOUN_SCAN):
+        for m in self.article.mentions_before(tok.idx, 0, _PRONOUN_SCAN):
             mention = self.mentions[m]
             canonical = mention.canonical or mention.name
             if (
@@ -2138,20 +1997,3 @@ class _Extractor:
             if m is not None and self.mentions[m].label == "GPE":
                 return self.mentions[m].canonical or self.mentions[m].name
         return None
-
-    def _left_context(self, char: int, n_tokens: int) -> str:
-        i = bisect.bisect_right(self.tok_starts, char) - 1
-        return " ".join(t.text for t in self.doc[max(i - n_tokens, 0) : i])
-
-    # -- small helpers
-
-    @staticmethod
-    def _child(tok: Token, dep: str, lower: str | None = None) -> Token | None:
-        for child in tok.children:
-            if child.dep_ == dep and (lower is None or child.lower_ == lower):
-                return child
-        return None
-
-    @staticmethod
-    def _is_infinitive(verb: Token) -> bool:
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
