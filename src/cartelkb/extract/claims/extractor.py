@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from cartelkb.extract.claims.context import Article
+from cartelkb.extract.claims.dating import ClaimDates
+from cartelkb.extract.claims.modality import Modality, hedge_cue
 from cartelkb.extract.claims.syntax import (
     APPOSITION_MARKS,
     CLAUSE_DEPS,
@@ -22,28 +24,19 @@ from cartelkb.extract.claims.vocab import (
     ANIMATE_NOUNS,
     APPROXIMATORS,
     CITATION_NOUNS,
-    CONDITIONAL_MARKS,
     COUNTRY_NOUNS,
     DEMONSTRATIVES,
     EMPTY_SUBJECTS,
     EXAMPLE_PREPS,
     FACTIVE_ADJECTIVES,
     GERUND_CHAIN,
-    HEDGE_ADVERBS,
-    HEDGE_MODALS,
-    HEDGE_NOMINAL_AMODS,
     HEDGING_CHAIN,
     HEDGING_SPEECH,
     IT_PRONOUNS,
     JOINT_NOMINALS,
     LIGHT_VERBS,
-    MODAL_NOUNS,
     NEGATING_SPEECH,
-    NEGATION_EXCEPTIONS,
-    NEGATIVE_DETERMINERS,
-    NEGATIVE_PRONOUNS,
     NOMINALIZATIONS,
-    NONFACTIVE_VERBS,
     OBJECT_PREPS,
     ORG_NOUNS,
     PAIR_DETERMINERS,
@@ -69,7 +62,6 @@ from cartelkb.extract.claims.vocab import (
     STATEMENT_NOUNS,
     STATIVE_PARTICIPLES,
     SUBJECT_SHARING_PREPS,
-    UNTIL_WORDS,
 )
 from cartelkb.extract.sentences import sentences
 from cartelkb.knowledge import load as load_knowledge
@@ -240,19 +232,6 @@ def _mentions_from_ents(doc: Doc) -> list[MentionRecord]:
     return out
 
 
-def _is_point_in_time(date: DateRecord) -> bool:
-    """Whether a date expression can date a claim: a calendar point at some precision.
-
-    Durations ("life plus 30 years" -> P30Y), sets ("daily", "every Friday" -> P1D,
-    XXXX-WXX-5) and vague references say how long or how often, not when (TIMEX3
-    types DURATION and SET, Pustejovsky et al. 2003); values with X digits are unresolved.
-    """
-    value = date.value
-    if not value or date.kind in {"duration", "set", "vague"}:
-        return False
-    return not value.startswith("P") and "X" not in value
-
-
 # --- the extractor ---------------------------------------------------------------------
 
 
@@ -270,8 +249,8 @@ class _Extractor:
             article.cartels,
             article.agencies,
         )
-        self.dates = sorted((d for d in dates if _is_point_in_time(d)), key=lambda d: d.start)
-        self.date_starts = [d.start for d in self.dates]
+        self.dating = ClaimDates(article, dates)
+        self.modality = Modality(article)
         self.subjects_by_sent: dict[int, list[_Arg]] = {}
         self.arg_cache: dict[tuple[int, int, int], _Arg] = {}
         self.quotes: list[_Quote] = []
@@ -323,7 +302,7 @@ class _Extractor:
                 negation_cue=pred.negation_cue,
                 hedged=pred.hedge_cue is not None,
                 hedge_cue=pred.hedge_cue,
-                date=self._date(pred),
+                date=self.dating.date_of(pred.head),
                 sentence=text[start:end],
                 start=start,
                 end=end,
@@ -360,7 +339,7 @@ class _Extractor:
             if pred.subject is None and pred.object is None:
                 continue
             self._attribute(pred)
-            self._modality(pred)
+            self.modality.apply(pred)
             preds.append(pred)
         return preds
 
@@ -1237,7 +1216,7 @@ class _Extractor:
                     hedge = parent.text
                 if negation is None and parent.lemma_ in NEGATING_SPEECH:
                     negation = parent.text
-                parent_hedge = self._hedge_cue([parent])
+                parent_hedge = hedge_cue([parent])
                 if hedge is None and parent_hedge:
                     hedge = parent_hedge
             elif (
@@ -1445,156 +1424,6 @@ class _Extractor:
             if quote.verb is not None and quote.verb.i == verb.i:
                 return quote
         return None
-
-    # -- hedging, negation, dates
-
-    def _modality(self, pred: _Pred) -> None:
-        if pred.negation_cue is None:
-            pred.negation_cue = self._negation_cue(pred)
-        hedge = self._hedge_cue(pred.scope, backshifted=self._backshifted(pred.head))
-        if hedge is not None:
-            pred.hedge_cue = hedge  # the clause's own cue is the closest one
-        if pred.hedge_cue is None and pred.nominal:
-            for child in pred.head.children:
-                if child.dep_ == "amod" and child.lower_ in HEDGE_NOMINAL_AMODS:
-                    pred.hedge_cue = child.text
-                    break
-            if pred.hedge_cue is None:
-                pred.hedge_cue = self._nominal_context_hedge(pred.head)
-
-    def _backshifted(self, head: Token) -> bool:
-        """A clause reported by a past-tense verb: its "would" is a future, not a hedge
-        ("He said the U.S. would not send troops")."""
-        parent = self.article.parent(head)
-        return (
-            head.dep_ in {"ccomp", "parataxis"}
-            and parent.lemma_ in SPEECH_VERBS
-            and parent.lemma_ not in HEDGING_SPEECH
-            and parent.tag_ in {"VBD", "VBN"}
-        )
-
-    def _nominal_context_hedge(self, noun: Token) -> str | None:
-        """An event noun inside "the possibility of ...", "a reward for ... the arrest of",
-        or the object of "consider"/"seek" is not asserted to have happened."""
-        tok = noun
-        for _ in range(8):
-            parent = self.article.parent(tok)
-            if parent.i == tok.i:
-                return None
-            lemma = parent.lemma_.lower()
-            if parent.pos_ == "NOUN" and lemma in MODAL_NOUNS:
-                return parent.text
-            if parent.pos_ in {"VERB", "AUX"} and parent.lower_ not in PREPOSITION_LIKE:
-                if tok.dep_ not in {"dobj", "prep", "attr", "oprd", "nsubjpass", "xcomp"}:
-                    return None  # an adverbial ("especially following ...") is not governed
-                if lemma in NONFACTIVE_VERBS and not self._factive_use(parent):
-                    return parent.text
-                modal = next(
-                    (c for c in parent.children if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS),
-                    None,
-                )
-                if modal is not None:
-                    return modal.text
-                if any(c.dep_ in {"nsubj", "nsubjpass"} for c in parent.children):
-                    return None  # the clause boundary: its own modality was checked
-            tok = parent
-        return None
-
-    def _factive_use(self, verb: Token) -> bool:
-        """A non-factive verb used as a state or a modifier: "was wanted in connection
-        with the murder" (sought by the police: the murder happened), "the reward offered
-        for information leading to the arrest" (the participle describes the reward, whose
-        own noun decides)."""
-        if any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_ == "want":
-            return True
-        return verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN"
-
-    def _negation_cue(self, pred: _Pred) -> str | None:
-        for tok in pred.scope:
-            for child in tok.children:
-                if child.dep_ == "neg":
-                    nxt = child.nbor(1) if child.i + 1 < len(self.doc) else None
-                    if nxt is not None and nxt.lower_ in NEGATION_EXCEPTIONS:
-                        continue
-                    if self._delimited_by_until(tok):
-                        continue
-                    return child.text
-            if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
-                return tok.head.text
-        for arg in (pred.subject, pred.object):
-            if arg is None or (arg is pred.object and pred.head.lemma_ in SPEECH_VERBS):
-                continue  # "said no troops would come": the saying is not negated
-            for child in arg.head.children:
-                if child.dep_ == "det" and child.lower_ in NEGATIVE_DETERMINERS:
-                    return child.text
-            if arg.head.lower_ in NEGATIVE_PRONOUNS:
-                return arg.head.text
-        return None
-
-    def _delimited_by_until(self, verb: Token) -> bool:
-        """Whether "not" only delays the event: "didn't notify the U.S. until 3:30 p.m."
-
-        With "until", negation scopes over the time before the delimiter and the event
-        happened then (Karttunen 1974, "Until"; de Swart 1996): the clause is not negated.
-        """
-        for child in verb.children:
-            if child.lower_ in UNTIL_WORDS and child.dep_ in {"prep", "mark"}:
-                return True  # "until 3:30 p.m."
-            mark = child_of(child, "mark") if child.dep_ == "advcl" else None
-            if mark is not None and mark.lower_ in UNTIL_WORDS:
-                return True  # "until the troops had arrived"
-        return False
-
-    def _hedge_cue(self, scope: list[Token], backshifted: bool = False) -> str | None:
-        for tok in scope:
-            for child in tok.children:
-                if child.dep_ == "aux" and child.lower_ in HEDGE_MODALS:
-                    if backshifted and child.lower_ == "would":
-                        continue
-                    return child.text
-                if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
-                    return child.text
-        for tok in scope:
-            if tok.dep_ == "advcl":
-                mark = child_of(tok, "mark")
-                if mark is not None and mark.lower_ in CONDITIONAL_MARKS:
-                    return mark.text
-            for child in tok.children:
-                if child.dep_ == "advcl":
-                    mark = child_of(child, "mark")
-                    if mark is not None and mark.lower_ in CONDITIONAL_MARKS:
-                        return mark.text
-        return None
-
-    def _date(self, pred: _Pred) -> str | None:
-        if not self.dates:
-            return None
-        head = pred.head
-        sent = self.article.sent(head)
-        lo = bisect.bisect_left(self.date_starts, sent.start_char)
-        clause: set[int] | None = None
-        for d in self.dates[lo:]:
-            if d.start >= sent.end_char:
-                break
-            if clause is None:
-                clause = self._clause_tokens(head)
-            first = bisect.bisect_right(self.tok_starts, d.start) - 1
-            if first in clause:
-                return d.value
-        return None
-
-    def _clause_tokens(self, head: Token) -> set[int]:
-        """The clause's own tokens: its subtree minus embedded clauses with their own claims."""
-        tokens = {t.i for t in head.subtree}
-        for tok in head.subtree:
-            if (
-                tok.i != head.i
-                and tok.i in tokens
-                and tok.dep_ in CLAUSE_DEPS
-                and (tok.pos_ in {"VERB", "AUX"})
-            ):
-                tokens -= {t.i for t in tok.subtree}
-        return tokens
 
     # -- arguments and linking
 
