@@ -8,46 +8,31 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from cartelkb.extract.claims.arguments import Arg, Arguments, is_empty, is_named
 from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.dating import ClaimDates
 from cartelkb.extract.claims.modality import Modality, hedge_cue
 from cartelkb.extract.claims.syntax import (
     APPOSITION_MARKS,
-    CLAUSE_DEPS,
     child_of,
     is_infinitive,
     relcl_antecedent,
 )
 from cartelkb.extract.claims.vocab import (
     ADJUNCT_PREPS,
-    AFFILIATION_PREPS,
-    ANIMATE_NOUNS,
     APPROXIMATORS,
     CITATION_NOUNS,
-    COUNTRY_NOUNS,
-    DEMONSTRATIVES,
-    EMPTY_SUBJECTS,
-    EXAMPLE_PREPS,
     FACTIVE_ADJECTIVES,
     GERUND_CHAIN,
     HEDGING_CHAIN,
     HEDGING_SPEECH,
-    IT_PRONOUNS,
     JOINT_NOMINALS,
     LIGHT_VERBS,
     NEGATING_SPEECH,
     NOMINALIZATIONS,
     OBJECT_PREPS,
-    ORG_NOUNS,
-    PAIR_DETERMINERS,
-    PAIR_NOUNS,
     PARTITIVE_NOUNS,
     PATIENT_NOMINALS,
-    PERSON_OF_NOUNS,
-    PERSON_PRONOUNS,
-    PLURAL_DEMONSTRATIVES,
-    PLURAL_DETERMINERS,
-    PLURAL_PRONOUNS,
     PREPOSITION_LIKE,
     QUOTE_PAIRS,
     RAISING_ADJ,
@@ -57,7 +42,6 @@ from cartelkb.extract.claims.vocab import (
     RELATIVE_PRONOUNS,
     REPORT_NOUNS,
     ROLE_NOUNS,
-    SINGULAR_NUMERALS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
     STATIVE_PARTICIPLES,
@@ -65,7 +49,6 @@ from cartelkb.extract.claims.vocab import (
 )
 from cartelkb.extract.sentences import sentences
 from cartelkb.knowledge import load as load_knowledge
-from cartelkb.knowledge import name_key
 from cartelkb.records import ArgRecord, ClaimRecord, DateRecord, MentionRecord
 
 # Clause analysis follows textacy's `extract/triples.py` (subjects and objects read off
@@ -79,23 +62,9 @@ from cartelkb.records import ArgRecord, ClaimRecord, DateRecord, MentionRecord
 
 
 _MENTION_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
-_PRONOUN_SCAN = 40  # how many mentions back a pronoun or description may look
-_PAIR_SCAN = 80
 
 
 # --- internal structures -------------------------------------------------------------
-
-
-@dataclass
-class _Arg:
-    """An argument span (char offsets) with its head token and the mention it names."""
-
-    start: int
-    end: int
-    head: Token
-    ref: int | None = None  # index into the mention list
-    plural: bool = False
-    person: bool = False  # a he/she pronoun or a role noun without a named referent
 
 
 @dataclass
@@ -105,13 +74,13 @@ class _Pred:
     head: Token  # where source, hedge and negation are looked up (top of the chain)
     action: str
     action_tokens: list[Token]
-    subject: _Arg | None
-    object: _Arg | None
+    subject: Arg | None
+    object: Arg | None
     scope: list[Token] = field(default_factory=list)  # tokens whose modifiers count
     hedge_cue: str | None = None
     negation_cue: str | None = None
-    source: _Arg | None = None
-    source_chain: list[_Arg] = field(default_factory=list)
+    source: Arg | None = None
+    source_chain: list[Arg] = field(default_factory=list)
     nominal: bool = False
     background: bool = False  # an appositive's relation: not part of what is reported
 
@@ -120,7 +89,7 @@ class _Pred:
 class _Quote:
     start: int  # first token inside the marks
     end: int  # last token inside the marks
-    speaker: _Arg | None = None
+    speaker: Arg | None = None
     verb: Token | None = None
 
 
@@ -251,8 +220,7 @@ class _Extractor:
         )
         self.dating = ClaimDates(article, dates)
         self.modality = Modality(article)
-        self.subjects_by_sent: dict[int, list[_Arg]] = {}
-        self.arg_cache: dict[tuple[int, int, int], _Arg] = {}
+        self.args = Arguments(article)
         self.quotes: list[_Quote] = []
         self.tok2quote: dict[int, int] = {}
 
@@ -261,7 +229,7 @@ class _Extractor:
     def run(self) -> Iterator[ClaimRecord]:
         # pass 1: subjects in text order, the antecedents pronouns look back at
         for sent in self.sents:
-            self._sentence_subjects(sent)
+            self.args.linker.collect_subjects(sent)
         self._find_quotes()
         pending = [(sent, self._sentence_preds(sent)) for sent in self.sents]
         for n, (sent, preds) in enumerate(pending):
@@ -308,7 +276,7 @@ class _Extractor:
                 end=end,
             )
 
-    def _record(self, arg: _Arg | None) -> ArgRecord | None:
+    def _record(self, arg: Arg | None) -> ArgRecord | None:
         if arg is None:
             return None
         ref = self.mentions[arg.ref] if arg.ref is not None else None
@@ -478,8 +446,8 @@ class _Extractor:
     def _build_verbal(
         self,
         verb: Token,
-        subject: _Arg | None,
-        patient: _Arg | None,
+        subject: Arg | None,
+        patient: Arg | None,
         passive: bool,
         top: Token,
         hedge_cue: str | None,
@@ -524,7 +492,7 @@ class _Extractor:
         ):
             # the last verb of a chain carries its own voice ("agreed to be extradited")
             patient, subject, passive = subject, self._agent(last), True
-        obj: _Arg | None
+        obj: Arg | None
         if passive:
             obj = patient
             agent = self._agent(last) if subject is None else subject
@@ -536,7 +504,7 @@ class _Extractor:
                 tokens.append(prep)
         if subject is None and obj is None:
             return None
-        if subject is not None and self._is_empty(subject):
+        if subject is not None and is_empty(subject):
             return None
         hedge = hedge_cue
         if hedge is None and len(chain) > 1 and chain[0].lemma_ in HEDGING_CHAIN:
@@ -551,7 +519,7 @@ class _Extractor:
             hedge_cue=hedge,
         )
 
-    def _stative(self, verb: Token, subject: _Arg) -> _Pred | None:
+    def _stative(self, verb: Token, subject: Arg) -> _Pred | None:
         words = ["be", verb.lower_]
         tokens = [verb]
         obj = None
@@ -561,8 +529,8 @@ class _Extractor:
             if target is not None:
                 words.append(prep.lower_)
                 tokens.append(prep)
-                obj = self._arg(target, trim=False)
-        if self._is_empty(subject):
+                obj = self.args.arg(target, trim=False)
+        if is_empty(subject):
             return None
         return _Pred(verb, " ".join(words), tokens, subject, obj, scope=[verb])
 
@@ -584,13 +552,13 @@ class _Extractor:
             break
         return chain
 
-    def _object(self, verb: Token) -> tuple[_Arg | None, Token | None]:
+    def _object(self, verb: Token) -> tuple[Arg | None, Token | None]:
         """The object of an active verb, and the preposition when it is prepositional."""
         for child in verb.children:
             if child.dep_ in {"dobj", "obj"}:
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                    return self._arg(relcl_antecedent(verb), trim=True), None
-                return self._arg(child, trim=False), None
+                    return self.args.arg(relcl_antecedent(verb), trim=True), None
+                return self.args.arg(child, trim=False), None
         # "the troops that Trump offered to send": the relative is the chain head's dobj
         top = verb
         while top.dep_ == "xcomp":
@@ -598,16 +566,16 @@ class _Extractor:
         if top.i != verb.i:
             for child in top.children:
                 if child.dep_ == "dobj" and child.lower_ in RELATIVE_PRONOUNS:
-                    return self._arg(relcl_antecedent(top), trim=True), None
+                    return self.args.arg(relcl_antecedent(top), trim=True), None
         xcomp = child_of(verb, "xcomp")
         if xcomp is not None:
-            return self._clause_arg(xcomp), None
+            return self.args.clause_arg(xcomp), None
         attr = child_of(verb, "attr") or child_of(verb, "oprd")
         if attr is not None and attr.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
-            return self._arg(attr, trim=True), None  # "continue to be a contentious topic"
+            return self.args.arg(attr, trim=True), None  # "continue to be a contentious topic"
         ccomp = child_of(verb, "ccomp")
         if ccomp is not None:
-            return self._clause_arg(ccomp), None
+            return self.args.clause_arg(ccomp), None
         if verb.lemma_ in SPEECH_VERBS:
             # "said in a statement that X": the statement's clause is what was said
             for child in verb.children:
@@ -616,18 +584,18 @@ class _Extractor:
                     continue
                 for clause in pobj.children:
                     if clause.dep_ in {"acl", "ccomp", "relcl"} and child_of(clause, "mark"):
-                        return self._clause_arg(clause), None
+                        return self.args.clause_arg(clause), None
         adj = self._predicative_adj(verb)
         prep = self._first_prep(verb) or (self._first_prep(adj) if adj is not None else None)
         if prep is not None:
             target = child_of(prep, "pobj") or child_of(prep, "pcomp")
             if target is not None:
-                return self._arg(target, trim=False), prep
+                return self.args.arg(target, trim=False), prep
         if verb.dep_ == "relcl" and child_of(verb, "nsubj") is not None:
             antecedent = relcl_antecedent(verb)
             subj = child_of(verb, "nsubj")
             if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS:
-                return self._arg(antecedent, trim=True), None  # "the troops Trump sent"
+                return self.args.arg(antecedent, trim=True), None  # "the troops Trump sent"
         return None, None
 
     def _predicative_adj(self, verb: Token) -> Token | None:
@@ -649,7 +617,7 @@ class _Extractor:
 
     # -- subjects, voice and inheritance
 
-    def _roles(self, verb: Token, depth: int = 0) -> tuple[_Arg | None, _Arg | None, bool] | None:
+    def _roles(self, verb: Token, depth: int = 0) -> tuple[Arg | None, Arg | None, bool] | None:
         """(subject, patient, passive) of a verb, inheriting from the governing clause.
 
         ClausIE-style: conjoined verbs share their subject, participial adverbial
@@ -673,9 +641,9 @@ class _Extractor:
             if patient is not None and patient.lower_ in RELATIVE_PRONOUNS:
                 patient = antecedent
         if subject is not None:
-            return self._arg(subject, trim=True), None, False
+            return self.args.arg(subject, trim=True), None, False
         if patient is not None:
-            return None, self._arg(patient, trim=True), True
+            return None, self.args.arg(patient, trim=True), True
         dep = self.article.dep(verb)
         head = self.article.parent(verb)
         if dep == "conj" and head.pos_ in {"VERB", "AUX"}:
@@ -698,7 +666,7 @@ class _Extractor:
             # to act"), else the head's subject (Postal 1970, subject/object control)
             dobj = child_of(head, "dobj")
             if dobj is not None and dobj.lower_ not in RELATIVE_PRONOUNS:
-                return self._arg(dobj, trim=True), None, False
+                return self.args.arg(dobj, trim=True), None, False
             inherited = self._roles(head, depth + 1)
             if inherited is None or inherited[0] is None:
                 return None  # "was used to consolidate debt": a purpose, no controller
@@ -722,7 +690,7 @@ class _Extractor:
             h_subj, h_patient, _ = inherited
             return h_subj or h_patient, None, False
         if dep == "acl":
-            noun = self._arg(head, trim=True)
+            noun = self.args.arg(head, trim=True)
             if verb.tag_ == "VBN":
                 return None, noun, True  # "CJNG, led by X": the agent is found later
             return noun, None, False
@@ -741,7 +709,7 @@ class _Extractor:
                 return quantified, None, False
         return None
 
-    def _recover_subject(self, verb: Token) -> _Arg | None:
+    def _recover_subject(self, verb: Token) -> Arg | None:
         """The subject the parser swallowed into a fronted phrase.
 
         "Despite controversy over military involvement, Mexico and the United States
@@ -772,9 +740,9 @@ class _Extractor:
         )
         if head is None:
             return None
-        return self._span_arg(doc[i], doc[j], head)
+        return self.args.span_arg(doc[i], doc[j], head)
 
-    def _inverted_speaker(self, verb: Token) -> _Arg | None:
+    def _inverted_speaker(self, verb: Token) -> Arg | None:
         """The speaker after a reporting verb the parser left without a subject.
 
         Quotative inversion ("..., said Under Secretary of the Treasury for Terrorism and
@@ -808,10 +776,10 @@ class _Extractor:
             if label in found:
                 end = doc[last_tok[label]]
                 first = doc[verb.i + 1]
-                return _Arg(first.idx, end.idx + len(end.text), end, ref=found[label])
+                return Arg(first.idx, end.idx + len(end.text), end, ref=found[label])
         return None
 
-    def _approximated_subject(self, verb: Token) -> _Arg | None:
+    def _approximated_subject(self, verb: Token) -> Arg | None:
         """A counted subject the parser read as a prepositional phrase.
 
         "Over two dozen fugitives from Mexico, accused of ..., were extradited" comes out
@@ -840,22 +808,22 @@ class _Extractor:
                 or (tok.head.i == verb.i and tok.dep_ in {"aux", "auxpass", "neg", "advmod"})
             ):
                 return None
-        arg = self._arg(pobj, trim=True)
-        return _Arg(prep.idx, arg.end, pobj, ref=arg.ref, plural=True, person=arg.person)
+        arg = self.args.arg(pobj, trim=True)
+        return Arg(prep.idx, arg.end, pobj, ref=arg.ref, plural=True, person=arg.person)
 
-    def _roles_raised(self, xcomp: Token, raised: _Arg) -> tuple[_Arg | None, _Arg | None, bool]:
+    def _roles_raised(self, xcomp: Token, raised: Arg) -> tuple[Arg | None, Arg | None, bool]:
         if child_of(xcomp, "auxpass") is not None:
             return None, raised, True  # "is expected to be extradited"
         return raised, None, False
 
-    def _agent(self, verb: Token) -> _Arg | None:
+    def _agent(self, verb: Token) -> Arg | None:
         agent = child_of(verb, "agent")
         if agent is None:
             return self._stranded_agent(verb)
         pobj = child_of(agent, "pobj")
-        return self._arg(pobj, trim=True) if pobj is not None else None
+        return self.args.arg(pobj, trim=True) if pobj is not None else None
 
-    def _stranded_agent(self, verb: Token) -> _Arg | None:
+    def _stranded_agent(self, verb: Token) -> Arg | None:
         """A passive's "by" phrase the parser hung on the noun before it: "cartels that
         have been classified as terrorist organizations by the Trump administration".
 
@@ -872,7 +840,7 @@ class _Extractor:
             target = child_of(by, "pobj") if by is not None else None
             if target is None or self.article.is_temporal(target):
                 continue
-            arg = self._arg(target, trim=True)
+            arg = self.args.arg(target, trim=True)
             if arg.ref is not None and self.mentions[arg.ref].label in {"PERSON", "ORG", "GPE"}:
                 return arg
         return None
@@ -914,7 +882,7 @@ class _Extractor:
             return child_of(verb, "agent") is not None  # "CJNG, led by X"
         # "operations targeting cartel leaders": only when the noun names someone
         head = verb.head
-        return any(True for _ in self.article.mentions_in(*self._np_bounds(head, trim=True)))
+        return any(True for _ in self.article.mentions_in(*self.args.np_bounds(head, trim=True)))
 
     # -- copular clauses
 
@@ -950,23 +918,23 @@ class _Extractor:
             if prep is None:
                 return None
             target = child_of(prep, "pobj") or child_of(prep, "pcomp")
-            if target is None or self._is_empty(subject):
+            if target is None or is_empty(subject):
                 return None
             return _Pred(
                 cop,
                 f"be {acomp.lower_} {prep.lower_}",
                 [cop, acomp, prep],
                 subject,
-                self._arg(target, trim=False),
+                self.args.arg(target, trim=False),
                 scope=[cop, acomp],
             )
         if attr is not None and attr.pos_ in {"NOUN", "PROPN"}:
             # "X is the leader of CJNG": kept when both ends are named, or when the noun
             # relates people to a group ("Several of the men were members of ...").
-            if self._is_empty(subject):
+            if is_empty(subject):
                 return None
             relational = attr.lemma_.lower() in RELATIONAL_NOUNS | ROLE_NOUNS
-            if not (self._is_named(subject) or relational):
+            if not (is_named(subject) or relational):
                 return None
             if attr.lemma_.lower() in PARTITIVE_NOUNS:
                 return None  # "X is part of a network": not a relation between names
@@ -974,7 +942,7 @@ class _Extractor:
             target = child_of(prep, "pobj") if prep is not None else None
             if prep is None or target is None:
                 return None
-            obj = self._arg(target, trim=False)
+            obj = self.args.arg(target, trim=False)
             if obj.ref is None:
                 return None
             noun, noun_tokens = self._relation_noun(attr)
@@ -1016,14 +984,14 @@ class _Extractor:
         target = child_of(prep, "pobj") if prep is not None else None
         if prep is None or target is None:
             return None
-        obj = self._arg(target, trim=True)
+        obj = self.args.arg(target, trim=True)
         if obj.ref is None or obj.ref == m:
             return None
         if m is not None:
             mention = self.mentions[m]
-            subject = _Arg(mention.start, mention.end, name, ref=m)
+            subject = Arg(mention.start, mention.end, name, ref=m)
         else:
-            subject = self._arg(name, trim=True)  # a name the tagger missed
+            subject = self.args.arg(name, trim=True)  # a name the tagger missed
         word, tokens = self._relation_noun(noun)
         return _Pred(
             noun,
@@ -1050,13 +1018,6 @@ class _Extractor:
         prefix = "".join(t.text_with_ws for t in tokens[:-1]).lower()
         return prefix + noun.lemma_.lower(), tokens
 
-    def _is_named(self, arg: _Arg) -> bool:
-        """An argument that names someone: linked to a mention, or headed by a proper noun
-        the name tagger missed ("Zambada-Garcia is ...")."""
-        return arg.ref is not None or (
-            arg.head.pos_ == "PROPN" and arg.head.lower_ not in EMPTY_SUBJECTS
-        )
-
     # -- nominal events
 
     def _nominal(self, noun: Token) -> _Pred | None:
@@ -1075,7 +1036,7 @@ class _Extractor:
         complements = [p for p in preps if p in OBJECT_PREPS and p != "between"]
         if not complements and acl is None and not ({"between", "by"} & set(preps)):
             return None  # a bare event noun ("their operations") says too little
-        agent: _Arg | None = None
+        agent: Arg | None = None
         for child in noun.children:
             if (
                 child.dep_ == "poss"
@@ -1083,41 +1044,41 @@ class _Extractor:
                 or child.dep_ in {"compound", "amod", "nmod"}
                 and child.i in self.tok2m
             ):
-                agent = self._arg(child, trim=True)
+                agent = self.args.arg(child, trim=True)
         if agent is None and "by" in preps:
             pobj = child_of(preps["by"], "pobj")
             if pobj is not None:
-                agent = self._arg(pobj, trim=False)
+                agent = self.args.arg(pobj, trim=False)
         of_used = False
-        of_arg: _Arg | None = None
+        of_arg: Arg | None = None
         between = preps.get("between")
         if between is None and of_obj is not None:
             # "the sharing of intelligence between A and B": the parser often attaches
             # "between" to the "of" object; it still names who shares.
             between = child_of(of_obj, "prep", lower="between")
             if between is not None and between.i > of_obj.i:
-                of_arg = self._span_arg(of_obj.left_edge, self.doc[between.i - 1], of_obj)
+                of_arg = self.args.span_arg(of_obj.left_edge, self.doc[between.i - 1], of_obj)
         if agent is None and between is not None:
             pobj = child_of(between, "pobj")
             if pobj is not None:
-                agent = self._arg(pobj, trim=False)
+                agent = self.args.arg(pobj, trim=False)
         if agent is None and of_obj is not None and acl is not None:
-            agent, of_used = self._arg(of_obj, trim=False), True  # "commitment of X to act"
+            agent, of_used = self.args.arg(of_obj, trim=False), True  # "commitment of X to act"
         if agent is None and lemma in JOINT_NOMINALS:
             agent = self._joint_agent(noun)
         if agent is None and not (lemma in PATIENT_NOMINALS and of_obj is not None):
             return None
-        if agent is not None and self._is_empty(agent):
+        if agent is not None and is_empty(agent):
             return None
         words = [w for w in verb_words if w != verb_prep]
         tokens = [noun]
-        obj: _Arg | None = None
+        obj: Arg | None = None
         if acl is not None and verb_prep == "to" or (acl is not None and verb_prep is None):
             to = child_of(acl, "aux", lower="to")
             words += ["to", acl.lemma_.lower()]
             tokens += [t for t in (to, acl) if t is not None]
             dobj = child_of(acl, "dobj")
-            obj = self._arg(dobj, trim=False) if dobj is not None else None
+            obj = self.args.arg(dobj, trim=False) if dobj is not None else None
         else:
             target_prep = None
             if verb_prep and verb_prep in preps:
@@ -1136,7 +1097,7 @@ class _Extractor:
             # "in" object, the phrase is an adjunct
             if target_prep is not None:
                 target = child_of(target_prep, "pobj") or child_of(target_prep, "pcomp")
-                obj = self._arg(target, trim=False) if target is not None else None
+                obj = self.args.arg(target, trim=False) if target is not None else None
                 if of_arg is not None and target is not None and target.i == of_arg.head.i:
                     obj = of_arg
         if agent is None and obj is None:
@@ -1154,12 +1115,12 @@ class _Extractor:
             )
             if compound is not None:
                 first = compound.left_edge  # "human rights abuses" -> "human rights"
-                obj = _Arg(first.idx, compound.idx + len(compound.text), compound)
+                obj = Arg(first.idx, compound.idx + len(compound.text), compound)
         if obj is None and agent is not None and agent.head.pos_ == "PRON":
             return None  # "their collaboration": a pronoun doing something unsaid
         return _Pred(noun, " ".join(words), tokens, agent, obj, scope=[noun], nominal=True)
 
-    def _joint_agent(self, noun: Token) -> _Arg | None:
+    def _joint_agent(self, noun: Token) -> Arg | None:
         """Who acts "in coordination with" someone: the subject of the clause the phrase
         modifies ("The INL manages the NRP in close coordination with the DEA"), also
         when the parser hung the phrase on the verb's object."""
@@ -1172,7 +1133,7 @@ class _Extractor:
         if host.pos_ not in {"VERB", "AUX"}:
             return None
         roles = self._roles(host)
-        if roles is None or roles[0] is None or self._is_empty(roles[0]):
+        if roles is None or roles[0] is None or is_empty(roles[0]):
             return None
         return roles[0]
 
@@ -1180,7 +1141,7 @@ class _Extractor:
 
     def _attribute(self, pred: _Pred) -> None:
         """Find who a claim is attributed to: reporting verbs, "according to", quotes."""
-        sources: list[_Arg] = []
+        sources: list[Arg] = []
         hedge: str | None = None
         negation: str | None = None
         current = pred.head
@@ -1188,7 +1149,7 @@ class _Extractor:
         if pred.nominal and current.dep_ == "pobj" and current.head.lower_ == "of":
             host = current.head.head
             if host.pos_ == "NOUN" and host.lemma_.lower() in REPORT_NOUNS:
-                sources.append(self._span_arg(host.left_edge, host))
+                sources.append(self.args.span_arg(host.left_edge, host))
                 hedge = host.text
         # an appositive relation is background the writer supplies, whoever speaks around
         # it; only a quotation containing it attributes it
@@ -1286,14 +1247,14 @@ class _Extractor:
             ):
                 while last.i > first.i and (last.is_punct or last.is_space):
                     last = self.doc[last.i - 1]
-                pred.object = _Arg(first.idx, last.idx + len(last.text), last)
+                pred.object = Arg(first.idx, last.idx + len(last.text), last)
 
-    def _marker_source(self, child: Token) -> _Arg | None:
+    def _marker_source(self, child: Token) -> Arg | None:
         """ "according to X" and "as reported by X" / "as X said" attached to a clause."""
         if child.lower_ == "according" and child.dep_ == "prep":
             to = child_of(child, "prep", lower="to")
             pobj = child_of(to, "pobj") if to is not None else None
-            return self._arg(pobj, trim=True) if pobj is not None else None
+            return self.args.arg(pobj, trim=True) if pobj is not None else None
         if child.dep_ == "advcl" and child.lemma_ in SPEECH_VERBS:
             mark = child_of(child, "mark")
             if mark is not None and mark.lower_ == "as":
@@ -1302,25 +1263,25 @@ class _Extractor:
                     return agent
                 subj = child_of(child, "nsubj")
                 if subj is not None:
-                    return self._arg(subj, trim=True)
+                    return self.args.arg(subj, trim=True)
         return None
 
-    def _sentence_according(self, sent: Span) -> _Arg | None:
+    def _sentence_according(self, sent: Span) -> Arg | None:
         for tok in sent:
             if tok.lower_ == "according":
                 to = child_of(tok, "prep", lower="to")
                 pobj = child_of(to, "pobj") if to is not None else None
                 if pobj is not None:
-                    return self._arg(pobj, trim=True)
+                    return self.args.arg(pobj, trim=True)
         return None
 
-    def _statement_source(self, noun: Token) -> _Arg | None:
+    def _statement_source(self, noun: Token) -> Arg | None:
         poss = child_of(noun, "poss")
         if poss is not None:
-            return self._arg(poss, trim=True)
+            return self.args.arg(poss, trim=True)
         by = child_of(noun, "prep", lower="by")
         if by is not None and child_of(by, "pobj") is not None:
-            return self._arg(child_of(by, "pobj"), trim=True)  # type: ignore[arg-type]
+            return self.args.arg(child_of(by, "pobj"), trim=True)  # type: ignore[arg-type]
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
             verb = noun.head.head
             if verb.pos_ == "VERB" and verb.lemma_ in SPEECH_VERBS:
@@ -1328,10 +1289,10 @@ class _Extractor:
                 if roles and roles[0] is not None:
                     return roles[0]
         if noun.lemma_.lower() in REPORT_NOUNS:
-            return self._span_arg(noun.left_edge, noun)
+            return self.args.span_arg(noun.left_edge, noun)
         return None
 
-    def _citation_source(self, nxt: Span, sent: Span) -> _Arg | None:
+    def _citation_source(self, nxt: Span, sent: Span) -> Arg | None:
         """An outlet named by the next sentence as the place to read the story.
 
         Web reports cite instead of attributing: "You can read more details and direct
@@ -1353,7 +1314,7 @@ class _Extractor:
             m = self.tok2m.get(tok.i)
             if m is not None and self.mentions[m].label == "ORG":
                 mention = self.mentions[m]
-                return _Arg(mention.start, mention.end, tok, ref=m)
+                return Arg(mention.start, mention.end, tok, ref=m)
         return None
 
     # -- quotations
@@ -1393,7 +1354,7 @@ class _Extractor:
             kept.append(quote)
         self.quotes = kept
 
-    def _quote_speaker(self, quote: _Quote) -> tuple[Token | None, _Arg | None]:
+    def _quote_speaker(self, quote: _Quote) -> tuple[Token | None, Arg | None]:
         doc = self.doc
         first_sent = self.article.sent_no(doc[quote.start])
         last_sent = self.article.sent_no(doc[quote.end])
@@ -1426,403 +1387,3 @@ class _Extractor:
         return None
 
     # -- arguments and linking
-
-    def _sentence_subjects(self, sent: Span) -> list[_Arg]:
-        """Subjects of a sentence, the main clause's first (centering: most salient)."""
-        out: list[_Arg] = []
-        # filled in text order, so a pronoun can look back at earlier subjects
-        self.subjects_by_sent[self.sent_of[sent.start]] = out
-        for tok in sent:
-            if tok.dep_ not in {"nsubj", "nsubjpass"}:
-                continue
-            if tok.lower_ in RELATIVE_PRONOUNS:
-                continue
-            if tok.lower_ in EMPTY_SUBJECTS - IT_PRONOUNS and not self._modified_demonstrative(tok):
-                continue
-            out.append(self._arg(tok, trim=True))
-        root = sent.root
-        out.sort(key=lambda a: (a.head.head.i != root.i, a.head.i))
-        return out
-
-    @staticmethod
-    def _modified_demonstrative(tok: Token) -> bool:
-        """Whether a demonstrative with a modifier ("Those extradited", "those who fled")
-        is a noun phrase about people, a possible antecedent of "they"."""
-        return tok.lower_ in PLURAL_DEMONSTRATIVES and any(
-            c.dep_ in {"acl", "relcl", "amod", "prep"} for c in tok.children
-        )
-
-    def _arg(self, head: Token, trim: bool) -> _Arg:
-        key = (head.i, int(trim), 0)
-        cached = self.arg_cache.get(key)
-        if cached is not None:
-            return cached
-        start, end = self._np_bounds(head, trim)
-        named = self._named_apposition(head)
-        plural = head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children)
-        if named is not None:
-            # "Two of those designated, A and B, are based in ...": the names are who
-            last = named.right_edge
-            while last.i > named.i and (last.is_punct or last.is_space):
-                last = self.doc[last.i - 1]
-            end = max(end, last.idx + len(last.text))
-            plural = plural or any(c.dep_ == "conj" for c in named.children)
-        if (head.tag_ == "CD" and head.lower_ not in SINGULAR_NUMERALS) or (
-            head.lower_ in PLURAL_PRONOUNS | PLURAL_DETERMINERS
-        ):
-            plural = True  # "Two of those designated", "they", "those extradited"
-        arg = _Arg(start, end, head, plural=plural)
-        self.arg_cache[key] = arg  # before linking: a pronoun may look back at itself
-        if named is not None:
-            arg.ref = self.tok2m[named.i]
-        else:
-            arg.ref, arg.person = self._link(arg)
-        return arg
-
-    def _named_apposition(self, head: Token) -> Token | None:
-        """The name in apposition to a description: "One of those extradited, Robert
-        Salazar, ..." -> Salazar. In such an appositive the name identifies the referent of
-        the description (Quirk et al. 1985, apposition of designation); a name's own
-        appositive description ("Zambada, a co-founder of ...") is a relation, not its
-        referent."""
-        if head.i in self.tok2m or head.pos_ == "PROPN":
-            return None
-        for child in head.rights:
-            if child.dep_ != "appos" or child.i not in self.tok2m:
-                continue
-            if self.mentions[self.tok2m[child.i]].label not in {"PERSON", "ORG"}:
-                continue
-            if self.doc[child.left_edge.i - 1].text not in APPOSITION_MARKS:
-                continue
-            return child
-        return None
-
-    def _span_arg(self, first: Token, last: Token, head: Token | None = None) -> _Arg:
-        head = head if head is not None else last
-        plural = head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children)
-        arg = _Arg(first.idx, last.idx + len(last.text), head, plural=plural)
-        arg.ref, arg.person = self._link(arg)
-        return arg
-
-    def _clause_arg(self, verb: Token) -> _Arg:
-        tokens = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head.i == verb.i)]
-        for i, host in self.reattached.items():
-            if host.i != verb.i and verb.left_edge.i < i <= verb.right_edge.i:
-                # the speaker's own participle is not part of what was said
-                moved = self.doc[i]
-                tokens = [t for t in tokens if t.i < moved.left_edge.i - 1]
-        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-            tokens.pop()
-        while tokens and (tokens[0].is_punct or tokens[0].is_space):
-            tokens.pop(0)
-        if not tokens:
-            tokens = [verb]
-        first, last = tokens[0], tokens[-1]
-        return _Arg(first.idx, last.idx + len(last.text), verb)
-
-    def _np_bounds(self, head: Token, trim: bool) -> tuple[int, int]:
-        """Char bounds of a noun phrase: the head's subtree, without trailing clauses.
-
-        Non-restrictive modifiers set off by a comma are always dropped ("Sheinbaum in
-        Mexico City, where ..."); with `trim` (subjects), so are the head's own trailing
-        clauses and appositions ("Cartels like CJNG, led by ..." -> "Cartels like CJNG").
-        """
-        doc = self.doc
-        i, j = head.left_edge.i, head.right_edge.i
-        if head.pos_ == "PROPN" and head.i in self.tok2m:
-            # a name is not restricted by a place or time: "Sheinbaum [in Mexico City]" is
-            # the verb's modifier the parser attached to the name
-            for child in head.rights:
-                if child.dep_ == "prep" and child.lower_ not in AFFILIATION_PREPS:
-                    j = max(child.i - 1, head.i)
-                    break
-        for tok in doc[head.i + 1 : j + 1]:
-            if tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ == "in":
-                pobj = child_of(tok, "pobj")
-                if pobj is not None and pobj.lemma_.lower() in JOINT_NOMINALS:
-                    j = max(tok.i - 1, head.i)  # "in coordination with X" is the verb's
-                    break
-            if tok.dep_ not in {"relcl", "acl", "appos", "advcl"}:
-                continue
-            first = tok.left_edge.i
-            if first <= head.i:
-                continue
-            own = tok.head.i == head.i
-            comma = doc[first - 1].text in {",", ";", "—", "–"}
-            if (trim and own) or (comma and tok.dep_ != "appos"):
-                j = max(first - 1, head.i)
-                break
-        while j > head.i and (
-            doc[j].is_space or doc[j].dep_ == "case" or (doc[j].is_punct and doc[j].text != ")")
-        ):
-            j -= 1
-        while i < head.i and (doc[i].is_punct or doc[i].is_space):
-            i += 1
-        if doc[j].text == ")" and "(" not in doc[i:j].text:
-            j -= 1
-        if head.i == j and doc[j].dep_ == "case" and j > i:
-            j -= 1
-        return doc[i].idx, doc[j].idx + len(doc[j].text)
-
-    def _is_empty(self, arg: _Arg) -> bool:
-        word = arg.head.lower_
-        if word in EMPTY_SUBJECTS and arg.ref is None:
-            return True
-        return arg.end - arg.start <= len(arg.head.text) and word in DEMONSTRATIVES
-
-    def _link(self, arg: _Arg) -> tuple[int | None, bool]:
-        """The mention an argument names: its head's mention, an antecedent, or the first.
-
-        Returns:
-            (mention index or None, whether the argument denotes an unnamed person).
-        """
-        head = arg.head
-        m = self.tok2m.get(head.i)
-        if m is not None:
-            return m, False
-        word = head.lower_
-        if head.pos_ == "PRON" or word in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
-            return self._resolve_pronoun(head), word in PERSON_PRONOUNS
-        lemma = head.lemma_.lower()
-        det = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod", "predet"}}
-        if lemma in PAIR_NOUNS and det & PAIR_DETERMINERS:
-            return self._resolve_pair(head), False
-        inside = list(self.article.mentions_in(arg.start, arg.end))
-        if det & PAIR_DETERMINERS and head.tag_ == "NNS" and not inside:
-            found = self._resolve_people_pair(head)
-            if found is not None:
-                return found, False
-        if "the" in det or any(c.dep_ == "poss" for c in head.children):
-            if lemma in ROLE_NOUNS:
-                return self._resolve_role(head, lemma), True
-            if lemma in ORG_NOUNS and not inside:
-                return self._resolve_org(head, ORG_NOUNS[lemma]), False
-            if lemma in COUNTRY_NOUNS and not inside and "the" in det:
-                return self._resolve_country(head), False
-        if det == {"the"} and not inside and head.pos_ == "NOUN" and head.tag_ == "NN":
-            found = self._resolve_head_match(head, lemma)
-            if found is not None:
-                return found, False
-        inside = [m for m in inside if self._stands_for_phrase(m, head)]
-        if inside:
-            for child in head.children:
-                # "Cartels like CJNG", "agencies, including the DEA": the named example
-                if child.dep_ == "prep" and child.lower_ in EXAMPLE_PREPS:
-                    pobj = child_of(child, "pobj")
-                    if pobj is not None and pobj.i in self.tok2m:
-                        return self.tok2m[pobj.i], False
-            return inside[0], False
-        poss = next((c for c in head.children if c.dep_ == "poss"), None)
-        if poss is not None and poss.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
-            return self._resolve_pronoun(poss), False  # "his administration" -> Trump
-        return None, False
-
-    def _stands_for_phrase(self, m: int, head: Token) -> bool:
-        """A name inside a phrase stands for it unless it sits in a place/time modifier,
-        or hangs off a noun for a person related to it: "the son of El Chapo", "a CJNG
-        cell leader", "one of the sons of X" are not El Chapo, CJNG or X."""
-        first = bisect.bisect_right(self.tok_starts, self.mentions[m].start) - 1
-        tok = self.doc[first]
-        steps = 0
-        if tok.i != head.i and head.lemma_.lower() in PERSON_OF_NOUNS:
-            return False
-        while tok.i != head.i and steps < 12:
-            if tok.i != first and tok.lemma_.lower() in PERSON_OF_NOUNS and tok.pos_ == "NOUN":
-                return False
-            if tok.dep_ == "prep" and tok.lower_ not in AFFILIATION_PREPS:
-                return False
-            if tok.head.i == tok.i:
-                return False
-            tok = tok.head
-            steps += 1
-        return True
-
-    def _compatible(self, pronoun: str, cand: _Arg) -> tuple[bool, int | None]:
-        """Whether an earlier subject can be a pronoun's antecedent, and its mention."""
-        label = self.mentions[cand.ref].label if cand.ref is not None else None
-        if pronoun in PERSON_PRONOUNS:
-            ok = label == "PERSON" or (label is None and cand.person)
-        elif pronoun in PLURAL_PRONOUNS:
-            ok = cand.plural or label in {"ORG", "GPE"}
-        else:
-            # "it" mostly refers to things ("This label ... It could allow strikes"):
-            # an unnamed singular antecedent is accepted (and stops the search) unless
-            # it is a person; a name must be an organization or, for "its", a place.
-            ok = not cand.plural and not cand.person and label != "PERSON"
-            if ok and label is not None and pronoun != "its" and label != "ORG":
-                return True, None
-        return ok, cand.ref
-
-    def _resolve_pronoun(self, tok: Token) -> int | None:
-        """Nearest compatible antecedent: subjects first (same sentence, then the
-        previous one, as in centering theory), then the nearest compatible name."""
-        word = tok.lower_
-        if word not in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
-            return None
-        n = self.article.sent_no(tok)
-        same = [a for a in self.subjects_by_sent.get(n, []) if a.head.i < tok.i]
-        same.sort(key=lambda a: -a.head.i)
-        candidates = [*same, *self.subjects_by_sent.get(n - 1, [])]
-        if word in PLURAL_PRONOUNS:
-            # number agreement first: a plural subject ("the two brothers", "Those
-            # extradited"), else a plural noun earlier in the sentence ("sanctions against
-            # 10 individuals for their involvement"), before a singular organization read
-            # as a collective
-            previous = self.subjects_by_sent.get(n - 1, [])
-            for group in (same, self._plural_nouns_before(tok), previous):
-                plural = [c for c in group if c.plural and c.head.i != tok.i]
-                if plural:
-                    return plural[0].ref
-        for cand in candidates:
-            if cand.head.i >= tok.i and self.article.sent_no(cand.head) == n:
-                continue
-            ok, ref = self._compatible(word, cand)
-            if ok:
-                return ref
-        floor = self.sents[max(n - 2, 0)].start_char
-        for m in self.article.mentions_before(tok.idx, floor, _PRONOUN_SCAN):
-            label = self.mentions[m].label
-            if word in PERSON_PRONOUNS and label == "PERSON":
-                return m
-            if word in PLURAL_PRONOUNS and label in {"ORG", "GPE"}:
-                return m
-            if word in IT_PRONOUNS and (label == "ORG" or (word == "its" and label == "GPE")):
-                return m
-        return None
-
-    def _resolve_head_match(self, tok: Token, lemma: str) -> int | None:
-        """The name a definite description repeats: "The report cited ..." -> the name in
-        "an NBC News report" two sentences back.
-
-        A definite noun phrase repeats the head noun of its antecedent (the "strict head
-        match" sieve of Lee et al. 2013); the antecedent's named modifier is the referent.
-        Only the nearest earlier phrase with that head counts; an unnamed one stops.
-        """
-        floor = self.sents[max(self.article.sent_no(tok) - 3, 0)].start
-        for i in range(tok.i - 1, floor - 1, -1):
-            cand = self.doc[i]
-            if cand.pos_ != "NOUN" or cand.lemma_.lower() != lemma:
-                continue
-            for child in cand.children:
-                m = self.tok2m.get(child.i)
-                if (
-                    m is not None
-                    and child.dep_ in {"compound", "poss", "nmod"}
-                    and self.mentions[m].label in {"PERSON", "ORG"}
-                ):
-                    return m
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in cand.children):
-                return None
-        return None
-
-    def _resolve_people_pair(self, tok: Token) -> int | None:
-        """The people "Both brothers" or "the two men" denote: the nearest plural subject
-        naming people in this or the two previous sentences ("Two of those designated, A
-        and B")."""
-        n = self.article.sent_no(tok)
-        for k in (n, n - 1, n - 2):
-            for cand in sorted(self.subjects_by_sent.get(k, []), key=lambda a: -a.head.i):
-                if k == n and cand.head.i >= tok.i:
-                    continue
-                if (
-                    cand.plural
-                    and cand.ref is not None
-                    and self.mentions[cand.ref].label == "PERSON"
-                ):
-                    return cand.ref
-        return None
-
-    def _plural_nouns_before(self, tok: Token) -> list[_Arg]:
-        """Plural noun phrases about people or groups in the pronoun's sentence before it,
-        nearest first (animacy agreement, as in Lee et al. 2013: "they killed" does not
-        take "rocket attacks and raids").
-        """
-        sent = self.article.sent(tok)
-        # the phrases containing the pronoun up to its clause ("the leaders of their
-        # group"): a phrase cannot be the antecedent of a pronoun inside it
-        containing: set[int] = set()
-        current = tok
-        while current.dep_ not in CLAUSE_DEPS | {"ROOT", "xcomp"} and current.head.i != current.i:
-            current = current.head
-            containing.add(current.i)
-        out: list[_Arg] = []
-        for i in range(tok.i - 1, sent.start - 1, -1):
-            cand = self.doc[i]
-            if cand.tag_ != "NNS" or cand.dep_ in {"compound", "nmod", "poss"}:
-                continue
-            if cand.i in containing:
-                continue
-            if cand.lemma_.lower() not in ANIMATE_NOUNS | ROLE_NOUNS | RELATIONAL_NOUNS:
-                continue
-            if cand.dep_ in {"nsubj", "nsubjpass"}:
-                continue  # subjects were tried first
-            if cand.dep_ in {"attr", "oprd"} or (cand.dep_ == "pobj" and cand.head.lower_ == "as"):
-                continue  # a predicate ("Known as plaza bosses, they ..."), not a referent
-            out.append(self._arg(cand, trim=True))
-        return out
-
-    def _resolve_pair(self, tok: Token) -> int | None:
-        """ "both nations" -> the earlier of the two most recent countries named."""
-        found: list[int] = []
-        keys: set[str] = set()
-        for m in self.article.mentions_before(tok.idx, 0, _PAIR_SCAN):
-            mention = self.mentions[m]
-            canonical = mention.canonical or mention.name
-            if mention.label != "GPE" or canonical not in self.countries or canonical in keys:
-                continue
-            keys.add(canonical)
-            found.append(m)
-            if len(found) == 2:
-                return found[1]
-        return None
-
-    def _resolve_role(self, tok: Token, role: str) -> int | None:
-        """ "the senator" -> the nearest person introduced with that title."""
-        country = self._country_modifier(tok)
-        for m in self.article.mentions_before(tok.idx, 0, _PRONOUN_SCAN):
-            mention = self.mentions[m]
-            if mention.label != "PERSON":
-                continue
-            context = (mention.role or "") + " " + self.article.left_context(mention.start, 4)
-            if role not in context.lower():
-                continue
-            if country is not None:
-                other = {
-                    c for c in self.countries if c != country and name_key(c) in name_key(context)
-                }
-                if other and name_key(country) not in name_key(context):
-                    continue
-            return m
-        return None
-
-    def _resolve_org(self, tok: Token, kind: str) -> int | None:
-        for m in self.article.mentions_before(tok.idx, 0, _PRONOUN_SCAN):
-            mention = self.mentions[m]
-            if mention.label != "ORG":
-                continue
-            canonical = mention.canonical or mention.name
-            if kind == "cartel" and (canonical in self.cartels or "cartel" in canonical.lower()):
-                return m
-            if kind == "agency" and canonical in self.agencies:
-                return m
-        return None
-
-    def _resolve_country(self, tok: Token) -> int | None:
-        country = self._country_modifier(tok)
-        for m in self.article.mentions_before(tok.idx, 0, _PRONOUN_SCAN):
-            mention = self.mentions[m]
-            canonical = mention.canonical or mention.name
-            if (
-                mention.label == "GPE"
-                and canonical in self.countries
-                and (country is None or canonical == country)
-            ):
-                return m
-        return None
-
-    def _country_modifier(self, tok: Token) -> str | None:
-        for child in tok.children:
-            m = self.tok2m.get(child.i)
-            if m is not None and self.mentions[m].label == "GPE":
-                return self.mentions[m].canonical or self.mentions[m].name
-        return None
