@@ -12,6 +12,7 @@ from cartelkb.extract.claims.arguments import Arg, Arguments, is_empty, is_named
 from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.dating import ClaimDates
 from cartelkb.extract.claims.modality import Modality, hedge_cue
+from cartelkb.extract.claims.roles import Roles, raised_roles
 from cartelkb.extract.claims.syntax import (
     APPOSITION_MARKS,
     child_of,
@@ -20,14 +21,11 @@ from cartelkb.extract.claims.syntax import (
 )
 from cartelkb.extract.claims.vocab import (
     ADJUNCT_PREPS,
-    APPROXIMATORS,
     CITATION_NOUNS,
-    FACTIVE_ADJECTIVES,
     GERUND_CHAIN,
     HEDGING_CHAIN,
     HEDGING_SPEECH,
     JOINT_NOMINALS,
-    LIGHT_VERBS,
     NEGATING_SPEECH,
     NOMINALIZATIONS,
     OBJECT_PREPS,
@@ -45,7 +43,6 @@ from cartelkb.extract.claims.vocab import (
     SPEECH_VERBS,
     STATEMENT_NOUNS,
     STATIVE_PARTICIPLES,
-    SUBJECT_SHARING_PREPS,
 )
 from cartelkb.extract.sentences import sentences
 from cartelkb.knowledge import load as load_knowledge
@@ -221,6 +218,7 @@ class _Extractor:
         self.dating = ClaimDates(article, dates)
         self.modality = Modality(article)
         self.args = Arguments(article)
+        self.roles = Roles(article, self.args)
         self.quotes: list[_Quote] = []
         self.tok2quote: dict[int, int] = {}
 
@@ -345,7 +343,7 @@ class _Extractor:
             return None
         if (
             dep == "pcomp"
-            and self._pcomp_host(verb) is None
+            and self.roles.pcomp_host(verb) is None
             # a gerund with its own subject is a clause: "with the Department paying ..."
             and not (verb.tag_ == "VBG" and child_of(verb, "nsubj") is not None)
         ):
@@ -354,7 +352,7 @@ class _Extractor:
             return None
         if dep == "conj" and self.article.dep(verb.head) == "xcomp":
             return self._chain_conjunct(verb)
-        roles = self._roles(verb)
+        roles = self.roles.of(verb)
         if roles is None:
             return None
         subject, patient, passive = roles
@@ -370,7 +368,7 @@ class _Extractor:
         ):
             if RAISING_PASSIVE[verb.lemma_]:
                 hedge_cue = verb.text
-            inner = self._roles_raised(xcomp, patient)
+            inner = raised_roles(xcomp, patient)
             subject, patient, passive = inner
             return self._build_verbal(
                 xcomp, subject, patient, passive, top=verb, hedge_cue=hedge_cue
@@ -401,7 +399,7 @@ class _Extractor:
                     top = self._chain_top(head)
                     return top is not None and self._predicate_position(top, depth + 1)
                 return self._predicate_position(head, depth + 1) and not (
-                    (head.dep_ == "pcomp" and not self._pcomp_host(head))
+                    (head.dep_ == "pcomp" and not self.roles.pcomp_host(head))
                     or (head.dep_ == "acl" and not self._acl_is_claim(head))
                 )
         return True
@@ -426,7 +424,7 @@ class _Extractor:
             return None
         chain = self._chain(top)
         prefix = chain[: next(n for n, v in enumerate(chain) if v.i == xcomp.i)]
-        roles = self._roles(top)
+        roles = self.roles.of(top)
         if roles is None:
             return None
         subject, patient, passive = roles
@@ -491,11 +489,11 @@ class _Extractor:
             and subject is not None
         ):
             # the last verb of a chain carries its own voice ("agreed to be extradited")
-            patient, subject, passive = subject, self._agent(last), True
+            patient, subject, passive = subject, self.roles.agent(last), True
         obj: Arg | None
         if passive:
             obj = patient
-            agent = self._agent(last) if subject is None else subject
+            agent = self.roles.agent(last) if subject is None else subject
             subject = agent
         else:
             obj, prep = self._object(last)
@@ -615,263 +613,6 @@ class _Extractor:
                 break
         return None
 
-    # -- subjects, voice and inheritance
-
-    def _roles(self, verb: Token, depth: int = 0) -> tuple[Arg | None, Arg | None, bool] | None:
-        """(subject, patient, passive) of a verb, inheriting from the governing clause.
-
-        ClausIE-style: conjoined verbs share their subject, participial adverbial
-        clauses and "by/after ...-ing" complements take the subject of their head,
-        relative clauses take their antecedent.
-        """
-        if depth > 6:
-            return None
-        subject = patient = None
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                subject = child
-            elif child.dep_ == "nsubjpass":
-                patient = child
-            elif child.dep_ == "expl":
-                return None
-        if verb.dep_ == "relcl":
-            antecedent = relcl_antecedent(verb)
-            if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
-                subject = antecedent
-            if patient is not None and patient.lower_ in RELATIVE_PRONOUNS:
-                patient = antecedent
-        if subject is not None:
-            return self.args.arg(subject, trim=True), None, False
-        if patient is not None:
-            return None, self.args.arg(patient, trim=True), True
-        dep = self.article.dep(verb)
-        head = self.article.parent(verb)
-        if dep == "conj" and head.pos_ in {"VERB", "AUX"}:
-            inherited = self._roles(head, depth + 1)
-            if inherited is None:
-                return None
-            h_subj, h_patient, h_passive = inherited
-            if h_passive and verb.tag_ == "VBN":
-                return None, h_patient, True
-            if verb.tag_ == "VBN" and child_of(verb, "auxpass") is not None:
-                return None, h_subj, True  # "X is a partner of Y and is charged in ..."
-            if h_passive:
-                return h_patient, None, False  # "X was arrested and confessed"
-            if verb.tag_ == "VBN" and child_of(verb, "agent") is not None:
-                return None, h_subj, True
-            return h_subj, None, False
-        if dep == "xcomp" and head.pos_ in {"VERB", "AUX"}:
-            # control: "vowed to carry out deportations, sending troops" - the xcomp's
-            # understood subject is the object of its head if it has one ("urged Mexico
-            # to act"), else the head's subject (Postal 1970, subject/object control)
-            dobj = child_of(head, "dobj")
-            if dobj is not None and dobj.lower_ not in RELATIVE_PRONOUNS:
-                return self.args.arg(dobj, trim=True), None, False
-            inherited = self._roles(head, depth + 1)
-            if inherited is None or inherited[0] is None:
-                return None  # "was used to consolidate debt": a purpose, no controller
-            return inherited[0], None, False
-        if dep == "advcl" and verb.tag_ in {"VBG", "VBN"}:
-            inherited = self._roles(head, depth + 1) if head.pos_ in {"VERB", "AUX"} else None
-            if inherited is None:
-                return None
-            h_subj, h_patient, _ = inherited
-            actor = h_subj or h_patient
-            if verb.tag_ == "VBN":
-                return None, actor, True  # "Arrested in 2016, X was extradited"
-            return actor, None, False
-        if dep == "pcomp":
-            host = self._pcomp_host(verb)
-            if host is None:
-                return None
-            inherited = self._roles(host, depth + 1)
-            if inherited is None:
-                return None
-            h_subj, h_patient, _ = inherited
-            return h_subj or h_patient, None, False
-        if dep == "acl":
-            noun = self.args.arg(head, trim=True)
-            if verb.tag_ == "VBN":
-                return None, noun, True  # "CJNG, led by X": the agent is found later
-            return noun, None, False
-        if verb.lemma_ in SPEECH_VERBS and dep in {"ROOT", "parataxis"}:
-            speaker = self._inverted_speaker(verb)
-            if speaker is not None:
-                return speaker, None, False
-        if dep == "ROOT":
-            recovered = self._recover_subject(verb)
-            if recovered is not None:
-                return recovered, None, False
-            quantified = self._approximated_subject(verb)
-            if quantified is not None:
-                if child_of(verb, "auxpass") is not None:
-                    return None, quantified, True
-                return quantified, None, False
-        return None
-
-    def _recover_subject(self, verb: Token) -> Arg | None:
-        """The subject the parser swallowed into a fronted phrase.
-
-        "Despite controversy over military involvement, Mexico and the United States
-        have strengthened ..." comes out with "Mexico" as a conjunct of "involvement"
-        and no subject: take the noun phrase between the comma and the verb group.
-        """
-        doc = self.doc
-        if verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children):
-            return None  # imperative
-        j = verb.i - 1
-        sent_start = self.article.sent(verb).start
-        while (
-            j >= sent_start and doc[j].head.i == verb.i and doc[j].dep_ in {"aux", "neg", "advmod"}
-        ):
-            j -= 1
-        if j < sent_start or doc[j].pos_ not in {"NOUN", "PROPN"} or doc[j].head.i > j:
-            return None
-        i = j
-        while i > sent_start and doc[i - 1].text != ",":
-            i -= 1
-            if doc[i].pos_ in {"VERB", "AUX", "PRON"}:
-                return None
-        if i == sent_start or i == j and doc[i].pos_ != "PROPN":
-            return None
-        head = next(
-            (t for t in doc[i : j + 1] if t.pos_ in {"NOUN", "PROPN"} and not i <= t.head.i <= j),
-            None,
-        )
-        if head is None:
-            return None
-        return self.args.span_arg(doc[i], doc[j], head)
-
-    def _inverted_speaker(self, verb: Token) -> Arg | None:
-        """The speaker after a reporting verb the parser left without a subject.
-
-        Quotative inversion ("..., said Under Secretary of the Treasury for Terrorism and
-        Financial Intelligence Brian E. Nelson in the press release") puts a long title
-        and name after the verb, and the parser reads the title's "Under" or "for" as
-        prepositions. After a quotation or a comma the verb's subject follows it (Collins &
-        Branigan 1997, "Quotative inversion"): take the words up to the first named person
-        (else organization) before a comma, the end of the sentence or another verb.
-        """
-        doc = self.doc
-        before = doc[verb.i - 1] if verb.i > 0 else None
-        if before is None or not (before.is_punct or before.is_quote):
-            return None
-        sent = self.article.sent(verb)
-        found: dict[str, int] = {}
-        last_tok: dict[str, int] = {}
-        for tok in doc[verb.i + 1 : sent.end]:
-            m = self.tok2m.get(tok.i)
-            if tok.text in {",", ";", ":"} or tok.is_quote:
-                break
-            if m is None:
-                if "PERSON" in found or tok.pos_ in {"VERB", "AUX"}:
-                    break  # the name ended: "in the press release" is the verb's
-                continue
-            label = self.mentions[m].label
-            if label in {"PERSON", "ORG"}:
-                found.setdefault(label, m)
-                if found[label] == m:
-                    last_tok[label] = tok.i
-        for label in ("PERSON", "ORG"):
-            if label in found:
-                end = doc[last_tok[label]]
-                first = doc[verb.i + 1]
-                return Arg(first.idx, end.idx + len(end.text), end, ref=found[label])
-        return None
-
-    def _approximated_subject(self, verb: Token) -> Arg | None:
-        """A counted subject the parser read as a prepositional phrase.
-
-        "Over two dozen fugitives from Mexico, accused of ..., were extradited" comes out
-        with "Over" as a preposition of the verb and no subject. "over/about/around/under"
-        before a number is an approximating modifier of the numeral, not a preposition
-        (Huddleston & Pullum 2002), and a finite verb needs a subject: the phrase is it.
-        """
-        if not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and verb.tag_ not in {
-            "VBD",
-            "VBZ",
-            "VBP",
-        }:
-            return None  # not finite: an imperative or a fragment
-        prep = next((c for c in verb.lefts if c.dep_ == "prep"), None)
-        if prep is None or prep.lower_ not in APPROXIMATORS or prep.i != verb.left_edge.i:
-            return None
-        pobj = child_of(prep, "pobj")
-        if pobj is None or pobj.pos_ not in {"NOUN", "PROPN"}:
-            return None
-        if not any(c.dep_ in {"nummod", "quantmod"} for c in pobj.children):
-            return None
-        # nothing but punctuation and the verb group between the phrase and the verb
-        for tok in self.doc[prep.right_edge.i + 1 : verb.i]:
-            if not (
-                tok.is_punct
-                or (tok.head.i == verb.i and tok.dep_ in {"aux", "auxpass", "neg", "advmod"})
-            ):
-                return None
-        arg = self.args.arg(pobj, trim=True)
-        return Arg(prep.idx, arg.end, pobj, ref=arg.ref, plural=True, person=arg.person)
-
-    def _roles_raised(self, xcomp: Token, raised: Arg) -> tuple[Arg | None, Arg | None, bool]:
-        if child_of(xcomp, "auxpass") is not None:
-            return None, raised, True  # "is expected to be extradited"
-        return raised, None, False
-
-    def _agent(self, verb: Token) -> Arg | None:
-        agent = child_of(verb, "agent")
-        if agent is None:
-            return self._stranded_agent(verb)
-        pobj = child_of(agent, "pobj")
-        return self.args.arg(pobj, trim=True) if pobj is not None else None
-
-    def _stranded_agent(self, verb: Token) -> Arg | None:
-        """A passive's "by" phrase the parser hung on the noun before it: "cartels that
-        have been classified as terrorist organizations by the Trump administration".
-
-        Only a named agent in a "by" phrase closing the verb's own complement counts
-        (a time - "by 2025" - or an unnamed noun may well modify that noun).
-        """
-        if not any(c.dep_ == "auxpass" for c in verb.children):
-            return None
-        for prep in verb.rights:
-            if prep.dep_ != "prep":
-                continue
-            pobj = child_of(prep, "pobj")
-            by = child_of(pobj, "prep", lower="by") if pobj is not None else None
-            target = child_of(by, "pobj") if by is not None else None
-            if target is None or self.article.is_temporal(target):
-                continue
-            arg = self.args.arg(target, trim=True)
-            if arg.ref is not None and self.mentions[arg.ref].label in {"PERSON", "ORG", "GPE"}:
-                return arg
-        return None
-
-    def _pcomp_host(self, verb: Token) -> Token | None:
-        """The verb whose subject a prepositional gerund shares, if any."""
-        prep = verb.head
-        if prep.dep_ != "prep":
-            return None
-        host = prep.head
-        if host.pos_ in {"VERB", "AUX"} and prep.lower_ in SUBJECT_SHARING_PREPS | {"of"}:
-            if prep.lower_ == "of":
-                return None
-            return host
-        # "were responsible for smuggling": an adjective that asserts the deed
-        if (
-            host.pos_ == "ADJ"
-            and host.dep_ == "acomp"
-            and host.lower_ in FACTIVE_ADJECTIVES
-            and host.head.pos_ in {"VERB", "AUX"}
-        ):
-            return host.head
-        # light verb + noun: "has a history of working with", "made progress in ..."
-        if (
-            host.pos_ == "NOUN"
-            and host.dep_ in {"dobj", "attr"}
-            and host.head.lemma_ in LIGHT_VERBS
-        ):
-            return host.head
-        return None
-
     def _acl_is_claim(self, verb: Token) -> bool:
         """Participial and clausal modifiers of nouns worth a claim of their own."""
         if child_of(verb, "nsubj") or child_of(verb, "nsubjpass"):
@@ -889,7 +630,7 @@ class _Extractor:
     def _copular(self, cop: Token) -> _Pred | None:
         if cop.dep_ not in {"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis"}:
             return None
-        roles = self._roles(cop)
+        roles = self.roles.of(cop)
         if roles is None or roles[0] is None:
             return None
         subject = roles[0]
@@ -901,7 +642,7 @@ class _Extractor:
                 if acomp.lower_ in RAISING_ADJ:
                     pred = self._build_verbal(
                         xcomp,
-                        *self._roles_raised(xcomp, subject),
+                        *raised_roles(xcomp, subject),
                         top=cop,
                         hedge_cue=acomp.text if RAISING_ADJ[acomp.lower_] else None,
                     )
@@ -1132,7 +873,7 @@ class _Extractor:
             host = host.head
         if host.pos_ not in {"VERB", "AUX"}:
             return None
-        roles = self._roles(host)
+        roles = self.roles.of(host)
         if roles is None or roles[0] is None or is_empty(roles[0]):
             return None
         return roles[0]
@@ -1169,7 +910,7 @@ class _Extractor:
                 and parent.pos_ == "VERB"
                 and (parent.lemma_ in SPEECH_VERBS)
             ):
-                speaker_roles = self._roles(parent)
+                speaker_roles = self.roles.of(parent)
                 speaker = speaker_roles[0] if speaker_roles else None
                 if speaker is not None:
                     sources.append(speaker)
@@ -1196,7 +937,7 @@ class _Extractor:
         # the speech verb's own reversed attribution: "X happened, the DOJ said"
         for child in pred.head.children:
             if child.dep_ == "parataxis" and child.lemma_ in SPEECH_VERBS:
-                roles = self._roles(child)
+                roles = self.roles.of(child)
                 if roles and roles[0] is not None and not child_of(child, "ccomp"):
                     sources.insert(0, roles[0])
         if not sources:
@@ -1258,7 +999,7 @@ class _Extractor:
         if child.dep_ == "advcl" and child.lemma_ in SPEECH_VERBS:
             mark = child_of(child, "mark")
             if mark is not None and mark.lower_ == "as":
-                agent = self._agent(child)
+                agent = self.roles.agent(child)
                 if agent is not None:
                     return agent
                 subj = child_of(child, "nsubj")
@@ -1285,7 +1026,7 @@ class _Extractor:
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
             verb = noun.head.head
             if verb.pos_ == "VERB" and verb.lemma_ in SPEECH_VERBS:
-                roles = self._roles(verb)
+                roles = self.roles.of(verb)
                 if roles and roles[0] is not None:
                     return roles[0]
         if noun.lemma_.lower() in REPORT_NOUNS:
@@ -1371,7 +1112,7 @@ class _Extractor:
                     candidates.append((distance, tok.i))
         for _, i in sorted(candidates):
             verb = doc[i]
-            roles = self._roles(verb)
+            roles = self.roles.of(verb)
             if roles and roles[0] is not None:
                 return verb, roles[0]
         return None, None
