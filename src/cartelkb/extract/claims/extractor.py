@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from cartelkb.extract.claims.arguments import Arg, Arguments, is_empty, is_named
+from cartelkb.extract.claims.attribution import Attribution
 from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.dating import ClaimDates
-from cartelkb.extract.claims.modality import Modality, hedge_cue
+from cartelkb.extract.claims.modality import Modality
+from cartelkb.extract.claims.quotes import Quotations
 from cartelkb.extract.claims.roles import Roles, raised_roles
 from cartelkb.extract.claims.syntax import (
     APPOSITION_MARKS,
@@ -21,24 +23,18 @@ from cartelkb.extract.claims.syntax import (
 )
 from cartelkb.extract.claims.vocab import (
     ADJUNCT_PREPS,
-    CITATION_NOUNS,
     GERUND_CHAIN,
     HEDGING_CHAIN,
-    HEDGING_SPEECH,
     JOINT_NOMINALS,
-    NEGATING_SPEECH,
     NOMINALIZATIONS,
     OBJECT_PREPS,
     PARTITIVE_NOUNS,
     PATIENT_NOMINALS,
     PREPOSITION_LIKE,
-    QUOTE_PAIRS,
     RAISING_ADJ,
     RAISING_PASSIVE,
-    READING_VERBS,
     RELATIONAL_NOUNS,
     RELATIVE_PRONOUNS,
-    REPORT_NOUNS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
@@ -53,9 +49,7 @@ from cartelkb.records import ArgRecord, ClaimRecord, DateRecord, MentionRecord
 # ClausIE / OpenIE line of work (Del Corro & Gemulla 2013; Fader et al. 2011, ReVerb):
 # one claim per clause, non-finite clauses inherit the subject of the clause they hang
 # from, verb chains and the preposition of a prepositional object are part of the
-# relation phrase. Attribution follows textacy's `direct_quotations` and Krestel et al.
-# 2008 ("Minding the Source"): a reporting verb's subject is the source of its
-# complement clause and of a quotation next to it.
+# relation phrase.
 
 
 _MENTION_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
@@ -80,14 +74,6 @@ class _Pred:
     source_chain: list[Arg] = field(default_factory=list)
     nominal: bool = False
     background: bool = False  # an appositive's relation: not part of what is reported
-
-
-@dataclass
-class _Quote:
-    start: int  # first token inside the marks
-    end: int  # last token inside the marks
-    speaker: Arg | None = None
-    verb: Token | None = None
 
 
 # --- public API ------------------------------------------------------------------------
@@ -219,8 +205,8 @@ class _Extractor:
         self.modality = Modality(article)
         self.args = Arguments(article)
         self.roles = Roles(article, self.args)
-        self.quotes: list[_Quote] = []
-        self.tok2quote: dict[int, int] = {}
+        self.quotes = Quotations(article, self.roles)
+        self.attribution = Attribution(article, self.args, self.roles, self.quotes)
 
     # -- main loop
 
@@ -228,11 +214,11 @@ class _Extractor:
         # pass 1: subjects in text order, the antecedents pronouns look back at
         for sent in self.sents:
             self.args.linker.collect_subjects(sent)
-        self._find_quotes()
+        self.quotes.find()
         pending = [(sent, self._sentence_preds(sent)) for sent in self.sents]
         for n, (sent, preds) in enumerate(pending):
             if preds and n + 1 < len(self.sents):
-                cited = self._citation_source(self.sents[n + 1], sent)
+                cited = self.attribution.citation_source(self.sents[n + 1], sent)
                 if cited is not None:
                     for pred in preds:
                         if pred.source is None:
@@ -304,7 +290,7 @@ class _Extractor:
                 continue
             if pred.subject is None and pred.object is None:
                 continue
-            self._attribute(pred)
+            self.attribution.attribute(pred)
             self.modality.apply(pred)
             preds.append(pred)
         return preds
@@ -877,254 +863,5 @@ class _Extractor:
         if roles is None or roles[0] is None or is_empty(roles[0]):
             return None
         return roles[0]
-
-    # -- attribution
-
-    def _attribute(self, pred: _Pred) -> None:
-        """Find who a claim is attributed to: reporting verbs, "according to", quotes."""
-        sources: list[Arg] = []
-        hedge: str | None = None
-        negation: str | None = None
-        current = pred.head
-        # a nominal inside "Reports of X by Y"
-        if pred.nominal and current.dep_ == "pobj" and current.head.lower_ == "of":
-            host = current.head.head
-            if host.pos_ == "NOUN" and host.lemma_.lower() in REPORT_NOUNS:
-                sources.append(self.args.span_arg(host.left_edge, host))
-                hedge = host.text
-        # an appositive relation is background the writer supplies, whoever speaks around
-        # it; only a quotation containing it attributes it
-        visited = 12 if pred.background else 0
-        while visited < 12:
-            visited += 1
-            for child in current.children:
-                source = self._marker_source(child)
-                if source is not None:
-                    sources.append(source)
-            parent = self.article.parent(current)
-            if parent.i == current.i:
-                break
-            dep = current.dep_
-            if (
-                dep in {"ccomp", "parataxis"}
-                and parent.pos_ == "VERB"
-                and (parent.lemma_ in SPEECH_VERBS)
-            ):
-                speaker_roles = self.roles.of(parent)
-                speaker = speaker_roles[0] if speaker_roles else None
-                if speaker is not None:
-                    sources.append(speaker)
-                if hedge is None and parent.lemma_ in HEDGING_SPEECH:
-                    hedge = parent.text
-                if negation is None and parent.lemma_ in NEGATING_SPEECH:
-                    negation = parent.text
-                parent_hedge = hedge_cue([parent])
-                if hedge is None and parent_hedge:
-                    hedge = parent_hedge
-            elif (
-                dep in {"acl", "ccomp", "relcl"}
-                and parent.pos_ == "NOUN"
-                and (parent.lemma_.lower() in STATEMENT_NOUNS)
-                and child_of(current, "mark") is not None
-            ):
-                # "said in a statement that X": the statement's author or its reporter
-                source = self._statement_source(parent)
-                if source is not None:
-                    sources.append(source)
-                if parent.lemma_.lower() in REPORT_NOUNS and hedge is None:
-                    hedge = parent.text
-            current = parent
-        # the speech verb's own reversed attribution: "X happened, the DOJ said"
-        for child in pred.head.children:
-            if child.dep_ == "parataxis" and child.lemma_ in SPEECH_VERBS:
-                roles = self.roles.of(child)
-                if roles and roles[0] is not None and not child_of(child, "ccomp"):
-                    sources.insert(0, roles[0])
-        if not sources:
-            quote = self._quote_of(pred.head)
-            if (
-                quote is not None
-                and quote.speaker is not None
-                and (quote.verb is None or quote.verb.i != pred.head.i)
-            ):
-                sources.append(quote.speaker)
-        if not sources and not pred.background:
-            fallback = self._sentence_according(self.article.sent(pred.head))
-            if fallback is not None:
-                sources.append(fallback)
-        # a claim is not its own source ("Sheinbaum said" is not according to Sheinbaum)
-        sources = [
-            s
-            for s in sources
-            if not (
-                pred.subject
-                and s.start == pred.subject.start
-                and pred.head.lemma_ in SPEECH_VERBS
-                and s.head.i == pred.subject.head.i
-            )
-        ]
-        if sources:
-            pred.source, pred.source_chain = sources[0], sources[1:]
-        if hedge and pred.hedge_cue is None:
-            pred.hedge_cue = hedge
-        if negation and pred.negation_cue is None:
-            pred.negation_cue = negation
-        if pred.head.lemma_ in SPEECH_VERBS:
-            # what a speaker said is the whole quotation, when the verb introduces one
-            quote = self._quote_of_verb(pred.head)
-            first, last = (
-                (self.doc[quote.start], self.doc[quote.end]) if quote is not None else (None, None)
-            )
-            if (
-                first is not None
-                and last is not None
-                and (
-                    pred.object is None
-                    or (
-                        first.idx <= pred.object.start
-                        and pred.object.end <= last.idx + len(last.text)
-                    )
-                )
-            ):
-                while last.i > first.i and (last.is_punct or last.is_space):
-                    last = self.doc[last.i - 1]
-                pred.object = Arg(first.idx, last.idx + len(last.text), last)
-
-    def _marker_source(self, child: Token) -> Arg | None:
-        """ "according to X" and "as reported by X" / "as X said" attached to a clause."""
-        if child.lower_ == "according" and child.dep_ == "prep":
-            to = child_of(child, "prep", lower="to")
-            pobj = child_of(to, "pobj") if to is not None else None
-            return self.args.arg(pobj, trim=True) if pobj is not None else None
-        if child.dep_ == "advcl" and child.lemma_ in SPEECH_VERBS:
-            mark = child_of(child, "mark")
-            if mark is not None and mark.lower_ == "as":
-                agent = self.roles.agent(child)
-                if agent is not None:
-                    return agent
-                subj = child_of(child, "nsubj")
-                if subj is not None:
-                    return self.args.arg(subj, trim=True)
-        return None
-
-    def _sentence_according(self, sent: Span) -> Arg | None:
-        for tok in sent:
-            if tok.lower_ == "according":
-                to = child_of(tok, "prep", lower="to")
-                pobj = child_of(to, "pobj") if to is not None else None
-                if pobj is not None:
-                    return self.args.arg(pobj, trim=True)
-        return None
-
-    def _statement_source(self, noun: Token) -> Arg | None:
-        poss = child_of(noun, "poss")
-        if poss is not None:
-            return self.args.arg(poss, trim=True)
-        by = child_of(noun, "prep", lower="by")
-        if by is not None and child_of(by, "pobj") is not None:
-            return self.args.arg(child_of(by, "pobj"), trim=True)  # type: ignore[arg-type]
-        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-            verb = noun.head.head
-            if verb.pos_ == "VERB" and verb.lemma_ in SPEECH_VERBS:
-                roles = self.roles.of(verb)
-                if roles and roles[0] is not None:
-                    return roles[0]
-        if noun.lemma_.lower() in REPORT_NOUNS:
-            return self.args.span_arg(noun.left_edge, noun)
-        return None
-
-    def _citation_source(self, nxt: Span, sent: Span) -> Arg | None:
-        """An outlet named by the next sentence as the place to read the story.
-
-        Web reports cite instead of attributing: "You can read more details and direct
-        quotes in this AP News article." Such a sentence (a reading verb or "you", a
-        citation noun, an ORG name, no claim of its own) sources the sentence before it,
-        when both are in one paragraph.
-        """
-        between = self.text[sent.end_char : nxt.start_char]
-        if "\n" in between or "\n" in sent.text.strip():
-            return None
-        if not any(t.lemma_.lower() in CITATION_NOUNS for t in nxt):
-            return None
-        root = nxt.root
-        reading = root.lemma_ in READING_VERBS
-        you = any(t.lower_ == "you" for t in nxt)
-        if not (reading or you):
-            return None
-        for tok in nxt:
-            m = self.tok2m.get(tok.i)
-            if m is not None and self.mentions[m].label == "ORG":
-                mention = self.mentions[m]
-                return Arg(mention.start, mention.end, tok, ref=m)
-        return None
-
-    # -- quotations
-
-    def _find_quotes(self) -> None:
-        quotes: list[_Quote] = []
-        open_tok: Token | None = None
-        closer = ""
-        for tok in self.doc:
-            text = tok.text
-            if open_tok is None:
-                if text in QUOTE_PAIRS:
-                    open_tok, closer = tok, QUOTE_PAIRS[text]
-                elif text == '"':
-                    open_tok, closer = tok, '"'
-                continue
-            # scraped text mixes straight and curly marks: either closes the other
-            if text == closer or (closer == "”" and text == '"') or (closer == '"' and text == "”"):
-                if tok.i - open_tok.i > 1:
-                    quotes.append(_Quote(open_tok.i + 1, tok.i - 1))
-                open_tok = None
-            elif "\n" in tok.text or "\n" in tok.whitespace_:
-                # a quotation left open at a paragraph end (news style) stops there
-                if tok.i > open_tok.i and closer != "’":
-                    quotes.append(_Quote(open_tok.i + 1, tok.i))
-                open_tok = None
-        kept: list[_Quote] = []
-        for quote in quotes:
-            content = self.doc[quote.start : quote.end + 1]
-            words = [t for t in content if not t.is_punct]
-            # textacy: skip short quotes and titles ('El Mencho', "Operation Fast and Furious")
-            if len(words) < 4 or not any(t.pos_ in {"VERB", "AUX"} for t in content):
-                continue
-            quote.verb, quote.speaker = self._quote_speaker(quote)
-            for i in range(quote.start, quote.end + 1):
-                self.tok2quote[i] = len(kept)
-            kept.append(quote)
-        self.quotes = kept
-
-    def _quote_speaker(self, quote: _Quote) -> tuple[Token | None, Arg | None]:
-        doc = self.doc
-        first_sent = self.article.sent_no(doc[quote.start])
-        last_sent = self.article.sent_no(doc[quote.end])
-        lo, hi = max(first_sent - 1, 0), min(last_sent + 1, len(self.sents) - 1)
-        candidates = []
-        for n in range(lo, hi + 1):
-            for tok in self.sents[n]:
-                if (
-                    tok.pos_ == "VERB"
-                    and tok.lemma_ in SPEECH_VERBS
-                    and not (quote.start <= tok.i <= quote.end)
-                ):
-                    distance = min(abs(tok.i - quote.start), abs(tok.i - quote.end))
-                    candidates.append((distance, tok.i))
-        for _, i in sorted(candidates):
-            verb = doc[i]
-            roles = self.roles.of(verb)
-            if roles and roles[0] is not None:
-                return verb, roles[0]
-        return None, None
-
-    def _quote_of(self, tok: Token) -> _Quote | None:
-        index = self.tok2quote.get(tok.i)
-        return self.quotes[index] if index is not None else None
-
-    def _quote_of_verb(self, verb: Token) -> _Quote | None:
-        for quote in self.quotes:
-            if quote.verb is not None and quote.verb.i == verb.i:
-                return quote
-        return None
 
     # -- arguments and linking
