@@ -23,7 +23,7 @@ from cartelkb.extract.claims.vocab import (
 )
 
 if TYPE_CHECKING:
-    from cartelkb.extract.claims.extractor import _Pred as Pred
+    from cartelkb.extract.claims.clauses import Pred
 
 # Attribution follows textacy's `direct_quotations` and Krestel et al. 2008 ("Minding the
 # Source"): a reporting verb's subject is the source of its complement clause and of a

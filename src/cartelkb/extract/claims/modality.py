@@ -24,8 +24,8 @@ from cartelkb.extract.claims.vocab import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from cartelkb.extract.claims.clauses import Pred
     from cartelkb.extract.claims.context import Article
-    from cartelkb.extract.claims.extractor import _Pred as Pred
 
 
 class Modality:
