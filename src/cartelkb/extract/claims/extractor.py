@@ -1,8 +1,7 @@
-"""Per-article claim extraction: indexes, clause analysis and records (being split up)."""
+"""The entry point: a parsed article in, its claims out, one concern after another."""
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span
@@ -12,18 +11,12 @@ from cartelkb.extract.claims.attribution import Attribution
 from cartelkb.extract.claims.clauses import Clauses, Pred
 from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.dating import ClaimDates
+from cartelkb.extract.claims.mentions import mentions_from_ents
 from cartelkb.extract.claims.modality import Modality
 from cartelkb.extract.claims.nominals import Nominals
 from cartelkb.extract.claims.quotes import Quotations
 from cartelkb.extract.claims.roles import Roles
-from cartelkb.extract.sentences import sentences
-from cartelkb.knowledge import load as load_knowledge
 from cartelkb.records import ArgRecord, ClaimRecord, DateRecord, MentionRecord
-
-_MENTION_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
-
-
-# --- public API ------------------------------------------------------------------------
 
 
 def extract_claims(
@@ -83,91 +76,40 @@ def extract_claims(
     A claim's `date` is a point in time inside its clause; durations, sets and vague
     expressions never date a claim.
     """
-    extractor = _Extractor(doc, list(mentions) or _mentions_from_ents(doc), dates)
+    extractor = ClaimExtractor(doc, list(mentions) or mentions_from_ents(doc), dates)
     yield from extractor.run()
 
 
-def _mentions_from_ents(doc: Doc) -> list[MentionRecord]:
-    """Fallback mentions from the NER: names only, demonyms mapped to their country."""
-    kb = load_knowledge()
-    out: list[MentionRecord] = []
-    person_surnames = {
-        ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-    }
-    sents = sentences(doc)
-    sent_starts = [s.start for s in sents]
-    for ent in doc.ents:
-        label = ent.label_
-        known = kb.lookup(ent.text)
-        canonical = ent.ent_id_ or (known.canonical if known else None)
-        if label == "NORP":
-            entry = kb.demonym(ent.text)
-            if entry is None or ent.root.tag_ in {"NNS", "NNPS"}:
-                continue
-            label, canonical = entry.type, entry.canonical
-        if label not in _MENTION_LABELS:
-            continue
-        if ent.root.pos_ == "NOUN" and not canonical:
-            continue  # "Cartels" tagged ORG: a common noun, not a name
-        if label == "ORG" and len(ent) == 1 and ent[0].lower_ in person_surnames:
-            label = "PERSON"  # "Trump" tagged ORG where "Donald Trump" is a PERSON
-        start = ent.start
-        if doc[start].lower_ == "the" and len(ent) > 1:
-            start += 1
-        span = doc[start : ent.end]
-        sent = sents[bisect.bisect_right(sent_starts, ent.start) - 1]
-        out.append(
-            MentionRecord(
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                label=label,  # type: ignore[arg-type]
-                name=span.text,
-                canonical=canonical,
-                sent_start=sent.start_char,
-                sent_end=sent.end_char,
-            )
-        )
-    return out
+class ClaimExtractor:
+    """One article's claims: the concerns wired together, and the records they make.
 
-
-# --- the extractor ---------------------------------------------------------------------
-
-
-class _Extractor:
-    """Per-article state: mention and date indexes, quotations, the previous subjects."""
+    Every collaborator reads the same `Article` (the indexes nobody changes); the
+    arguments are built once, through one `Arguments`, whoever asks first.
+    """
 
     def __init__(self, doc: Doc, mentions: list[MentionRecord], dates: Sequence[DateRecord]):
         self.article = article = Article(doc, mentions, dates)
-        # read-only views of the article's indexes
-        self.doc, self.text, self.mentions = article.doc, article.text, article.mentions
-        self.tok_starts, self.tok2m, self.sents = article.tok_starts, article.tok2m, article.sents
-        self.sent_of, self.reattached = article.sent_of, article.reattached
-        self.countries, self.cartels, self.agencies = (
-            article.countries,
-            article.cartels,
-            article.agencies,
-        )
-        self.dating = ClaimDates(article, dates)
-        self.modality = Modality(article)
         self.args = Arguments(article)
         self.roles = Roles(article, self.args)
         self.clauses = Clauses(article, self.args, self.roles)
         self.nominals = Nominals(article, self.args, self.roles)
         self.quotes = Quotations(article, self.roles)
         self.attribution = Attribution(article, self.args, self.roles, self.quotes)
-
-    # -- main loop
+        self.modality = Modality(article)
+        self.dating = ClaimDates(article, dates)
 
     def run(self) -> Iterator[ClaimRecord]:
-        # pass 1: subjects in text order, the antecedents pronouns look back at
-        for sent in self.sents:
+        """The article's claims, sentence by sentence."""
+        sents = self.article.sents
+        # first every sentence's subjects, in text order (the antecedents pronouns look
+        # back at), and the quotations with their speakers; then the predicates
+        for sent in sents:
             self.args.linker.collect_subjects(sent)
         self.quotes.find()
-        pending = [(sent, self._sentence_preds(sent)) for sent in self.sents]
+        pending = [(sent, self._sentence_preds(sent)) for sent in sents]
         for n, (sent, preds) in enumerate(pending):
-            if preds and n + 1 < len(self.sents):
-                cited = self.attribution.citation_source(self.sents[n + 1], sent)
+            if preds and n + 1 < len(sents):
+                cited = self.attribution.citation_source(sents[n + 1], sent)
                 if cited is not None:
                     for pred in preds:
                         if pred.source is None:
@@ -175,8 +117,9 @@ class _Extractor:
             yield from self._records(sent, preds)
 
     def _records(self, sent: Span, preds: list[Pred]) -> Iterator[ClaimRecord]:
+        """One record per distinct (action, subject, object) of a sentence."""
         start, end = sent.start_char, sent.end_char
-        text = self.text
+        text = self.article.text
         while end > start and text[end - 1].isspace():
             end -= 1
         while start < end and text[start].isspace():
@@ -212,9 +155,9 @@ class _Extractor:
     def _record(self, arg: Arg | None) -> ArgRecord | None:
         if arg is None:
             return None
-        ref = self.mentions[arg.ref] if arg.ref is not None else None
+        ref = self.article.mentions[arg.ref] if arg.ref is not None else None
         return ArgRecord(
-            text=self.text[arg.start : arg.end],
+            text=self.article.text[arg.start : arg.end],
             start=arg.start,
             end=arg.end,
             ref_start=ref.start if ref else None,
@@ -222,6 +165,7 @@ class _Extractor:
         )
 
     def _sentence_preds(self, sent: Span) -> list[Pred]:
+        """The predicates of a sentence with their sources, hedges and negations."""
         preds: list[Pred] = []
         for tok in sent:
             pred = None
@@ -241,5 +185,3 @@ class _Extractor:
             self.modality.apply(pred)
             preds.append(pred)
         return preds
-
-    # -- arguments and linking
