@@ -14,8 +14,7 @@ from cartelkb.extract.claims.vocab import (
     DEMONSTRATIVES,
     EMPTY_SUBJECTS,
     JOINT_NOMINALS,
-    PLURAL_DETERMINERS,
-    PLURAL_PRONOUNS,
+    PLURAL_WORDS,
     SINGULAR_NUMERALS,
 )
 
@@ -42,6 +41,7 @@ class Arguments:
 
     def __init__(self, article: Article) -> None:
         self.article = article
+        # the article's tables, read often and never changed
         self.doc = article.doc
         self.mentions = article.mentions
         self.tok2m = article.tok2m
@@ -49,6 +49,7 @@ class Arguments:
         self.linker = Linker(article, self)
 
     def arg(self, head: Token, trim: bool) -> Arg:
+        """The noun phrase headed by `head`, linked (see `np_bounds` for `trim`)."""
         key = (head.i, trim)
         cached = self._cache.get(key)
         if cached is not None:
@@ -64,7 +65,7 @@ class Arguments:
             end = max(end, last.idx + len(last.text))
             plural = plural or any(c.dep_ == "conj" for c in named.children)
         if (head.tag_ == "CD" and head.lower_ not in SINGULAR_NUMERALS) or (
-            head.lower_ in PLURAL_PRONOUNS | PLURAL_DETERMINERS
+            head.lower_ in PLURAL_WORDS
         ):
             plural = True  # "Two of those designated", "they", "those extradited"
         arg = Arg(start, end, head, plural=plural)
@@ -94,6 +95,7 @@ class Arguments:
         return None
 
     def span_arg(self, first: Token, last: Token, head: Token | None = None) -> Arg:
+        """The tokens from `first` to `last` as an argument headed by `head` (else `last`)."""
         head = head if head is not None else last
         plural = head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children)
         arg = Arg(first.idx, last.idx + len(last.text), head, plural=plural)
@@ -101,6 +103,7 @@ class Arguments:
         return arg
 
     def clause_arg(self, verb: Token) -> Arg:
+        """A clause as an argument ("said [that Mexico would act]"), without its marker."""
         tokens = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head.i == verb.i)]
         for i, host in self.article.reattached.items():
             if host.i != verb.i and verb.left_edge.i < i <= verb.right_edge.i:
@@ -162,6 +165,7 @@ class Arguments:
 
 
 def is_empty(arg: Arg) -> bool:
+    """An argument without content of its own: "it", "this", "you" with no referent."""
     word = arg.head.lower_
     if word in EMPTY_SUBJECTS and arg.ref is None:
         return True

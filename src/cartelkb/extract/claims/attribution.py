@@ -38,13 +38,17 @@ class Attribution:
         self.args = args
         self.roles = roles
         self.quotes = quotes
+        # the article's tables, read often and never changed
         self.doc = article.doc
         self.text = article.text
         self.mentions = article.mentions
         self.tok2m = article.tok2m
 
     def attribute(self, pred: Pred) -> None:
-        """Find who a claim is attributed to: reporting verbs, "according to", quotes."""
+        """Set a claim's source and source chain, and the hedge or negation its reporting
+        verb adds: reporting verbs and statements governing the clause (nearest first),
+        "according to"/"as reported by" markers, a reversed "..., the DOJ said", the
+        speaker of a quotation holding it, else the sentence's "according to"."""
         sources: list[Arg] = []
         hedge: str | None = None
         negation: str | None = None
@@ -133,25 +137,25 @@ class Attribution:
         if negation and pred.negation_cue is None:
             pred.negation_cue = negation
         if pred.head.lemma_ in SPEECH_VERBS:
-            # what a speaker said is the whole quotation, when the verb introduces one
-            quote = self.quotes.introduced_by(pred.head)
-            first, last = (
-                (self.doc[quote.start], self.doc[quote.end]) if quote is not None else (None, None)
+            self._quoted_object(pred)
+
+    def _quoted_object(self, pred: Pred) -> None:
+        """What a speaker said is the whole quotation, when the verb introduces one."""
+        quote = self.quotes.introduced_by(pred.head)
+        first, last = (
+            (self.doc[quote.start], self.doc[quote.end]) if quote is not None else (None, None)
+        )
+        if (
+            first is not None
+            and last is not None
+            and (
+                pred.object is None
+                or (first.idx <= pred.object.start and pred.object.end <= last.idx + len(last.text))
             )
-            if (
-                first is not None
-                and last is not None
-                and (
-                    pred.object is None
-                    or (
-                        first.idx <= pred.object.start
-                        and pred.object.end <= last.idx + len(last.text)
-                    )
-                )
-            ):
-                while last.i > first.i and (last.is_punct or last.is_space):
-                    last = self.doc[last.i - 1]
-                pred.object = Arg(first.idx, last.idx + len(last.text), last)
+        ):
+            while last.i > first.i and (last.is_punct or last.is_space):
+                last = self.doc[last.i - 1]
+            pred.object = Arg(first.idx, last.idx + len(last.text), last)
 
     def _marker_source(self, child: Token) -> Arg | None:
         """ "according to X" and "as reported by X" / "as X said" attached to a clause."""
@@ -171,6 +175,7 @@ class Attribution:
         return None
 
     def _sentence_according(self, sent: Span) -> Arg | None:
+        """The sentence's "according to X", for a claim that has no source nearer."""
         for tok in sent:
             if tok.lower_ == "according":
                 to = child_of(tok, "prep", lower="to")
@@ -180,6 +185,8 @@ class Attribution:
         return None
 
     def _statement_source(self, noun: Token) -> Arg | None:
+        """Who a statement is by: its possessor or "by" phrase, the subject of the reporting
+        verb it hangs from ("said in a statement"), else a report noun itself."""
         poss = child_of(noun, "poss")
         if poss is not None:
             return self.args.arg(poss, trim=True)

@@ -65,11 +65,14 @@ class Clauses:
         self.article = article
         self.args = args
         self.roles = roles
+        # the article's tables, read often and never changed
         self.doc = article.doc
         self.mentions = article.mentions
         self.tok2m = article.tok2m
 
     def verbal(self, verb: Token) -> Pred | None:
+        """The claim of a verb heading a clause, or None (a modifier, a chain member, no
+        arguments). Passive raising verbs give their infinitive's claim, hedged."""
         dep = self.article.dep(verb)
         if dep in {
             "xcomp",
@@ -210,6 +213,16 @@ class Clauses:
         prefix: Sequence[Token] = (),
         prefix_to: bool = False,
     ) -> Pred | None:
+        """The claim of a verb chain: its action words, subject and object by voice.
+
+        Args:
+            verb: the chain's first verb (the infinitive of a raising verb, a conjunct).
+            subject, patient, passive: the roles found for it (see `Roles.of`).
+            top: the verb the claim's source, hedge and negation are looked up from.
+            hedge_cue: a hedge already found (a raising verb's "expected").
+            prefix: the chain before a conjunct ("offered to [send and] provide").
+            prefix_to: whether the conjunct is an infinitive ("to" after the prefix).
+        """
         chain = self._chain(verb)
         last = chain[-1]
         words: list[str] = []
@@ -276,6 +289,7 @@ class Clauses:
         )
 
     def _stative(self, verb: Token, subject: Arg) -> Pred | None:
+        """A stative passive read as copular: "are involved in X" -> be involved in."""
         words = ["be", verb.lower_]
         tokens = [verb]
         obj = None
@@ -355,12 +369,14 @@ class Clauses:
         return None, None
 
     def _predicative_adj(self, verb: Token) -> Token | None:
+        """The adjective a verb predicates ("proved critical", "remain undisclosed")."""
         for child in verb.children:
             if child.dep_ in {"acomp", "oprd"} and child.pos_ == "ADJ":
                 return child
         return None
 
     def _first_prep(self, verb: Token) -> Token | None:
+        """The first preposition after a word that may carry its object (not a time)."""
         for child in verb.rights:
             if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
                 target = child_of(child, "pobj")
@@ -384,6 +400,8 @@ class Clauses:
         return any(True for _ in self.article.mentions_in(*self.args.np_bounds(head, trim=True)))
 
     def copular(self, cop: Token) -> Pred | None:
+        """The claim of a copula: "X is hopeful about Y", "X is likely to Y" (raising),
+        "X is a partner of Y" (a relation, kept between names or with a relational noun)."""
         if cop.dep_ not in {"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis"}:
             return None
         roles = self.roles.of(cop)

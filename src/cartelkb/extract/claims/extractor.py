@@ -153,6 +153,7 @@ class ClaimExtractor:
             )
 
     def _record(self, arg: Arg | None) -> ArgRecord | None:
+        """An argument as a record: its text and offsets, and those of its mention."""
         if arg is None:
             return None
         ref = self.article.mentions[arg.ref] if arg.ref is not None else None

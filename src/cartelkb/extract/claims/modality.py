@@ -97,6 +97,8 @@ class Modality:
         return verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN"
 
     def _negation_cue(self, pred: Pred) -> str | None:
+        """ "not"/"never"/"without" on the clause, or a "no"/"nobody" argument; "not only"
+        and "not ... until" do not count."""
         for tok in pred.scope:
             for child in tok.children:
                 if child.dep_ == "neg":

@@ -25,6 +25,7 @@ class Nominals:
         self.article = article
         self.args = args
         self.roles = roles
+        # the article's tables, read often and never changed
         self.doc = article.doc
         self.tok2m = article.tok2m
 

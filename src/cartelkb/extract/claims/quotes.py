@@ -9,10 +9,7 @@ from spacy.tokens import Doc, Token
 from cartelkb.extract.claims.arguments import Arg
 from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.roles import Roles
-from cartelkb.extract.claims.vocab import (
-    QUOTE_PAIRS,
-    SPEECH_VERBS,
-)
+from cartelkb.extract.claims.vocab import QUOTE_PAIRS, SPEECH_VERBS
 
 
 @dataclass
@@ -71,6 +68,7 @@ class Quotations:
     def __init__(self, article: Article, roles: Roles) -> None:
         self.article = article
         self.roles = roles
+        # the article's tables, read often and never changed
         self.doc = article.doc
         self.sents = article.sents
         self.quotes: list[Quote] = []

@@ -11,19 +11,19 @@ from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.syntax import CLAUSE_DEPS, child_of
 from cartelkb.extract.claims.vocab import (
     AFFILIATION_PREPS,
-    ANIMATE_NOUNS,
     COUNTRY_NOUNS,
-    EMPTY_SUBJECTS,
+    EMPTY_NON_IT,
     EXAMPLE_PREPS,
     IT_PRONOUNS,
     ORG_NOUNS,
     PAIR_DETERMINERS,
     PAIR_NOUNS,
+    PEOPLE_NOUNS,
     PERSON_OF_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_DEMONSTRATIVES,
     PLURAL_PRONOUNS,
-    RELATIONAL_NOUNS,
+    REFERRING_PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
 )
@@ -42,6 +42,7 @@ class Linker:
     def __init__(self, article: Article, args: Arguments) -> None:
         self.article = article
         self.args = args
+        # the article's tables, read often and never changed
         self.doc = article.doc
         self.mentions = article.mentions
         self.tok2m = article.tok2m
@@ -64,7 +65,7 @@ class Linker:
                 continue
             if tok.lower_ in RELATIVE_PRONOUNS:
                 continue
-            if tok.lower_ in EMPTY_SUBJECTS - IT_PRONOUNS and not _modified_demonstrative(tok):
+            if tok.lower_ in EMPTY_NON_IT and not _modified_demonstrative(tok):
                 continue
             out.append(self.args.arg(tok, trim=True))
         root = sent.root
@@ -82,7 +83,7 @@ class Linker:
         if m is not None:
             return m, False
         word = head.lower_
-        if head.pos_ == "PRON" or word in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
+        if head.pos_ == "PRON" or word in REFERRING_PRONOUNS:
             return self._resolve_pronoun(head), word in PERSON_PRONOUNS
         lemma = head.lemma_.lower()
         det = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod", "predet"}}
@@ -114,7 +115,7 @@ class Linker:
                         return self.tok2m[pobj.i], False
             return inside[0], False
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
-        if poss is not None and poss.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
+        if poss is not None and poss.lower_ in REFERRING_PRONOUNS:
             return self._resolve_pronoun(poss), False  # "his administration" -> Trump
         return None, False
 
@@ -158,7 +159,7 @@ class Linker:
         """Nearest compatible antecedent: subjects first (same sentence, then the
         previous one, as in centering theory), then the nearest compatible name."""
         word = tok.lower_
-        if word not in PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS:
+        if word not in REFERRING_PRONOUNS:
             return None
         n = self.article.sent_no(tok)
         same = [a for a in self.subjects.get(n, []) if a.head.i < tok.i]
@@ -253,7 +254,7 @@ class Linker:
                 continue
             if cand.i in containing:
                 continue
-            if cand.lemma_.lower() not in ANIMATE_NOUNS | ROLE_NOUNS | RELATIONAL_NOUNS:
+            if cand.lemma_.lower() not in PEOPLE_NOUNS:
                 continue
             if cand.dep_ in {"nsubj", "nsubjpass"}:
                 continue  # subjects were tried first
@@ -297,6 +298,7 @@ class Linker:
         return None
 
     def _resolve_org(self, tok: Token, kind: str) -> int | None:
+        """ "the cartel", "the agency" -> the nearest organization of that kind."""
         for m in self.article.mentions_before(tok.idx, 0, _PRONOUN_SCAN):
             mention = self.mentions[m]
             if mention.label != "ORG":
@@ -309,6 +311,7 @@ class Linker:
         return None
 
     def _resolve_country(self, tok: Token) -> int | None:
+        """ "the government", "the Mexican government" -> the nearest (matching) country."""
         country = self._country_modifier(tok)
         for m in self.article.mentions_before(tok.idx, 0, _PRONOUN_SCAN):
             mention = self.mentions[m]
@@ -322,6 +325,7 @@ class Linker:
         return None
 
     def _country_modifier(self, tok: Token) -> str | None:
+        """The country named by a modifier of `tok` ("the Mexican government"), if any."""
         for child in tok.children:
             m = self.tok2m.get(child.i)
             if m is not None and self.mentions[m].label == "GPE":

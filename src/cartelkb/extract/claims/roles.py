@@ -23,6 +23,7 @@ class Roles:
     def __init__(self, article: Article, args: Arguments) -> None:
         self.article = article
         self.args = args
+        # the article's tables, read often and never changed
         self.doc = article.doc
         self.mentions = article.mentions
         self.tok2m = article.tok2m
@@ -222,6 +223,7 @@ class Roles:
         return Arg(prep.idx, arg.end, pobj, ref=arg.ref, plural=True, person=arg.person)
 
     def agent(self, verb: Token) -> Arg | None:
+        """The "by" agent of a passive verb, also when the parser hung it on a noun."""
         agent = child_of(verb, "agent")
         if agent is None:
             return self._stranded_agent(verb)
@@ -256,10 +258,8 @@ class Roles:
         if prep.dep_ != "prep":
             return None
         host = prep.head
-        if host.pos_ in {"VERB", "AUX"} and prep.lower_ in SUBJECT_SHARING_PREPS | {"of"}:
-            if prep.lower_ == "of":
-                return None
-            return host
+        if host.pos_ in {"VERB", "AUX"} and prep.lower_ in SUBJECT_SHARING_PREPS:
+            return host  # "made headlines by rejecting", "after meeting"
         # "were responsible for smuggling": an adjective that asserts the deed
         if (
             host.pos_ == "ADJ"

@@ -78,6 +78,14 @@ ROLE_NOUNS = _REFERENCE.words("role_nouns")
 ORG_NOUNS: dict[str, str] = _REFERENCE.mapping("org_nouns")
 COUNTRY_NOUNS = _REFERENCE.words("country_nouns")
 EXAMPLE_PREPS = _REFERENCE.words("example_preps")
+# the pronouns an antecedent is looked for
+REFERRING_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS
+# words that make their phrase plural ("they", "those extradited")
+PLURAL_WORDS = PLURAL_PRONOUNS | PLURAL_DETERMINERS
+# empty subjects that are never an antecedent ("it" may be one)
+EMPTY_NON_IT = EMPTY_SUBJECTS - IT_PRONOUNS
+# nouns of people and groups, with roles and relations: a "they" may take their plural
+PEOPLE_NOUNS = ANIMATE_NOUNS | ROLE_NOUNS | RELATIONAL_NOUNS
 # Nouns for a person defined by another person or a group: a name inside their phrase
 # is the other party, never the person meant. ("head" is among them: it is a relational
 # noun. The list was once written `RELATIONAL_NOUNS | ROLE_NOUNS - {"head"}`, whose
