@@ -39,7 +39,8 @@ PATIENT_NOMINALS = _CLAUSES.words("patient_nominals")
 # attribution: reporting verbs, statements, quotation marks
 SPEECH_VERBS = _ATTRIBUTION.words("speech_verbs")
 # a sentence-final participle of speech or evaluation belongs to the main clause's speaker
-PARTICIPLE_SPEECH = SPEECH_VERBS | _ATTRIBUTION.words("evaluation_participles")
+EVALUATION_PARTICIPLES = _ATTRIBUTION.words("evaluation_participles")
+PARTICIPLE_SPEECH = SPEECH_VERBS | EVALUATION_PARTICIPLES
 HEDGING_SPEECH = _ATTRIBUTION.words("hedging_speech")
 NEGATING_SPEECH = _ATTRIBUTION.words("negating_speech")
 REPORT_NOUNS = _ATTRIBUTION.words("report_nouns")

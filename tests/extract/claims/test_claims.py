@@ -9,7 +9,7 @@ import pytest
 from cartelkb.extract.claims import extract_claims
 from cartelkb.records import ClaimRecord, DateRecord, MentionRecord
 
-SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "data" / "seeds"
 
 
 @pytest.fixture(scope="session")
