@@ -13,10 +13,8 @@ from cartelkb.extract.claims.quotes import Quotations
 from cartelkb.extract.claims.roles import Roles
 from cartelkb.extract.claims.syntax import child_of
 from cartelkb.extract.claims.vocab import (
-    CITATION_NOUNS,
     HEDGING_SPEECH,
     NEGATING_SPEECH,
-    READING_VERBS,
     REPORT_NOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
@@ -40,9 +38,6 @@ class Attribution:
         self.quotes = quotes
         # the article's tables, read often and never changed
         self.doc = article.doc
-        self.text = article.text
-        self.mentions = article.mentions
-        self.tok2m = article.tok2m
 
     def attribute(self, pred: Pred) -> None:
         """Set a claim's source and source chain, and the hedge or negation its reporting
@@ -201,29 +196,4 @@ class Attribution:
                     return roles[0]
         if noun.lemma_.lower() in REPORT_NOUNS:
             return self.args.span_arg(noun.left_edge, noun)
-        return None
-
-    def citation_source(self, nxt: Span, sent: Span) -> Arg | None:
-        """An outlet named by the next sentence as the place to read the story.
-
-        Web reports cite instead of attributing: "You can read more details and direct
-        quotes in this AP News article." Such a sentence (a reading verb or "you", a
-        citation noun, an ORG name, no claim of its own) sources the sentence before it,
-        when both are in one paragraph.
-        """
-        between = self.text[sent.end_char : nxt.start_char]
-        if "\n" in between or "\n" in sent.text.strip():
-            return None
-        if not any(t.lemma_.lower() in CITATION_NOUNS for t in nxt):
-            return None
-        root = nxt.root
-        reading = root.lemma_ in READING_VERBS
-        you = any(t.lower_ == "you" for t in nxt)
-        if not (reading or you):
-            return None
-        for tok in nxt:
-            m = self.tok2m.get(tok.i)
-            if m is not None and self.mentions[m].label == "ORG":
-                mention = self.mentions[m]
-                return Arg(mention.start, mention.end, tok, ref=m)
         return None

@@ -68,10 +68,10 @@ def extract_claims(
     like CJNG"), else to its first name outside place modifiers. Pronouns take the nearest
     compatible subject of the same or the previous sentence (centering), then the nearest
     compatible name ("they" prefers plural antecedents); "the senator" takes the nearest
-    person with that title; "the report" the name in an earlier "an NBC News report";
-    "both nations" takes the earlier of the two most recently named countries; a
+    person with that title; "the report" the name in an earlier "an NBC News report"; a
     description with a name in apposition ("One of those extradited, Robert Salazar")
-    refers to that name.
+    refers to that name. A pair ("both nations", "the two governments") is linked to
+    neither of its members.
 
     A claim's `date` is a point in time inside its clause; durations, sets and vague
     expressions never date a claim.
@@ -106,15 +106,8 @@ class ClaimExtractor:
         for sent in sents:
             self.args.linker.collect_subjects(sent)
         self.quotes.find()
-        pending = [(sent, self._sentence_preds(sent)) for sent in sents]
-        for n, (sent, preds) in enumerate(pending):
-            if preds and n + 1 < len(sents):
-                cited = self.attribution.citation_source(sents[n + 1], sent)
-                if cited is not None:
-                    for pred in preds:
-                        if pred.source is None:
-                            pred.source = cited
-            yield from self._records(sent, preds)
+        for sent in sents:
+            yield from self._records(sent, self._sentence_preds(sent))
 
     def _records(self, sent: Span, preds: list[Pred]) -> Iterator[ClaimRecord]:
         """One record per distinct (action, subject, object) of a sentence."""

@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from cartelkb.extract.claims.arguments import Arg, Arguments
 
 _PRONOUN_SCAN = 40  # how many mentions back a pronoun or description may look
-_PAIR_SCAN = 80
 
 
 class Linker:
@@ -88,7 +87,9 @@ class Linker:
         lemma = head.lemma_.lower()
         det = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod", "predet"}}
         if lemma in PAIR_NOUNS and det & PAIR_DETERMINERS:
-            return self._resolve_pair(head), False
+            # "both nations", "the two governments" denote the pair, and no one mention
+            # stands for it: left unlinked, and kept from the country look-up below
+            return None, False
         inside = list(self.article.mentions_in(arg.start, arg.end))
         if det & PAIR_DETERMINERS and head.tag_ == "NNS" and not inside:
             found = self._resolve_people_pair(head)
@@ -262,21 +263,6 @@ class Linker:
                 continue  # a predicate ("Known as plaza bosses, they ..."), not a referent
             out.append(self.args.arg(cand, trim=True))
         return out
-
-    def _resolve_pair(self, tok: Token) -> int | None:
-        """ "both nations" -> the earlier of the two most recent countries named."""
-        found: list[int] = []
-        keys: set[str] = set()
-        for m in self.article.mentions_before(tok.idx, 0, _PAIR_SCAN):
-            mention = self.mentions[m]
-            canonical = mention.canonical or mention.name
-            if mention.label != "GPE" or canonical not in self.countries or canonical in keys:
-                continue
-            keys.add(canonical)
-            found.append(m)
-            if len(found) == 2:
-                return found[1]
-        return None
 
     def _resolve_role(self, tok: Token, role: str) -> int | None:
         """ "the senator" -> the nearest person introduced with that title."""

@@ -45,8 +45,6 @@ HEDGING_SPEECH = _ATTRIBUTION.words("hedging_speech")
 NEGATING_SPEECH = _ATTRIBUTION.words("negating_speech")
 REPORT_NOUNS = _ATTRIBUTION.words("report_nouns")
 STATEMENT_NOUNS = _ATTRIBUTION.words("statement_nouns")
-CITATION_NOUNS = _ATTRIBUTION.words("citation_nouns")
-READING_VERBS = _ATTRIBUTION.words("reading_verbs")
 QUOTE_PAIRS: dict[str, str] = _ATTRIBUTION.mapping("quote_pairs")
 
 # modality: hedges and negations
