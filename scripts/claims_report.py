@@ -130,7 +130,8 @@ def same_sentence(gold: str, extracted: str) -> bool:
 def score(
     files: Iterable[dict], seeds: Path, verbose: bool, use_mentions: bool = True
 ) -> dict[str, float]:
-    from cartelkb.extract.claims import _mentions_from_ents, extract_claims
+    from cartelkb.extract.claims import extract_claims
+    from cartelkb.extract.claims.mentions import mentions_from_ents
     from cartelkb.extract.nlp import load_pipeline
 
     nlp = load_pipeline()
@@ -146,7 +147,7 @@ def score(
         mentions = _mentions(doc) if use_mentions else []
         claims = [c.model_dump() for c in extract_claims(doc, mentions, _dates(doc))]
         # with no mentions, extract_claims links to its doc.ents fallback: score with those
-        linked = mentions or _mentions_from_ents(doc)
+        linked = mentions or mentions_from_ents(doc)
         by_start = {(m.start, m.end): m.model_dump() for m in linked}
         gold_sents = [g["sentence"] for g in article["claims"]]
         used: set[int] = set()

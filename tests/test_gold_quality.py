@@ -100,9 +100,13 @@ def test_claim_recall(report, gold):
     assert report.claim_recall.value >= 0.70, [p for p in report.problems if "claim" in p]
 
 
+# Source recall: 4 of the 6 gold sources. The other two are 'AP News' for two claims of
+# 001, which only the citation-sentence rule ("You can read more ... in this AP News
+# article" sourcing the sentence before it) found; that rule was fitted to the article and
+# is gone, so the floor is 0.65 (from 0.70, when it scored 6/6).
 @pytest.mark.parametrize(
     ("measure", "floor"),
-    [("negation_accuracy", 0.90), ("hedging_accuracy", 0.90), ("source_recall", 0.70)],
+    [("negation_accuracy", 0.90), ("hedging_accuracy", 0.90), ("source_recall", 0.65)],
 )
 def test_claim_flags_and_sources_on_matched_claims(report, measure, floor):
     ratio = getattr(report, measure)

@@ -1,0 +1,180 @@
+"""Arguments of a claim: noun-phrase bounds, their head, and the mention each one names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from cartelkb.extract.claims.context import Article
+from cartelkb.extract.claims.reference import Linker
+from cartelkb.extract.claims.syntax import APPOSITION_MARKS, child_of
+from cartelkb.extract.claims.vocab import (
+    AFFILIATION_PREPS,
+    DEMONSTRATIVES,
+    EMPTY_SUBJECTS,
+    JOINT_NOMINALS,
+    PLURAL_WORDS,
+    SINGULAR_NUMERALS,
+)
+
+
+@dataclass
+class Arg:
+    """An argument span (char offsets) with its head token and the mention it names."""
+
+    start: int
+    end: int
+    head: Token
+    ref: int | None = None  # index into the mention list
+    plural: bool = False
+    person: bool = False  # a he/she pronoun or a role noun without a named referent
+
+
+class Arguments:
+    """Builds the arguments of clauses, once per head token, and links each one.
+
+    Linking belongs to `reference.Linker`, which in turn builds the arguments of the
+    antecedents it considers: the two share this one cache, so an argument is the same
+    object wherever it is met.
+    """
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        # the article's tables, read often and never changed
+        self.doc = article.doc
+        self.mentions = article.mentions
+        self.tok2m = article.tok2m
+        self._cache: dict[tuple[int, bool], Arg] = {}
+        self.linker = Linker(article, self)
+
+    def arg(self, head: Token, trim: bool) -> Arg:
+        """The noun phrase headed by `head`, linked (see `np_bounds` for `trim`)."""
+        key = (head.i, trim)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        start, end = self.np_bounds(head, trim)
+        named = self._named_apposition(head)
+        plural = head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children)
+        if named is not None:
+            # "Two of those designated, A and B, are based in ...": the names are who
+            last = named.right_edge
+            while last.i > named.i and (last.is_punct or last.is_space):
+                last = self.doc[last.i - 1]
+            end = max(end, last.idx + len(last.text))
+            plural = plural or any(c.dep_ == "conj" for c in named.children)
+        if (head.tag_ == "CD" and head.lower_ not in SINGULAR_NUMERALS) or (
+            head.lower_ in PLURAL_WORDS
+        ):
+            plural = True  # "Two of those designated", "they", "those extradited"
+        arg = Arg(start, end, head, plural=plural)
+        self._cache[key] = arg  # before linking: a pronoun may look back at itself
+        if named is not None:
+            arg.ref = self.tok2m[named.i]
+        else:
+            arg.ref, arg.person = self.linker.link(arg)
+        return arg
+
+    def _named_apposition(self, head: Token) -> Token | None:
+        """The name in apposition to a description: "One of those extradited, Robert
+        Salazar, ..." -> Salazar. In such an appositive the name identifies the referent of
+        the description (Quirk et al. 1985, apposition of designation); a name's own
+        appositive description ("Zambada, a co-founder of ...") is a relation, not its
+        referent."""
+        if head.i in self.tok2m or head.pos_ == "PROPN":
+            return None
+        for child in head.rights:
+            if child.dep_ != "appos" or child.i not in self.tok2m:
+                continue
+            if self.mentions[self.tok2m[child.i]].label not in {"PERSON", "ORG"}:
+                continue
+            if self.doc[child.left_edge.i - 1].text not in APPOSITION_MARKS:
+                continue
+            return child
+        return None
+
+    def span_arg(self, first: Token, last: Token, head: Token | None = None) -> Arg:
+        """The tokens from `first` to `last` as an argument headed by `head` (else `last`)."""
+        head = head if head is not None else last
+        plural = head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children)
+        arg = Arg(first.idx, last.idx + len(last.text), head, plural=plural)
+        arg.ref, arg.person = self.linker.link(arg)
+        return arg
+
+    def clause_arg(self, verb: Token) -> Arg:
+        """A clause as an argument ("said [that Mexico would act]"), without its marker."""
+        tokens = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head.i == verb.i)]
+        for i, host in self.article.reattached.items():
+            if host.i != verb.i and verb.left_edge.i < i <= verb.right_edge.i:
+                # the speaker's own participle is not part of what was said
+                moved = self.doc[i]
+                tokens = [t for t in tokens if t.i < moved.left_edge.i - 1]
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens.pop()
+        while tokens and (tokens[0].is_punct or tokens[0].is_space):
+            tokens.pop(0)
+        if not tokens:
+            tokens = [verb]
+        first, last = tokens[0], tokens[-1]
+        return Arg(first.idx, last.idx + len(last.text), verb)
+
+    def np_bounds(self, head: Token, trim: bool) -> tuple[int, int]:
+        """Char bounds of a noun phrase: the head's subtree, without trailing clauses.
+
+        Non-restrictive modifiers set off by a comma are always dropped ("Sheinbaum in
+        Mexico City, where ..."); with `trim` (subjects), so are the head's own trailing
+        clauses and appositions ("Cartels like CJNG, led by ..." -> "Cartels like CJNG").
+        """
+        doc = self.doc
+        i, j = head.left_edge.i, head.right_edge.i
+        if head.pos_ == "PROPN" and head.i in self.tok2m:
+            # a name is not restricted by a place or time: "Sheinbaum [in Mexico City]" is
+            # the verb's modifier the parser attached to the name
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ not in AFFILIATION_PREPS:
+                    j = max(child.i - 1, head.i)
+                    break
+        for tok in doc[head.i + 1 : j + 1]:
+            if tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ == "in":
+                pobj = child_of(tok, "pobj")
+                if pobj is not None and pobj.lemma_.lower() in JOINT_NOMINALS:
+                    j = max(tok.i - 1, head.i)  # "in coordination with X" is the verb's
+                    break
+            if tok.dep_ not in {"relcl", "acl", "appos", "advcl"}:
+                continue
+            first = tok.left_edge.i
+            if first <= head.i:
+                continue
+            own = tok.head.i == head.i
+            comma = doc[first - 1].text in {",", ";", "—", "–"}
+            if (trim and own) or (comma and tok.dep_ != "appos"):
+                j = max(first - 1, head.i)
+                break
+        while j > head.i and (
+            doc[j].is_space or doc[j].dep_ == "case" or (doc[j].is_punct and doc[j].text != ")")
+        ):
+            j -= 1
+        while i < head.i and (doc[i].is_punct or doc[i].is_space):
+            i += 1
+        if doc[j].text == ")" and "(" not in doc[i:j].text:
+            j -= 1
+        if head.i == j and doc[j].dep_ == "case" and j > i:
+            j -= 1
+        return doc[i].idx, doc[j].idx + len(doc[j].text)
+
+
+def is_empty(arg: Arg) -> bool:
+    """An argument without content of its own: "it", "this", "you" with no referent."""
+    word = arg.head.lower_
+    if word in EMPTY_SUBJECTS and arg.ref is None:
+        return True
+    return arg.end - arg.start <= len(arg.head.text) and word in DEMONSTRATIVES
+
+
+def is_named(arg: Arg) -> bool:
+    """An argument that names someone: linked to a mention, or headed by a proper noun
+    the name tagger missed ("Zambada-Garcia is ...")."""
+    return arg.ref is not None or (
+        arg.head.pos_ == "PROPN" and arg.head.lower_ not in EMPTY_SUBJECTS
+    )

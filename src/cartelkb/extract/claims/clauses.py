@@ -1,0 +1,535 @@
+"""Clauses: the predicates of a sentence (verbal, copular, appositive) and their action."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from cartelkb.extract.claims.arguments import Arg, Arguments, is_empty, is_named
+from cartelkb.extract.claims.context import Article
+from cartelkb.extract.claims.roles import Roles, raised_roles
+from cartelkb.extract.claims.syntax import (
+    APPOSITION_MARKS,
+    child_of,
+    is_infinitive,
+    relcl_antecedent,
+)
+from cartelkb.extract.claims.vocab import (
+    GERUND_CHAIN,
+    HEDGING_CHAIN,
+    OBJECT_PREPS,
+    PARTITIVE_NOUNS,
+    PREPOSITION_LIKE,
+    RAISING_ADJ,
+    RAISING_PASSIVE,
+    RELATIONAL_NOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    STATEMENT_NOUNS,
+    STATIVE_PARTICIPLES,
+)
+
+# Clause analysis follows textacy's `extract/triples.py` (subjects and objects read off
+# nsubj/nsubjpass/dobj/agent/xcomp edges, subjects shared across conjoined verbs) and the
+# ClausIE / OpenIE line of work (Del Corro & Gemulla 2013; Fader et al. 2011, ReVerb):
+# one claim per clause, non-finite clauses inherit the subject of the clause they hang
+# from, verb chains and the preposition of a prepositional object are part of the
+# relation phrase.
+
+
+@dataclass
+class Pred:
+    """One clause: the action words, its arguments and the tokens that scope it."""
+
+    head: Token  # where source, hedge and negation are looked up (top of the chain)
+    action: str
+    action_tokens: list[Token]
+    subject: Arg | None
+    object: Arg | None
+    scope: list[Token] = field(default_factory=list)  # tokens whose modifiers count
+    hedge_cue: str | None = None
+    negation_cue: str | None = None
+    source: Arg | None = None
+    source_chain: list[Arg] = field(default_factory=list)
+    nominal: bool = False
+    background: bool = False  # an appositive's relation: not part of what is reported
+
+
+class Clauses:
+    """Builds the claim of a verb or a copula, and the relation an appositive states."""
+
+    def __init__(self, article: Article, args: Arguments, roles: Roles) -> None:
+        self.article = article
+        self.args = args
+        self.roles = roles
+        # the article's tables, read often and never changed
+        self.doc = article.doc
+        self.mentions = article.mentions
+        self.tok2m = article.tok2m
+
+    def verbal(self, verb: Token) -> Pred | None:
+        """The claim of a verb heading a clause, or None (a modifier, a chain member, no
+        arguments). Passive raising verbs give their infinitive's claim, hedged."""
+        dep = self.article.dep(verb)
+        if dep in {
+            "xcomp",
+            "amod",
+            "prep",
+            "aux",
+            "auxpass",
+            "compound",
+            "nmod",
+            "npadvmod",
+            "det",
+            "mark",
+            "advmod",
+            "pobj",
+            "csubj",
+            "csubjpass",
+            "dobj",
+            "nsubj",
+            "nsubjpass",
+            "attr",
+            "appos",
+            "oprd",
+            "intj",
+            "dep",
+            "meta",
+        }:
+            return None
+        if not self._predicate_position(verb):
+            return None
+        if (
+            dep == "pcomp"
+            and self.roles.pcomp_host(verb) is None
+            # a gerund with its own subject is a clause: "with the Department paying ..."
+            and not (verb.tag_ == "VBG" and child_of(verb, "nsubj") is not None)
+        ):
+            return None
+        if dep == "acl" and not self._acl_is_claim(verb):
+            return None
+        if dep == "conj" and self.article.dep(verb.head) == "xcomp":
+            return self._chain_conjunct(verb)
+        roles = self.roles.of(verb)
+        if roles is None:
+            return None
+        subject, patient, passive = roles
+        # Raising: "X is expected to Y" -> Y with X as subject, hedged by "expected".
+        hedge_cue = None
+        xcomp = child_of(verb, "xcomp")
+        if (
+            passive
+            and verb.lemma_ in RAISING_PASSIVE
+            and xcomp is not None
+            and is_infinitive(xcomp)
+            and patient is not None
+        ):
+            if RAISING_PASSIVE[verb.lemma_]:
+                hedge_cue = verb.text
+            inner = raised_roles(xcomp, patient)
+            subject, patient, passive = inner
+            return self._build_verbal(
+                xcomp, subject, patient, passive, top=verb, hedge_cue=hedge_cue
+            )
+        if passive and verb.lemma_ == "know" and child_of(verb, "prep", lower="as"):
+            return None  # "Known as 'plaza bosses'", "also known as El Chapo": a name
+        if passive and verb.lemma_ in STATIVE_PARTICIPLES and subject is None and patient:
+            # "agencies are involved in covert operations": a state, not an agentless passive.
+            return self._stative(verb, patient)
+        return self._build_verbal(verb, subject, patient, passive, top=verb, hedge_cue=None)
+
+    def _predicate_position(self, verb: Token, depth: int = 0) -> bool:
+        """Whether a verb heads a clause of its own (not a modifier or a marker)."""
+        dep = verb.dep_
+        if verb.lower_ in PREPOSITION_LIKE and dep in {"advcl", "prep", "acl", "conj"}:
+            return False  # "Following these discussions, ...", "including X"
+        if dep == "advcl" and is_infinitive(verb):
+            return False  # purpose clause ("deployed units to reinforce ..."): an intention
+        if dep == "advcl" and verb.lemma_ in SPEECH_VERBS:
+            mark = child_of(verb, "mark")
+            if mark is not None and mark.lower_ == "as":
+                return False  # "As reported by The New York Times, ...": attribution
+        if dep == "conj" and depth < 6:
+            head = verb.head
+            if head.pos_ == "VERB":
+                # "offered to send troops and (to) provide ..."
+                if self.article.dep(head) == "xcomp":
+                    top = self._chain_top(head)
+                    return top is not None and self._predicate_position(top, depth + 1)
+                return self._predicate_position(head, depth + 1) and not (
+                    (head.dep_ == "pcomp" and not self.roles.pcomp_host(head))
+                    or (head.dep_ == "acl" and not self._acl_is_claim(head))
+                )
+        return True
+
+    def _chain_top(self, xcomp: Token) -> Token | None:
+        """The verb whose chain an xcomp belongs to ("offered" for "send"), if any."""
+        top = xcomp
+        for _ in range(6):
+            if top.dep_ != "xcomp":
+                break
+            top = top.head
+        if any(v.i == xcomp.i for v in self._chain(top)):
+            return top
+        return None
+
+    def _chain_conjunct(self, verb: Token) -> Pred | None:
+        """A verb coordinated inside a chain shares its head: "offered to send troops and
+        provide intelligence" -> offer to provide."""
+        xcomp = verb.head
+        top = self._chain_top(xcomp)
+        if top is None:
+            return None
+        chain = self._chain(top)
+        prefix = chain[: next(n for n, v in enumerate(chain) if v.i == xcomp.i)]
+        roles = self.roles.of(top)
+        if roles is None:
+            return None
+        subject, patient, passive = roles
+        if passive:
+            return None
+        return self._build_verbal(
+            verb,
+            subject,
+            None,
+            False,
+            top=top,
+            hedge_cue=None,
+            prefix=prefix,
+            prefix_to=is_infinitive(xcomp),
+        )
+
+    def _build_verbal(
+        self,
+        verb: Token,
+        subject: Arg | None,
+        patient: Arg | None,
+        passive: bool,
+        top: Token,
+        hedge_cue: str | None,
+        prefix: Sequence[Token] = (),
+        prefix_to: bool = False,
+    ) -> Pred | None:
+        """The claim of a verb chain: its action words, subject and object by voice.
+
+        Args:
+            verb: the chain's first verb (the infinitive of a raising verb, a conjunct).
+            subject, patient, passive: the roles found for it (see `Roles.of`).
+            top: the verb the claim's source, hedge and negation are looked up from.
+            hedge_cue: a hedge already found (a raising verb's "expected").
+            prefix: the chain before a conjunct ("offered to [send and] provide").
+            prefix_to: whether the conjunct is an infinitive ("to" after the prefix).
+        """
+        chain = self._chain(verb)
+        last = chain[-1]
+        words: list[str] = []
+        tokens: list[Token] = []
+        for n, v in enumerate(prefix):
+            if n and is_infinitive(v):
+                words.append("to")
+            words.append(v.lemma_.lower())
+            tokens.append(v)
+        if prefix and prefix_to:
+            words.append("to")
+            own_to = child_of(verb, "aux", lower="to")
+            if own_to is not None:
+                tokens.append(own_to)
+        for n, v in enumerate(chain):
+            if n and is_infinitive(v):
+                to = child_of(v, "aux", lower="to")
+                words.append("to")
+                if to is not None:
+                    tokens.append(to)
+            words.append(v.lemma_.lower())
+            tokens.append(v)
+        prt = child_of(last, "prt")
+        if prt is not None:
+            words.append(prt.lower_)
+            tokens.append(prt)
+        acomp = self._predicative_adj(last)
+        if acomp is not None and not passive:
+            words.append(acomp.lower_)  # "proved critical in", "remain undisclosed"
+            tokens.append(acomp)
+        if (
+            len(chain) > 1
+            and child_of(last, "auxpass") is not None
+            and patient is None
+            and subject is not None
+        ):
+            # the last verb of a chain carries its own voice ("agreed to be extradited")
+            patient, subject, passive = subject, self.roles.agent(last), True
+        obj: Arg | None
+        if passive:
+            obj = patient
+            agent = self.roles.agent(last) if subject is None else subject
+            subject = agent
+        else:
+            obj, prep = self._object(last)
+            if prep is not None:
+                words.append(prep.lower_)
+                tokens.append(prep)
+        if subject is None and obj is None:
+            return None
+        if subject is not None and is_empty(subject):
+            return None
+        hedge = hedge_cue
+        if hedge is None and len(chain) > 1 and chain[0].lemma_ in HEDGING_CHAIN:
+            hedge = chain[0].text
+        return Pred(
+            head=top,
+            action=" ".join(words),
+            action_tokens=tokens,
+            subject=subject,
+            object=obj,
+            scope=[top, *prefix, *chain],
+            hedge_cue=hedge,
+        )
+
+    def _stative(self, verb: Token, subject: Arg) -> Pred | None:
+        """A stative passive read as copular: "are involved in X" -> be involved in."""
+        words = ["be", verb.lower_]
+        tokens = [verb]
+        obj = None
+        prep = self._first_prep(verb)
+        if prep is not None:
+            target = child_of(prep, "pobj") or child_of(prep, "pcomp")
+            if target is not None:
+                words.append(prep.lower_)
+                tokens.append(prep)
+                obj = self.args.arg(target, trim=False)
+        if is_empty(subject):
+            return None
+        return Pred(verb, " ".join(words), tokens, subject, obj, scope=[verb])
+
+    def _chain(self, verb: Token) -> list[Token]:
+        """The verb and the complements that form one action with it ("offer to send")."""
+        chain = [verb]
+        current = verb
+        while True:
+            xcomp = child_of(current, "xcomp")
+            if xcomp is None or xcomp.pos_ not in {"VERB", "AUX"}:
+                break
+            dobj = child_of(current, "dobj")
+            if dobj is not None and dobj.lower_ not in RELATIVE_PRONOUNS:
+                break  # object control ("urged Mexico to act"): not one action
+            if is_infinitive(xcomp) or (xcomp.tag_ == "VBG" and current.lemma_ in GERUND_CHAIN):
+                chain.append(xcomp)
+                current = xcomp
+                continue
+            break
+        return chain
+
+    def _object(self, verb: Token) -> tuple[Arg | None, Token | None]:
+        """The object of an active verb, and the preposition when it is prepositional."""
+        for child in verb.children:
+            if child.dep_ in {"dobj", "obj"}:
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return self.args.arg(relcl_antecedent(verb), trim=True), None
+                return self.args.arg(child, trim=False), None
+        # "the troops that Trump offered to send": the relative is the chain head's dobj
+        top = verb
+        while top.dep_ == "xcomp":
+            top = top.head
+        if top.i != verb.i:
+            for child in top.children:
+                if child.dep_ == "dobj" and child.lower_ in RELATIVE_PRONOUNS:
+                    return self.args.arg(relcl_antecedent(top), trim=True), None
+        xcomp = child_of(verb, "xcomp")
+        if xcomp is not None:
+            return self.args.clause_arg(xcomp), None
+        attr = child_of(verb, "attr") or child_of(verb, "oprd")
+        if attr is not None and attr.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+            return self.args.arg(attr, trim=True), None  # "continue to be a contentious topic"
+        ccomp = child_of(verb, "ccomp")
+        if ccomp is not None:
+            return self.args.clause_arg(ccomp), None
+        if verb.lemma_ in SPEECH_VERBS:
+            # "said in a statement that X": the statement's clause is what was said
+            for child in verb.children:
+                pobj = child_of(child, "pobj") if child.dep_ == "prep" else None
+                if pobj is None or pobj.lemma_.lower() not in STATEMENT_NOUNS:
+                    continue
+                for clause in pobj.children:
+                    if clause.dep_ in {"acl", "ccomp", "relcl"} and child_of(clause, "mark"):
+                        return self.args.clause_arg(clause), None
+        adj = self._predicative_adj(verb)
+        prep = self._first_prep(verb) or (self._first_prep(adj) if adj is not None else None)
+        if prep is not None:
+            target = child_of(prep, "pobj") or child_of(prep, "pcomp")
+            if target is not None:
+                return self.args.arg(target, trim=False), prep
+        if verb.dep_ == "relcl" and child_of(verb, "nsubj") is not None:
+            antecedent = relcl_antecedent(verb)
+            subj = child_of(verb, "nsubj")
+            if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS:
+                return self.args.arg(antecedent, trim=True), None  # "the troops Trump sent"
+        return None, None
+
+    def _predicative_adj(self, verb: Token) -> Token | None:
+        """The adjective a verb predicates ("proved critical", "remain undisclosed")."""
+        for child in verb.children:
+            if child.dep_ in {"acomp", "oprd"} and child.pos_ == "ADJ":
+                return child
+        return None
+
+    def _first_prep(self, verb: Token) -> Token | None:
+        """The first preposition after a word that may carry its object (not a time)."""
+        for child in verb.rights:
+            if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+                target = child_of(child, "pobj")
+                if target is not None and self.article.is_temporal(target):
+                    continue  # "landed at around 10 a.m. in El Paso": a time, not a goal
+                return child
+            if child.dep_ in {"dobj", "ccomp", "xcomp"}:
+                break
+        return None
+
+    def _acl_is_claim(self, verb: Token) -> bool:
+        """Participial and clausal modifiers of nouns worth a claim of their own."""
+        if child_of(verb, "nsubj") or child_of(verb, "nsubjpass"):
+            return True  # a clause attached to a noun ("said in a statement that X ...")
+        if is_infinitive(verb):
+            return False
+        if verb.tag_ == "VBN":
+            return child_of(verb, "agent") is not None  # "CJNG, led by X"
+        # "operations targeting cartel leaders": only when the noun names someone
+        head = verb.head
+        return any(True for _ in self.article.mentions_in(*self.args.np_bounds(head, trim=True)))
+
+    def copular(self, cop: Token) -> Pred | None:
+        """The claim of a copula: "X is hopeful about Y", "X is likely to Y" (raising),
+        "X is a partner of Y" (a relation, kept between names or with a relational noun)."""
+        if cop.dep_ not in {"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis"}:
+            return None
+        roles = self.roles.of(cop)
+        if roles is None or roles[0] is None:
+            return None
+        subject = roles[0]
+        acomp = child_of(cop, "acomp")
+        attr = child_of(cop, "attr")
+        if acomp is not None:
+            xcomp = child_of(acomp, "xcomp")
+            if xcomp is not None and xcomp.pos_ in {"VERB", "AUX"} and is_infinitive(xcomp):
+                if acomp.lower_ in RAISING_ADJ:
+                    pred = self._build_verbal(
+                        xcomp,
+                        *raised_roles(xcomp, subject),
+                        top=cop,
+                        hedge_cue=acomp.text if RAISING_ADJ[acomp.lower_] else None,
+                    )
+                    if pred is not None and acomp.lower_ == "unlikely":
+                        pred.negation_cue = acomp.text
+                    return pred
+                inner = self._build_verbal(xcomp, subject, None, False, top=cop, hedge_cue=None)
+                if inner is None:
+                    return None
+                inner.action = f"be {acomp.lower_} to {inner.action}"
+                inner.action_tokens = [cop, acomp, *inner.action_tokens]
+                return inner
+            prep = self._first_prep(acomp) or self._first_prep(cop)
+            if prep is None:
+                return None
+            target = child_of(prep, "pobj") or child_of(prep, "pcomp")
+            if target is None or is_empty(subject):
+                return None
+            return Pred(
+                cop,
+                f"be {acomp.lower_} {prep.lower_}",
+                [cop, acomp, prep],
+                subject,
+                self.args.arg(target, trim=False),
+                scope=[cop, acomp],
+            )
+        if attr is not None and attr.pos_ in {"NOUN", "PROPN"}:
+            # "X is the leader of CJNG": kept when both ends are named, or when the noun
+            # relates people to a group ("Several of the men were members of ...").
+            if is_empty(subject):
+                return None
+            relational = attr.lemma_.lower() in RELATIONAL_NOUNS | ROLE_NOUNS
+            if not (is_named(subject) or relational):
+                return None
+            if attr.lemma_.lower() in PARTITIVE_NOUNS:
+                return None  # "X is part of a network": not a relation between names
+            prep = self._first_prep(attr)
+            target = child_of(prep, "pobj") if prep is not None else None
+            if prep is None or target is None:
+                return None
+            obj = self.args.arg(target, trim=False)
+            if obj.ref is None:
+                return None
+            noun, noun_tokens = relation_noun(attr)
+            return Pred(
+                cop,
+                f"be {noun} {prep.lower_}",
+                [cop, *noun_tokens, prep],
+                subject,
+                obj,
+                scope=[cop],
+            )
+        return None
+
+    def appositive(self, noun: Token) -> Pred | None:
+        """A relation stated by an appositive: "Zambada, a co-founder of the Sinaloa
+        cartel, ..." -> Zambada | be co-founder of | the Sinaloa cartel.
+
+        Kept only between two names, with "of" (the relational-noun pattern of Banko et
+        al. 2007 and ReNoun, Yahya et al. 2014): a name, then a comma-set noun phrase
+        whose head noun takes an "of" complement that names someone or something.
+        """
+        name = noun.head
+        m = self.tok2m.get(name.i)
+        if m is None and name.pos_ != "PROPN":
+            return None
+        if m is not None and self.mentions[m].label not in {"PERSON", "ORG"}:
+            return None
+        if self.tok2m.get(noun.i) is not None or noun.i < name.i:
+            return None
+        # the name, a comma, then only the noun phrase's own words ("a co-founder")
+        between = self.doc[name.i + 1 : noun.i]
+        if not between or between[0].text not in APPOSITION_MARKS:
+            return None
+        if any(t.pos_ in {"VERB", "AUX", "PRON"} or t.text == "," for t in between[1:]):
+            return None
+        if noun.lemma_.lower() in PARTITIVE_NOUNS:
+            return None
+        prep = child_of(noun, "prep", lower="of")
+        target = child_of(prep, "pobj") if prep is not None else None
+        if prep is None or target is None:
+            return None
+        obj = self.args.arg(target, trim=True)
+        if obj.ref is None or obj.ref == m:
+            return None
+        if m is not None:
+            mention = self.mentions[m]
+            subject = Arg(mention.start, mention.end, name, ref=m)
+        else:
+            subject = self.args.arg(name, trim=True)  # a name the tagger missed
+        word, tokens = relation_noun(noun)
+        return Pred(
+            noun,
+            f"be {word} of",
+            [*tokens, prep],
+            subject,
+            obj,
+            scope=[noun],
+            background=True,
+        )
+
+
+def relation_noun(noun: Token) -> tuple[str, list[Token]]:
+    """The lemma of a relational noun with its hyphenated prefix ("co-founder")."""
+    doc = noun.doc
+    first = noun.i
+    while (
+        first >= 2
+        and doc[first - 1].text in {"-", "‐"}
+        and not doc[first - 1].whitespace_
+        and not doc[first - 2].whitespace_
+    ):
+        first -= 2
+    tokens = list(doc[first : noun.i + 1])
+    prefix = "".join(t.text_with_ws for t in tokens[:-1]).lower()
+    return prefix + noun.lemma_.lower(), tokens

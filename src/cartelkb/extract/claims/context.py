@@ -1,0 +1,131 @@
+"""One article's indexes: tokens, sentences, mentions and date spans, and the parse as read."""
+
+from __future__ import annotations
+
+import bisect
+import csv
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from cartelkb.extract.claims.syntax import child_of, misattached_participles
+from cartelkb.extract.sentences import sentences
+from cartelkb.records import DateRecord, MentionRecord
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_classes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Canonical names of countries, cartels and agencies (from the packaged data files)."""
+
+    def canonicals(file_name: str) -> frozenset[str]:
+        path = resources.files("cartelkb.data").joinpath(file_name)
+        with path.open(encoding="utf-8") as fh:
+            rows = (line for line in fh if line.strip() and not line.startswith("#"))
+            return frozenset(
+                row["canonical"].strip() for row in csv.DictReader(rows, delimiter="\t")
+            )
+
+    return canonicals("countries.tsv"), canonicals("cartels.tsv"), canonicals("agencies.tsv")
+
+
+class Article:
+    """A parsed article and its look-up tables, built once and read by every concern."""
+
+    def __init__(self, doc: Doc, mentions: list[MentionRecord], dates: Sequence[DateRecord]):
+        self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.m_starts = [m.start for m in self.mentions]
+        self.tok_starts = [t.idx for t in doc]
+        # token index -> mention covering it (the longest, so "Mexican government" wins
+        # over its nested "Mexican").
+        self.tok2m: dict[int, int] = {}
+        for index, m in enumerate(self.mentions):
+            for i in self.token_range(m.start, m.end):
+                old = self.tok2m.get(i)
+                if old is None or (m.end - m.start) > (
+                    self.mentions[old].end - self.mentions[old].start
+                ):
+                    self.tok2m[i] = index
+        self.sents = sentences(doc)
+        self.sent_of = [0] * len(doc)
+        for n, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
+        self.countries, self.cartels, self.agencies = _gazetteer_classes()
+        # every date expression, durations and sets too: none of them is an argument
+        self.date_spans = sorted((d.start, d.end) for d in dates)
+        self.span_starts = [start for start, _ in self.date_spans]
+        # token index -> the head a misattached participle really modifies
+        self.reattached: dict[int, Token] = {}
+        for sent in self.sents:
+            self.reattached.update(misattached_participles(sent))
+
+    def token_range(self, start: int, end: int) -> range:
+        """The indexes of the tokens overlapping the characters [start, end)."""
+        first = bisect.bisect_right(self.tok_starts, start) - 1
+        last = bisect.bisect_left(self.tok_starts, end) - 1
+        return range(max(first, 0), last + 1)
+
+    def sent_no(self, tok: Token) -> int:
+        """The number of a token's sentence."""
+        return self.sent_of[tok.i]
+
+    def sent(self, tok: Token) -> Span:
+        """A token's sentence."""
+        return self.sents[self.sent_of[tok.i]]
+
+    def mentions_in(self, start: int, end: int) -> Iterator[int]:
+        """The mentions inside the characters [start, end), in text order."""
+        i = bisect.bisect_left(self.m_starts, start)
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                yield i
+            i += 1
+
+    def mentions_before(self, char: int, floor: int, limit: int) -> Iterator[int]:
+        """Up to `limit` mentions starting before `char` and at or after `floor`, nearest first."""
+        i = bisect.bisect_left(self.m_starts, char) - 1
+        seen = 0
+        while i >= 0 and seen < limit and self.mentions[i].start >= floor:
+            yield i
+            i -= 1
+            seen += 1
+
+    def parent(self, tok: Token) -> Token:
+        """A token's syntactic head, after the corrections of `misattached_participles`."""
+        return self.reattached.get(tok.i) or tok.head
+
+    def dep(self, tok: Token) -> str:
+        """A token's dependency label, reading misattached participles as adverbial.
+
+        Besides `misattached_participles`, a comma-set gerund the parser made a second
+        xcomp ("decided to act, sending troops ...") is a free adjunct, not a complement:
+        only the first xcomp continues a verb chain.
+        """
+        if tok.i in self.reattached:
+            return "advcl"
+        if (
+            tok.dep_ == "xcomp"
+            and tok.tag_ == "VBG"
+            and tok.i > tok.head.i
+            and self.doc[tok.left_edge.i - 1].text == ","
+        ):
+            first = child_of(tok.head, "xcomp")
+            if first is not None and first.i != tok.i:
+                return "advcl"
+        return tok.dep_
+
+    def is_temporal(self, tok: Token) -> bool:
+        """A date, time or duration phrase (the date extractor's, else the NER's)."""
+        if tok.ent_type_ in {"DATE", "TIME"}:
+            return True
+        i = bisect.bisect_right(self.span_starts, tok.idx) - 1
+        return i >= 0 and tok.idx < self.date_spans[i][1]
+
+    def left_context(self, char: int, n_tokens: int) -> str:
+        """The text of the `n_tokens` tokens before the one at `char`."""
+        i = bisect.bisect_right(self.tok_starts, char) - 1
+        return " ".join(t.text for t in self.doc[max(i - n_tokens, 0) : i])

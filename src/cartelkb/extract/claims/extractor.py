@@ -1,0 +1,181 @@
+"""The entry point: a parsed article in, its claims out, one concern after another."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Span
+
+from cartelkb.extract.claims.arguments import Arg, Arguments
+from cartelkb.extract.claims.attribution import Attribution
+from cartelkb.extract.claims.clauses import Clauses, Pred
+from cartelkb.extract.claims.context import Article
+from cartelkb.extract.claims.dating import ClaimDates
+from cartelkb.extract.claims.mentions import mentions_from_ents
+from cartelkb.extract.claims.modality import Modality
+from cartelkb.extract.claims.nominals import Nominals
+from cartelkb.extract.claims.quotes import Quotations
+from cartelkb.extract.claims.roles import Roles
+from cartelkb.records import ArgRecord, ClaimRecord, DateRecord, MentionRecord
+
+
+def extract_claims(
+    doc: Doc,
+    mentions: Sequence[MentionRecord] = (),
+    dates: Sequence[DateRecord] = (),
+) -> Iterator[ClaimRecord]:
+    """Yield the claims of a parsed article, sentence by sentence.
+
+    Args:
+        doc: an article parsed by `cartelkb.extract.nlp.load_pipeline()`.
+        mentions: the article's named mentions (char offsets into `doc.text`); when
+            empty, `doc.ents` are used for linking arguments to names.
+        dates: the article's date expressions; a claim takes the value of one inside
+            its clause.
+
+    Yields:
+        ClaimRecord per clause, nominal event or reported statement, in text order.
+
+    Conventions (the `action` field):
+
+    * lemmas of the verb chain, head verb first, with "to" kept where the text has an
+      infinitive: ``offer to send``, ``seek to improve``, ``consider designate`` (a gerund
+      complement is lemmatized too, so "considering designating" and "considered
+      designating" give the same action); a verb coordinated inside a chain keeps the
+      chain: "offered to send troops and provide intelligence" -> ``offer to provide``;
+    * a particle and, when the object is prepositional, the preposition follow:
+      ``push for``, ``meet with``, ``crack down on``;
+    * copular claims keep "be" and the adjective: ``be hopeful about``, ``be involved in``;
+      relations between names from "X is a partner of Y" and the appositive "X, a
+      co-founder of Y, ..." keep the noun: ``be partner of``, ``be co-founder of``;
+    * nominal claims are verbalized: "her rejection of ..." -> ``reject`` (``action_text``
+      keeps "rejection");
+    * raising verbs that only hedge are dropped from the action: "is expected to uphold"
+      -> ``uphold`` with ``hedge_cue="expected"``.
+
+    Attribution: the subject of a reporting verb is the `source` of its complement clause
+    and of a quotation next to it; "according to X" and "as reported by X" attach to the
+    clause they modify; an outer source goes to `source_chain` ("The Times reported that
+    Sheinbaum said ..."). The speech act is a claim too (subject speaker, action ``say``).
+
+    Negation means the claim is stated as not happening (not, n't, never, no, without,
+    "denied that ..."); "refuse to extradite" and "reject" are actions, not negations, and
+    "did not notify them until 3:30 p.m." says when it happened.
+    Hedging marks claims not asserted as fact (might/could/would/may, reportedly-type
+    adverbs, if/unless clauses, "expected to", "suggested that", "the possibility of").
+
+    Linking: an argument refers to the mention at its head, else to a named example ("Cartels
+    like CJNG"), else to its first name outside place modifiers. Pronouns take the nearest
+    compatible subject of the same or the previous sentence (centering), then the nearest
+    compatible name ("they" prefers plural antecedents); "the senator" takes the nearest
+    person with that title; "the report" the name in an earlier "an NBC News report"; a
+    description with a name in apposition ("One of those extradited, Robert Salazar")
+    refers to that name. A pair ("both nations", "the two governments") is linked to
+    neither of its members.
+
+    A claim's `date` is a point in time inside its clause; durations, sets and vague
+    expressions never date a claim.
+    """
+    extractor = ClaimExtractor(doc, list(mentions) or mentions_from_ents(doc), dates)
+    yield from extractor.run()
+
+
+class ClaimExtractor:
+    """One article's claims: the concerns wired together, and the records they make.
+
+    Every collaborator reads the same `Article` (the indexes nobody changes); the
+    arguments are built once, through one `Arguments`, whoever asks first.
+    """
+
+    def __init__(self, doc: Doc, mentions: list[MentionRecord], dates: Sequence[DateRecord]):
+        self.article = article = Article(doc, mentions, dates)
+        self.args = Arguments(article)
+        self.roles = Roles(article, self.args)
+        self.clauses = Clauses(article, self.args, self.roles)
+        self.nominals = Nominals(article, self.args, self.roles)
+        self.quotes = Quotations(article, self.roles)
+        self.attribution = Attribution(article, self.args, self.roles, self.quotes)
+        self.modality = Modality(article)
+        self.dating = ClaimDates(article, dates)
+
+    def run(self) -> Iterator[ClaimRecord]:
+        """The article's claims, sentence by sentence."""
+        sents = self.article.sents
+        # first every sentence's subjects, in text order (the antecedents pronouns look
+        # back at), and the quotations with their speakers; then the predicates
+        for sent in sents:
+            self.args.linker.collect_subjects(sent)
+        self.quotes.find()
+        for sent in sents:
+            yield from self._records(sent, self._sentence_preds(sent))
+
+    def _records(self, sent: Span, preds: list[Pred]) -> Iterator[ClaimRecord]:
+        """One record per distinct (action, subject, object) of a sentence."""
+        start, end = sent.start_char, sent.end_char
+        text = self.article.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        seen: set[tuple[object, ...]] = set()
+        for pred in preds:
+            key = (
+                pred.action,
+                pred.subject and (pred.subject.start, pred.subject.end),
+                pred.object and (pred.object.start, pred.object.end),
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            action_text = " ".join(t.text for t in sorted(pred.action_tokens, key=lambda t: t.i))
+            yield ClaimRecord(
+                subject=self._record(pred.subject),
+                action=pred.action,
+                action_text=action_text,
+                object=self._record(pred.object),
+                source=self._record(pred.source),
+                source_chain=[r for r in map(self._record, pred.source_chain) if r],
+                negated=pred.negation_cue is not None,
+                negation_cue=pred.negation_cue,
+                hedged=pred.hedge_cue is not None,
+                hedge_cue=pred.hedge_cue,
+                date=self.dating.date_of(pred.head),
+                sentence=text[start:end],
+                start=start,
+                end=end,
+            )
+
+    def _record(self, arg: Arg | None) -> ArgRecord | None:
+        """An argument as a record: its text and offsets, and those of its mention."""
+        if arg is None:
+            return None
+        ref = self.article.mentions[arg.ref] if arg.ref is not None else None
+        return ArgRecord(
+            text=self.article.text[arg.start : arg.end],
+            start=arg.start,
+            end=arg.end,
+            ref_start=ref.start if ref else None,
+            ref_end=ref.end if ref else None,
+        )
+
+    def _sentence_preds(self, sent: Span) -> list[Pred]:
+        """The predicates of a sentence with their sources, hedges and negations."""
+        preds: list[Pred] = []
+        for tok in sent:
+            pred = None
+            if tok.pos_ == "VERB":
+                pred = self.clauses.verbal(tok)
+            elif tok.pos_ == "AUX" and tok.lemma_ == "be":
+                pred = self.clauses.copular(tok)
+            elif tok.pos_ == "NOUN":
+                pred = self.nominals.nominal(tok)
+                if pred is None and tok.dep_ == "appos":
+                    pred = self.clauses.appositive(tok)
+            if pred is None:
+                continue
+            if pred.subject is None and pred.object is None:
+                continue
+            self.attribution.attribute(pred)
+            self.modality.apply(pred)
+            preds.append(pred)
+        return preds

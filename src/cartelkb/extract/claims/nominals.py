@@ -1,0 +1,148 @@
+"""Nominal events: claims stated by deverbal nouns ("the extradition of X", "her rejection of")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from cartelkb.extract.claims.arguments import Arg, Arguments, is_empty
+from cartelkb.extract.claims.clauses import Pred
+from cartelkb.extract.claims.context import Article
+from cartelkb.extract.claims.roles import Roles
+from cartelkb.extract.claims.syntax import child_of, is_infinitive
+from cartelkb.extract.claims.vocab import (
+    ADJUNCT_PREPS,
+    JOINT_NOMINALS,
+    NOMINALIZATIONS,
+    OBJECT_PREPS,
+    PATIENT_NOMINALS,
+)
+
+
+class Nominals:
+    """Verbalizes event nouns (NOMLEX-style) and finds who acts and on what."""
+
+    def __init__(self, article: Article, args: Arguments, roles: Roles) -> None:
+        self.article = article
+        self.args = args
+        self.roles = roles
+        # the article's tables, read often and never changed
+        self.doc = article.doc
+        self.tok2m = article.tok2m
+
+    def nominal(self, noun: Token) -> Pred | None:
+        """The claim of a deverbal event noun ("her rejection of ...") with its agent."""
+        lemma = noun.lemma_.lower()
+        verbal = NOMINALIZATIONS.get(lemma)
+        if verbal is None:
+            return None
+        verb_words = verbal.split()
+        verb_prep = verb_words[-1] if verb_words[-1] in OBJECT_PREPS else None
+        preps = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
+        acl = next(
+            (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB" and is_infinitive(c)),
+            None,
+        )
+        of_obj = child_of(preps["of"], "pobj") if "of" in preps else None
+        complements = [p for p in preps if p in OBJECT_PREPS and p != "between"]
+        if not complements and acl is None and not ({"between", "by"} & set(preps)):
+            return None  # a bare event noun ("their operations") says too little
+        agent: Arg | None = None
+        for child in noun.children:
+            if (
+                child.dep_ == "poss"
+                and child.lower_ != "whose"
+                or child.dep_ in {"compound", "amod", "nmod"}
+                and child.i in self.tok2m
+            ):
+                agent = self.args.arg(child, trim=True)
+        if agent is None and "by" in preps:
+            pobj = child_of(preps["by"], "pobj")
+            if pobj is not None:
+                agent = self.args.arg(pobj, trim=False)
+        of_used = False
+        of_arg: Arg | None = None
+        between = preps.get("between")
+        if between is None and of_obj is not None:
+            # "the sharing of intelligence between A and B": the parser often attaches
+            # "between" to the "of" object; it still names who shares.
+            between = child_of(of_obj, "prep", lower="between")
+            if between is not None and between.i > of_obj.i:
+                of_arg = self.args.span_arg(of_obj.left_edge, self.doc[between.i - 1], of_obj)
+        if agent is None and between is not None:
+            pobj = child_of(between, "pobj")
+            if pobj is not None:
+                agent = self.args.arg(pobj, trim=False)
+        if agent is None and of_obj is not None and acl is not None:
+            agent, of_used = self.args.arg(of_obj, trim=False), True  # "commitment of X to act"
+        if agent is None and lemma in JOINT_NOMINALS:
+            agent = self._joint_agent(noun)
+        if agent is None and not (lemma in PATIENT_NOMINALS and of_obj is not None):
+            return None
+        if agent is not None and is_empty(agent):
+            return None
+        words = [w for w in verb_words if w != verb_prep]
+        tokens = [noun]
+        obj: Arg | None = None
+        if acl is not None and verb_prep == "to" or (acl is not None and verb_prep is None):
+            to = child_of(acl, "aux", lower="to")
+            words += ["to", acl.lemma_.lower()]
+            tokens += [t for t in (to, acl) if t is not None]
+            dobj = child_of(acl, "dobj")
+            obj = self.args.arg(dobj, trim=False) if dobj is not None else None
+        else:
+            target_prep = None
+            if verb_prep and verb_prep in preps:
+                target_prep = preps[verb_prep]
+                words.append(verb_prep)
+                tokens.append(target_prep)
+            elif of_obj is not None and not of_used:
+                target_prep = preps["of"]
+            elif verb_prep is None:
+                # a transitive verb's object; "in"/"at" phrases are where or when
+                for p in complements:
+                    if p not in ADJUNCT_PREPS:
+                        target_prep = preps[p]
+                        break
+            # else: "their collaboration in this matter" - "collaborate with" has no
+            # "in" object, the phrase is an adjunct
+            if target_prep is not None:
+                target = child_of(target_prep, "pobj") or child_of(target_prep, "pcomp")
+                obj = self.args.arg(target, trim=False) if target is not None else None
+                if of_arg is not None and target is not None and target.i == of_arg.head.i:
+                    obj = of_arg
+        if agent is None and obj is None:
+            return None
+        if obj is None and verb_prep is None:
+            # "the cartel's drug trafficking": a common-noun compound of an event noun is
+            # its object (NOMLEX's noun-noun modifier position, Macleod et al. 1998)
+            compound = next(
+                (
+                    c
+                    for c in noun.children
+                    if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.tok2m
+                ),
+                None,
+            )
+            if compound is not None:
+                first = compound.left_edge  # "human rights abuses" -> "human rights"
+                obj = Arg(first.idx, compound.idx + len(compound.text), compound)
+        if obj is None and agent is not None and agent.head.pos_ == "PRON":
+            return None  # "their collaboration": a pronoun doing something unsaid
+        return Pred(noun, " ".join(words), tokens, agent, obj, scope=[noun], nominal=True)
+
+    def _joint_agent(self, noun: Token) -> Arg | None:
+        """Who acts "in coordination with" someone: the subject of the clause the phrase
+        modifies ("The INL manages the NRP in close coordination with the DEA"), also
+        when the parser hung the phrase on the verb's object."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "in" or child_of(noun, "prep") is None:
+            return None
+        host = prep.head
+        if host.pos_ == "NOUN" and host.dep_ == "dobj":
+            host = host.head
+        if host.pos_ not in {"VERB", "AUX"}:
+            return None
+        roles = self.roles.of(host)
+        if roles is None or roles[0] is None or is_empty(roles[0]):
+            return None
+        return roles[0]

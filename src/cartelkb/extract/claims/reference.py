@@ -1,0 +1,327 @@
+"""Reference: which mention an argument names (pronouns, descriptions, group nouns)."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from cartelkb.extract.claims.context import Article
+from cartelkb.extract.claims.syntax import CLAUSE_DEPS, child_of
+from cartelkb.extract.claims.vocab import (
+    AFFILIATION_PREPS,
+    COUNTRY_NOUNS,
+    EMPTY_NON_IT,
+    EXAMPLE_PREPS,
+    IT_PRONOUNS,
+    ORG_NOUNS,
+    PAIR_DETERMINERS,
+    PAIR_NOUNS,
+    PEOPLE_NOUNS,
+    PERSON_OF_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_DEMONSTRATIVES,
+    PLURAL_PRONOUNS,
+    REFERRING_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_NOUNS,
+)
+from cartelkb.knowledge import name_key
+
+if TYPE_CHECKING:
+    from cartelkb.extract.claims.arguments import Arg, Arguments
+
+_PRONOUN_SCAN = 40  # how many mentions back a pronoun or description may look
+
+
+class Linker:
+    """Links arguments to mentions; keeps each sentence's subjects, the antecedents."""
+
+    def __init__(self, article: Article, args: Arguments) -> None:
+        self.article = article
+        self.args = args
+        # the article's tables, read often and never changed
+        self.doc = article.doc
+        self.mentions = article.mentions
+        self.tok2m = article.tok2m
+        self.tok_starts = article.tok_starts
+        self.sents = article.sents
+        self.sent_of = article.sent_of
+        self.countries = article.countries
+        self.cartels = article.cartels
+        self.agencies = article.agencies
+        # sentence number -> its subjects, the main clause's first (see collect_subjects)
+        self.subjects: dict[int, list[Arg]] = {}
+
+    def collect_subjects(self, sent: Span) -> list[Arg]:
+        """Subjects of a sentence, the main clause's first (centering: most salient)."""
+        out: list[Arg] = []
+        # filled in text order, so a pronoun can look back at earlier subjects
+        self.subjects[self.sent_of[sent.start]] = out
+        for tok in sent:
+            if tok.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if tok.lower_ in RELATIVE_PRONOUNS:
+                continue
+            if tok.lower_ in EMPTY_NON_IT and not _modified_demonstrative(tok):
+                continue
+            out.append(self.args.arg(tok, trim=True))
+        root = sent.root
+        out.sort(key=lambda a: (a.head.head.i != root.i, a.head.i))
+        return out
+
+    def link(self, arg: Arg) -> tuple[int | None, bool]:
+        """The mention an argument names: its head's mention, an antecedent, or the first.
+
+        Returns:
+            (mention index or None, whether the argument denotes an unnamed person).
+        """
+        head = arg.head
+        m = self.tok2m.get(head.i)
+        if m is not None:
+            return m, False
+        word = head.lower_
+        if head.pos_ == "PRON" or word in REFERRING_PRONOUNS:
+            return self._resolve_pronoun(head), word in PERSON_PRONOUNS
+        lemma = head.lemma_.lower()
+        det = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod", "predet"}}
+        if lemma in PAIR_NOUNS and det & PAIR_DETERMINERS:
+            # "both nations", "the two governments" denote the pair, and no one mention
+            # stands for it: left unlinked, and kept from the country look-up below
+            return None, False
+        inside = list(self.article.mentions_in(arg.start, arg.end))
+        if det & PAIR_DETERMINERS and head.tag_ == "NNS" and not inside:
+            found = self._resolve_people_pair(head)
+            if found is not None:
+                return found, False
+        if "the" in det or any(c.dep_ == "poss" for c in head.children):
+            if lemma in ROLE_NOUNS:
+                return self._resolve_role(head, lemma), True
+            if lemma in ORG_NOUNS and not inside:
+                return self._resolve_org(head, ORG_NOUNS[lemma]), False
+            if lemma in COUNTRY_NOUNS and not inside and "the" in det:
+                return self._resolve_country(head), False
+        if det == {"the"} and not inside and head.pos_ == "NOUN" and head.tag_ == "NN":
+            found = self._resolve_head_match(head, lemma)
+            if found is not None:
+                return found, False
+        inside = [m for m in inside if self._stands_for_phrase(m, head)]
+        if inside:
+            for child in head.children:
+                # "Cartels like CJNG", "agencies, including the DEA": the named example
+                if child.dep_ == "prep" and child.lower_ in EXAMPLE_PREPS:
+                    pobj = child_of(child, "pobj")
+                    if pobj is not None and pobj.i in self.tok2m:
+                        return self.tok2m[pobj.i], False
+            return inside[0], False
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.lower_ in REFERRING_PRONOUNS:
+            return self._resolve_pronoun(poss), False  # "his administration" -> Trump
+        return None, False
+
+    def _stands_for_phrase(self, m: int, head: Token) -> bool:
+        """A name inside a phrase stands for it unless it sits in a place/time modifier,
+        or hangs off a noun for a person related to it: "the son of El Chapo", "a CJNG
+        cell leader", "one of the sons of X" are not El Chapo, CJNG or X."""
+        first = bisect.bisect_right(self.tok_starts, self.mentions[m].start) - 1
+        tok = self.doc[first]
+        steps = 0
+        if tok.i != head.i and head.lemma_.lower() in PERSON_OF_NOUNS:
+            return False
+        while tok.i != head.i and steps < 12:
+            if tok.i != first and tok.lemma_.lower() in PERSON_OF_NOUNS and tok.pos_ == "NOUN":
+                return False
+            if tok.dep_ == "prep" and tok.lower_ not in AFFILIATION_PREPS:
+                return False
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            steps += 1
+        return True
+
+    def _compatible(self, pronoun: str, cand: Arg) -> tuple[bool, int | None]:
+        """Whether an earlier subject can be a pronoun's antecedent, and its mention."""
+        label = self.mentions[cand.ref].label if cand.ref is not None else None
+        if pronoun in PERSON_PRONOUNS:
+            ok = label == "PERSON" or (label is None and cand.person)
+        elif pronoun in PLURAL_PRONOUNS:
+            ok = cand.plural or label in {"ORG", "GPE"}
+        else:
+            # "it" mostly refers to things ("This label ... It could allow strikes"):
+            # an unnamed singular antecedent is accepted (and stops the search) unless
+            # it is a person; a name must be an organization or, for "its", a place.
+            ok = not cand.plural and not cand.person and label != "PERSON"
+            if ok and label is not None and pronoun != "its" and label != "ORG":
+                return True, None
+        return ok, cand.ref
+
+    def _resolve_pronoun(self, tok: Token) -> int | None:
+        """Nearest compatible antecedent: subjects first (same sentence, then the
+        previous one, as in centering theory), then the nearest compatible name."""
+        word = tok.lower_
+        if word not in REFERRING_PRONOUNS:
+            return None
+        n = self.article.sent_no(tok)
+        same = [a for a in self.subjects.get(n, []) if a.head.i < tok.i]
+        same.sort(key=lambda a: -a.head.i)
+        candidates = [*same, *self.subjects.get(n - 1, [])]
+        if word in PLURAL_PRONOUNS:
+            # number agreement first: a plural subject ("the two brothers", "Those
+            # extradited"), else a plural noun earlier in the sentence ("sanctions against
+            # 10 individuals for their involvement"), before a singular organization read
+            # as a collective
+            previous = self.subjects.get(n - 1, [])
+            for group in (same, self._plural_nouns_before(tok), previous):
+                plural = [c for c in group if c.plural and c.head.i != tok.i]
+                if plural:
+                    return plural[0].ref
+        for cand in candidates:
+            if cand.head.i >= tok.i and self.article.sent_no(cand.head) == n:
+                continue
+            ok, ref = self._compatible(word, cand)
+            if ok:
+                return ref
+        floor = self.sents[max(n - 2, 0)].start_char
+        for m in self.article.mentions_before(tok.idx, floor, _PRONOUN_SCAN):
+            label = self.mentions[m].label
+            if word in PERSON_PRONOUNS and label == "PERSON":
+                return m
+            if word in PLURAL_PRONOUNS and label in {"ORG", "GPE"}:
+                return m
+            if word in IT_PRONOUNS and (label == "ORG" or (word == "its" and label == "GPE")):
+                return m
+        return None
+
+    def _resolve_head_match(self, tok: Token, lemma: str) -> int | None:
+        """The name a definite description repeats: "The report cited ..." -> the name in
+        "an NBC News report" two sentences back.
+
+        A definite noun phrase repeats the head noun of its antecedent (the "strict head
+        match" sieve of Lee et al. 2013); the antecedent's named modifier is the referent.
+        Only the nearest earlier phrase with that head counts; an unnamed one stops.
+        """
+        floor = self.sents[max(self.article.sent_no(tok) - 3, 0)].start
+        for i in range(tok.i - 1, floor - 1, -1):
+            cand = self.doc[i]
+            if cand.pos_ != "NOUN" or cand.lemma_.lower() != lemma:
+                continue
+            for child in cand.children:
+                m = self.tok2m.get(child.i)
+                if (
+                    m is not None
+                    and child.dep_ in {"compound", "poss", "nmod"}
+                    and self.mentions[m].label in {"PERSON", "ORG"}
+                ):
+                    return m
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in cand.children):
+                return None
+        return None
+
+    def _resolve_people_pair(self, tok: Token) -> int | None:
+        """The people "Both brothers" or "the two men" denote: the nearest plural subject
+        naming people in this or the two previous sentences ("Two of those designated, A
+        and B")."""
+        n = self.article.sent_no(tok)
+        for k in (n, n - 1, n - 2):
+            for cand in sorted(self.subjects.get(k, []), key=lambda a: -a.head.i):
+                if k == n and cand.head.i >= tok.i:
+                    continue
+                if (
+                    cand.plural
+                    and cand.ref is not None
+                    and self.mentions[cand.ref].label == "PERSON"
+                ):
+                    return cand.ref
+        return None
+
+    def _plural_nouns_before(self, tok: Token) -> list[Arg]:
+        """Plural noun phrases about people or groups in the pronoun's sentence before it,
+        nearest first (animacy agreement, as in Lee et al. 2013: "they killed" does not
+        take "rocket attacks and raids").
+        """
+        sent = self.article.sent(tok)
+        # the phrases containing the pronoun up to its clause ("the leaders of their
+        # group"): a phrase cannot be the antecedent of a pronoun inside it
+        containing: set[int] = set()
+        current = tok
+        while current.dep_ not in CLAUSE_DEPS | {"ROOT", "xcomp"} and current.head.i != current.i:
+            current = current.head
+            containing.add(current.i)
+        out: list[Arg] = []
+        for i in range(tok.i - 1, sent.start - 1, -1):
+            cand = self.doc[i]
+            if cand.tag_ != "NNS" or cand.dep_ in {"compound", "nmod", "poss"}:
+                continue
+            if cand.i in containing:
+                continue
+            if cand.lemma_.lower() not in PEOPLE_NOUNS:
+                continue
+            if cand.dep_ in {"nsubj", "nsubjpass"}:
+                continue  # subjects were tried first
+            if cand.dep_ in {"attr", "oprd"} or (cand.dep_ == "pobj" and cand.head.lower_ == "as"):
+                continue  # a predicate ("Known as plaza bosses, they ..."), not a referent
+            out.append(self.args.arg(cand, trim=True))
+        return out
+
+    def _resolve_role(self, tok: Token, role: str) -> int | None:
+        """ "the senator" -> the nearest person introduced with that title."""
+        country = self._country_modifier(tok)
+        for m in self.article.mentions_before(tok.idx, 0, _PRONOUN_SCAN):
+            mention = self.mentions[m]
+            if mention.label != "PERSON":
+                continue
+            context = (mention.role or "") + " " + self.article.left_context(mention.start, 4)
+            if role not in context.lower():
+                continue
+            if country is not None:
+                other = {
+                    c for c in self.countries if c != country and name_key(c) in name_key(context)
+                }
+                if other and name_key(country) not in name_key(context):
+                    continue
+            return m
+        return None
+
+    def _resolve_org(self, tok: Token, kind: str) -> int | None:
+        """ "the cartel", "the agency" -> the nearest organization of that kind."""
+        for m in self.article.mentions_before(tok.idx, 0, _PRONOUN_SCAN):
+            mention = self.mentions[m]
+            if mention.label != "ORG":
+                continue
+            canonical = mention.canonical or mention.name
+            if kind == "cartel" and (canonical in self.cartels or "cartel" in canonical.lower()):
+                return m
+            if kind == "agency" and canonical in self.agencies:
+                return m
+        return None
+
+    def _resolve_country(self, tok: Token) -> int | None:
+        """ "the government", "the Mexican government" -> the nearest (matching) country."""
+        country = self._country_modifier(tok)
+        for m in self.article.mentions_before(tok.idx, 0, _PRONOUN_SCAN):
+            mention = self.mentions[m]
+            canonical = mention.canonical or mention.name
+            if (
+                mention.label == "GPE"
+                and canonical in self.countries
+                and (country is None or canonical == country)
+            ):
+                return m
+        return None
+
+    def _country_modifier(self, tok: Token) -> str | None:
+        """The country named by a modifier of `tok` ("the Mexican government"), if any."""
+        for child in tok.children:
+            m = self.tok2m.get(child.i)
+            if m is not None and self.mentions[m].label == "GPE":
+                return self.mentions[m].canonical or self.mentions[m].name
+        return None
+
+
+def _modified_demonstrative(tok: Token) -> bool:
+    """Whether a demonstrative with a modifier ("Those extradited", "those who fled")
+    is a noun phrase about people, a possible antecedent of "they"."""
+    return tok.lower_ in PLURAL_DEMONSTRATIVES and any(
+        c.dep_ in {"acl", "relcl", "amod", "prep"} for c in tok.children
+    )

@@ -1,0 +1,286 @@
+"""Roles of a verb: its subject and patient, the voice, and the subjects it inherits."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from cartelkb.extract.claims.arguments import Arg, Arguments
+from cartelkb.extract.claims.context import Article
+from cartelkb.extract.claims.syntax import child_of, relcl_antecedent
+from cartelkb.extract.claims.vocab import (
+    APPROXIMATORS,
+    FACTIVE_ADJECTIVES,
+    LIGHT_VERBS,
+    RELATIVE_PRONOUNS,
+    SPEECH_VERBS,
+    SUBJECT_SHARING_PREPS,
+)
+
+
+class Roles:
+    """Subjects, patients and agents of verbs, read off the parse and repaired."""
+
+    def __init__(self, article: Article, args: Arguments) -> None:
+        self.article = article
+        self.args = args
+        # the article's tables, read often and never changed
+        self.doc = article.doc
+        self.mentions = article.mentions
+        self.tok2m = article.tok2m
+
+    def of(self, verb: Token, depth: int = 0) -> tuple[Arg | None, Arg | None, bool] | None:
+        """(subject, patient, passive) of a verb, inheriting from the governing clause.
+
+        ClausIE-style: conjoined verbs share their subject, participial adverbial
+        clauses and "by/after ...-ing" complements take the subject of their head,
+        relative clauses take their antecedent.
+        """
+        if depth > 6:
+            return None
+        subject = patient = None
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                subject = child
+            elif child.dep_ == "nsubjpass":
+                patient = child
+            elif child.dep_ == "expl":
+                return None
+        if verb.dep_ == "relcl":
+            antecedent = relcl_antecedent(verb)
+            if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
+                subject = antecedent
+            if patient is not None and patient.lower_ in RELATIVE_PRONOUNS:
+                patient = antecedent
+        if subject is not None:
+            return self.args.arg(subject, trim=True), None, False
+        if patient is not None:
+            return None, self.args.arg(patient, trim=True), True
+        dep = self.article.dep(verb)
+        head = self.article.parent(verb)
+        if dep == "conj" and head.pos_ in {"VERB", "AUX"}:
+            inherited = self.of(head, depth + 1)
+            if inherited is None:
+                return None
+            h_subj, h_patient, h_passive = inherited
+            if h_passive and verb.tag_ == "VBN":
+                return None, h_patient, True
+            if verb.tag_ == "VBN" and child_of(verb, "auxpass") is not None:
+                return None, h_subj, True  # "X is a partner of Y and is charged in ..."
+            if h_passive:
+                return h_patient, None, False  # "X was arrested and confessed"
+            if verb.tag_ == "VBN" and child_of(verb, "agent") is not None:
+                return None, h_subj, True
+            return h_subj, None, False
+        if dep == "xcomp" and head.pos_ in {"VERB", "AUX"}:
+            # control: "vowed to carry out deportations, sending troops" - the xcomp's
+            # understood subject is the object of its head if it has one ("urged Mexico
+            # to act"), else the head's subject (Postal 1970, subject/object control)
+            dobj = child_of(head, "dobj")
+            if dobj is not None and dobj.lower_ not in RELATIVE_PRONOUNS:
+                return self.args.arg(dobj, trim=True), None, False
+            inherited = self.of(head, depth + 1)
+            if inherited is None or inherited[0] is None:
+                return None  # "was used to consolidate debt": a purpose, no controller
+            return inherited[0], None, False
+        if dep == "advcl" and verb.tag_ in {"VBG", "VBN"}:
+            inherited = self.of(head, depth + 1) if head.pos_ in {"VERB", "AUX"} else None
+            if inherited is None:
+                return None
+            h_subj, h_patient, _ = inherited
+            actor = h_subj or h_patient
+            if verb.tag_ == "VBN":
+                return None, actor, True  # "Arrested in 2016, X was extradited"
+            return actor, None, False
+        if dep == "pcomp":
+            host = self.pcomp_host(verb)
+            if host is None:
+                return None
+            inherited = self.of(host, depth + 1)
+            if inherited is None:
+                return None
+            h_subj, h_patient, _ = inherited
+            return h_subj or h_patient, None, False
+        if dep == "acl":
+            noun = self.args.arg(head, trim=True)
+            if verb.tag_ == "VBN":
+                return None, noun, True  # "CJNG, led by X": the agent is found later
+            return noun, None, False
+        if verb.lemma_ in SPEECH_VERBS and dep in {"ROOT", "parataxis"}:
+            speaker = self._inverted_speaker(verb)
+            if speaker is not None:
+                return speaker, None, False
+        if dep == "ROOT":
+            recovered = self._recover_subject(verb)
+            if recovered is not None:
+                return recovered, None, False
+            quantified = self._approximated_subject(verb)
+            if quantified is not None:
+                if child_of(verb, "auxpass") is not None:
+                    return None, quantified, True
+                return quantified, None, False
+        return None
+
+    def _recover_subject(self, verb: Token) -> Arg | None:
+        """The subject the parser swallowed into a fronted phrase.
+
+        "Despite controversy over military involvement, Mexico and the United States
+        have strengthened ..." comes out with "Mexico" as a conjunct of "involvement"
+        and no subject: take the noun phrase between the comma and the verb group.
+        """
+        doc = self.doc
+        if verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children):
+            return None  # imperative
+        j = verb.i - 1
+        sent_start = self.article.sent(verb).start
+        while (
+            j >= sent_start and doc[j].head.i == verb.i and doc[j].dep_ in {"aux", "neg", "advmod"}
+        ):
+            j -= 1
+        if j < sent_start or doc[j].pos_ not in {"NOUN", "PROPN"} or doc[j].head.i > j:
+            return None
+        i = j
+        while i > sent_start and doc[i - 1].text != ",":
+            i -= 1
+            if doc[i].pos_ in {"VERB", "AUX", "PRON"}:
+                return None
+        if i == sent_start or i == j and doc[i].pos_ != "PROPN":
+            return None
+        head = next(
+            (t for t in doc[i : j + 1] if t.pos_ in {"NOUN", "PROPN"} and not i <= t.head.i <= j),
+            None,
+        )
+        if head is None:
+            return None
+        return self.args.span_arg(doc[i], doc[j], head)
+
+    def _inverted_speaker(self, verb: Token) -> Arg | None:
+        """The speaker after a reporting verb the parser left without a subject.
+
+        Quotative inversion ("..., said Under Secretary of the Treasury for Terrorism and
+        Financial Intelligence Brian E. Nelson in the press release") puts a long title
+        and name after the verb, and the parser reads the title's "Under" or "for" as
+        prepositions. After a quotation or a comma the verb's subject follows it (Collins &
+        Branigan 1997, "Quotative inversion"): take the words up to the first named person
+        (else organization) before a comma, the end of the sentence or another verb.
+        """
+        doc = self.doc
+        before = doc[verb.i - 1] if verb.i > 0 else None
+        if before is None or not (before.is_punct or before.is_quote):
+            return None
+        sent = self.article.sent(verb)
+        found: dict[str, int] = {}
+        last_tok: dict[str, int] = {}
+        for tok in doc[verb.i + 1 : sent.end]:
+            m = self.tok2m.get(tok.i)
+            if tok.text in {",", ";", ":"} or tok.is_quote:
+                break
+            if m is None:
+                if "PERSON" in found or tok.pos_ in {"VERB", "AUX"}:
+                    break  # the name ended: "in the press release" is the verb's
+                continue
+            label = self.mentions[m].label
+            if label in {"PERSON", "ORG"}:
+                found.setdefault(label, m)
+                if found[label] == m:
+                    last_tok[label] = tok.i
+        for label in ("PERSON", "ORG"):
+            if label in found:
+                end = doc[last_tok[label]]
+                first = doc[verb.i + 1]
+                return Arg(first.idx, end.idx + len(end.text), end, ref=found[label])
+        return None
+
+    def _approximated_subject(self, verb: Token) -> Arg | None:
+        """A counted subject the parser read as a prepositional phrase.
+
+        "Over two dozen fugitives from Mexico, accused of ..., were extradited" comes out
+        with "Over" as a preposition of the verb and no subject. "over/about/around/under"
+        before a number is an approximating modifier of the numeral, not a preposition
+        (Huddleston & Pullum 2002), and a finite verb needs a subject: the phrase is it.
+        """
+        if not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and verb.tag_ not in {
+            "VBD",
+            "VBZ",
+            "VBP",
+        }:
+            return None  # not finite: an imperative or a fragment
+        prep = next((c for c in verb.lefts if c.dep_ == "prep"), None)
+        if prep is None or prep.lower_ not in APPROXIMATORS or prep.i != verb.left_edge.i:
+            return None
+        pobj = child_of(prep, "pobj")
+        if pobj is None or pobj.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if not any(c.dep_ in {"nummod", "quantmod"} for c in pobj.children):
+            return None
+        # nothing but punctuation and the verb group between the phrase and the verb
+        for tok in self.doc[prep.right_edge.i + 1 : verb.i]:
+            if not (
+                tok.is_punct
+                or (tok.head.i == verb.i and tok.dep_ in {"aux", "auxpass", "neg", "advmod"})
+            ):
+                return None
+        arg = self.args.arg(pobj, trim=True)
+        return Arg(prep.idx, arg.end, pobj, ref=arg.ref, plural=True, person=arg.person)
+
+    def agent(self, verb: Token) -> Arg | None:
+        """The "by" agent of a passive verb, also when the parser hung it on a noun."""
+        agent = child_of(verb, "agent")
+        if agent is None:
+            return self._stranded_agent(verb)
+        pobj = child_of(agent, "pobj")
+        return self.args.arg(pobj, trim=True) if pobj is not None else None
+
+    def _stranded_agent(self, verb: Token) -> Arg | None:
+        """A passive's "by" phrase the parser hung on the noun before it: "cartels that
+        have been classified as terrorist organizations by the Trump administration".
+
+        Only a named agent in a "by" phrase closing the verb's own complement counts
+        (a time - "by 2025" - or an unnamed noun may well modify that noun).
+        """
+        if not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        for prep in verb.rights:
+            if prep.dep_ != "prep":
+                continue
+            pobj = child_of(prep, "pobj")
+            by = child_of(pobj, "prep", lower="by") if pobj is not None else None
+            target = child_of(by, "pobj") if by is not None else None
+            if target is None or self.article.is_temporal(target):
+                continue
+            arg = self.args.arg(target, trim=True)
+            if arg.ref is not None and self.mentions[arg.ref].label in {"PERSON", "ORG", "GPE"}:
+                return arg
+        return None
+
+    def pcomp_host(self, verb: Token) -> Token | None:
+        """The verb whose subject a prepositional gerund shares, if any."""
+        prep = verb.head
+        if prep.dep_ != "prep":
+            return None
+        host = prep.head
+        if host.pos_ in {"VERB", "AUX"} and prep.lower_ in SUBJECT_SHARING_PREPS:
+            return host  # "made headlines by rejecting", "after meeting"
+        # "were responsible for smuggling": an adjective that asserts the deed
+        if (
+            host.pos_ == "ADJ"
+            and host.dep_ == "acomp"
+            and host.lower_ in FACTIVE_ADJECTIVES
+            and host.head.pos_ in {"VERB", "AUX"}
+        ):
+            return host.head
+        # light verb + noun: "has a history of working with", "made progress in ..."
+        if (
+            host.pos_ == "NOUN"
+            and host.dep_ in {"dobj", "attr"}
+            and host.head.lemma_ in LIGHT_VERBS
+        ):
+            return host.head
+        return None
+
+
+def raised_roles(xcomp: Token, raised: Arg) -> tuple[Arg | None, Arg | None, bool]:
+    """The roles inside a raising verb's infinitive: the raised subject is its subject,
+    or its patient when the infinitive is passive."""
+    if child_of(xcomp, "auxpass") is not None:
+        return None, raised, True  # "is expected to be extradited"
+    return raised, None, False

@@ -1,0 +1,80 @@
+"""Look-ups on spaCy's dependency parse, and the one correction the extractor makes to it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cartelkb.extract.claims.vocab import PARTICIPLE_SPEECH
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Dependencies of embedded clauses that carry claims (and dates) of their own.
+CLAUSE_DEPS = frozenset({"ccomp", "conj", "advcl", "relcl", "parataxis", "acl"})
+# Marks that set off an apposition or a non-restrictive modifier.
+APPOSITION_MARKS = frozenset({",", "—", "–", "("})
+
+
+def child_of(tok: Token, dep: str, lower: str | None = None) -> Token | None:
+    """The first child of `tok` with dependency `dep` (and lowercase text `lower`)."""
+    for child in tok.children:
+        if child.dep_ == dep and (lower is None or child.lower_ == lower):
+            return child
+    return None
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A verb with its own infinitival "to"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def relcl_antecedent(verb: Token) -> Token:
+    """The noun a relative clause modifies."""
+    return verb.head
+
+
+def misattached_participles(sent: Span) -> dict[int, Token]:
+    """Sentence-final speech participles to give back to the clause of the speaker.
+
+    "Sheinbaum dismissed reports suggesting that the U.S. was planning strikes,
+    calling the idea unacceptable": the parser hangs "calling" on "planning", the
+    nearest verb. A comma-set participial clause at the end of a sentence modifies the
+    main clause (the free adjunct takes the matrix subject: Kortmann 1991, "Free
+    Adjuncts and Absolutes in English"); when it is an act of speech or evaluation and
+    the nearest verb sits inside a reported or embedded clause, it is the main
+    clause's subject who speaks.
+
+    Returns:
+        token index of each such participle -> the sentence root it modifies.
+    """
+    doc = sent.doc
+    moved: dict[int, Token] = {}
+    root = sent.root
+    if root.pos_ != "VERB":
+        return moved
+    last = sent.end - 1
+    while last > sent.start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    for tok in sent:
+        if (
+            tok.dep_ not in {"advcl", "acl"}
+            or tok.tag_ != "VBG"
+            or tok.lemma_ not in PARTICIPLE_SPEECH
+            or tok.i < tok.head.i
+            or tok.right_edge.i < last
+            or tok.left_edge.i == sent.start
+            or doc[tok.left_edge.i - 1].text != ","
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        ):
+            continue
+        # an object's participle ("rejected claims ..., calling them speculation") or
+        # an adverbial one inside an embedded clause
+        embedded = tok.dep_ == "acl" and tok.head.dep_ in {"dobj", "pobj"}
+        current = tok.head
+        while current.i != root.i and current.head.i != current.i:
+            if current.dep_ in {"ccomp", "acl", "relcl"}:
+                embedded = True
+            current = current.head
+        if embedded and current.i == root.i:
+            moved[tok.i] = root
+    return moved

@@ -1,0 +1,59 @@
+"""Reference: descriptions and possessive pronouns linked to the mention they name."""
+
+from __future__ import annotations
+
+import pytest
+
+from cartelkb.extract.claims import extract_claims
+from cartelkb.extract.entities import extract_mentions
+
+# text, action, the subject's text, the text of the mention it is linked to
+CASES = [
+    pytest.param(
+        "Claudia Sheinbaum met Senator Marco Rubio in Mexico City. The senator praised the talks.",
+        "praise",
+        "The senator",
+        "Marco Rubio",
+        id="role-noun-takes-the-person-with-that-title",
+    ),
+    pytest.param(
+        "The DEA and the Sinaloa Cartel were named in the report. The cartel smuggles "
+        "fentanyl into Arizona.",
+        "smuggle",
+        "The cartel",
+        "Sinaloa Cartel",
+        id="the-cartel-takes-a-cartel-not-an-agency",
+    ),
+    pytest.param(
+        "The DEA and the Sinaloa Cartel were named in the report. The agency trains police "
+        "officers.",
+        "train",
+        "The agency",
+        "DEA",
+        id="the-agency-skips-a-nearer-cartel",
+    ),
+    pytest.param(
+        "Mexico rejected the proposal. The government sent troops to the border.",
+        "send",
+        "The government",
+        "Mexico",
+        id="the-government-takes-a-country",
+    ),
+    pytest.param(
+        "Donald Trump spoke on Monday. His administration imposed tariffs on Mexico.",
+        "impose",
+        "His administration",
+        "Donald Trump",
+        id="possessive-pronoun-takes-its-antecedent",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "action", "subject", "ref"), CASES)
+def test_subject_links_to(nlp, text: str, action: str, subject: str, ref: str) -> None:
+    doc = nlp(text)
+    claims = [c for c in extract_claims(doc, list(extract_mentions(doc))) if c.action == action]
+    assert claims, f"no {action!r} claim"
+    arg = claims[0].subject
+    assert arg is not None and arg.text == subject
+    assert arg.ref_start is not None and text[arg.ref_start : arg.ref_end] == ref
