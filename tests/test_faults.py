@@ -207,3 +207,21 @@ def test_a_file_that_is_not_a_cartelkb_database_is_never_changed(
     one_line_error(result, message)
     assert db.read_bytes() == before
     assert not Path(f"{db}-wal").exists() or Path(f"{db}-wal").stat().st_size == 0
+
+
+@pytest.mark.slow
+def test_a_lock_held_for_20_seconds_is_waited_out(tmp_path, seeds_dir, monkeypatch):
+    """The issue's case as stated: another process holds the database for 20 s; ingest
+    waits (the default timeout is 60 s) and stores the article, nothing lost."""
+    monkeypatch.delenv("CARTELKB_BUSY_TIMEOUT", raising=False)
+    files = sorted(seeds_dir.glob("*.txt"))
+    db = tmp_path / "kb.db"
+    assert invoke("ingest", files[0], "--db", db).exit_code == 0
+    with locked(db, 20):
+        started = time.monotonic()
+        result = invoke("ingest", files[1], "--db", db)
+        waited = time.monotonic() - started
+    assert result.exit_code == 0, result.output
+    assert waited >= 19
+    assert count(db, "articles") == 2
+    assert_sound(db)
