@@ -294,10 +294,10 @@ def test_search_claims_by_article_and_own_voice(session):
 
 
 def test_claims_carry_entity_names_and_article_title(session):
-    [first, *_] = search_claims(session, action="reject")
-    assert first.subject_entity == "Claudia Sheinbaum"
-    assert first.source_entity == "Associated Press"
-    assert first.article_published is None and first.article_title is None  # article 2: none
+    [reported] = [c for c in search_claims(session, action="reject") if c.subject == "her"]
+    assert reported.subject_entity == "Claudia Sheinbaum"
+    assert reported.source_entity == "The New York Times"
+    assert reported.article_published is None and reported.article_title is None  # article 2
 
 
 def test_search_claims_by_action_on_the_seeds(session):

@@ -21,9 +21,9 @@ def test_claims_named_has_every_claim_with_names(conn):
     assert len(rows) == total
     reject = conn.execute(
         "SELECT subject_entity, source_entity, article_id FROM claims_named "
-        "WHERE action = 'reject' AND subject_text = 'President Claudia Sheinbaum'"
+        "WHERE action = 'reject' AND subject_text = 'her'"
     ).fetchone()
-    assert tuple(reject) == ("Claudia Sheinbaum", "Associated Press", 2)
+    assert tuple(reject) == ("Claudia Sheinbaum", "The New York Times", 2)
     linked = conn.execute(
         "SELECT count(*) FROM claims_named WHERE subject_entity_id IS NOT NULL "
         "AND subject_entity IS NULL"
