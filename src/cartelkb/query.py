@@ -134,7 +134,7 @@ _SUBJECT, _OBJECT, _SOURCE = (
 )
 
 
-def _claims_select() -> Any:
+def claims_select() -> Any:
     """Claims with their article's title and date and their linked entities' names."""
     return (
         select(
@@ -170,7 +170,7 @@ def _claims_select() -> Any:
     )
 
 
-def _claim_view(row: Any, role: Role | None = None) -> ClaimView:
+def claim_view(row: Any, role: Role | None = None) -> ClaimView:
     return ClaimView(
         id=row.id,
         article_id=row.article_id,
@@ -284,9 +284,9 @@ def entity_card(db: Db, entity: Any, *, limit: int | None = DEFAULT_LIMIT) -> En
         if not counts[role]:
             continue
         found.extend(
-            _claim_view(row, role)
+            claim_view(row, role)
             for row in db.execute(
-                _claims_select()
+                claims_select()
                 .where(column == entity.id)
                 .order_by(claims.c.article_id.desc(), claims.c.start_char, claims.c.id)
                 .limit(limit)
@@ -482,7 +482,7 @@ def search_claims(
         since, until: the claim's date (else its article's) overlaps this period or a
             later / earlier one (YYYY, YYYY-MM or YYYY-MM-DD).
     """
-    stmt = _claims_select()
+    stmt = claims_select()
 
     def party(role: str, value: str) -> Any:
         ids = find_entity_ids(db, value)
@@ -516,7 +516,7 @@ def search_claims(
     stmt = stmt.order_by(claims.c.article_id, claims.c.start_char, claims.c.id)
     if limit:
         stmt = stmt.limit(limit)
-    return [_claim_view(row) for row in db.execute(stmt)]
+    return [claim_view(row) for row in db.execute(stmt)]
 
 
 @dataclass

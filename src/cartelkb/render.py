@@ -178,3 +178,31 @@ def search_hits(page: Page, hits: Iterable[Any]) -> None:
             page.wrapped(f"{where}  {h.published or 'undated'}  {h.title or ''}".rstrip(), "dim")
             page.wrapped(h.snippet, indent=4, hang=0)
         page.line()
+
+
+def timeline(page: Page, found: Any) -> None:
+    """A timeline: one block per date, each claim under its track, with its sentence."""
+    title = found.entity + (f" with {found.with_entity}" if found.with_entity else "")
+    page.line(f"Timeline of {title}", "bold", tail=f"  ({len(found.entries)} dated claims)")
+    if not found.entries:
+        page.line("No dated claim.")
+    current = None
+    for e in found.entries:
+        when = e.claim.date if e.dated_by == "claim" else e.claim.article_published
+        if when != current:
+            current = when
+            page.line()
+            page.line(str(when), "bold", tail="" if e.dated_by == "claim" else "  (article date)")
+        head = f"[{e.track}] {party(e.claim.subject, e.claim.subject_entity)}  {e.claim.action}"
+        if e.claim.object is not None:
+            head += f"  {party(e.claim.object, e.claim.object_entity)}"
+        if e.claim.source is not None:
+            head += f"  (according to {party(e.claim.source, e.claim.source_entity)})"
+        page.wrapped(head, hang=4)
+        page.wrapped(f"“{e.claim.sentence}”", "dim", indent=4, hang=1)
+        page.wrapped(
+            f"article {e.claim.article_id}, chars {e.claim.start}-{e.claim.end}", "dim", indent=4
+        )
+    if found.undated:
+        page.line()
+        page.line(f"({found.undated} claims have no date: see `cartelkb query --entity`)")

@@ -258,3 +258,83 @@ def search(
     from cartelkb import render
 
     render.search_hits(render.Page(sys.stdout), hits)
+
+
+class TrackChoice(str, Enum):
+    all = "all"
+    said = "said"
+    did = "did"
+    done_to = "done-to"
+
+
+@app.command()
+def timeline(
+    entity: Annotated[
+        str,
+        typer.Option("--entity", "-e", help="The entity (any of its names).", show_default=False),
+    ],
+    with_: Annotated[
+        str | None,
+        typer.Option(
+            "--with",
+            help="Only claims in which this second entity takes part too.",
+            show_default=False,
+        ),
+    ] = None,
+    track: Annotated[
+        TrackChoice,
+        typer.Option(
+            help="said: what the entity said (it is the source or the speaker); did: what it "
+            "did; done-to: what was done to it; all: every track."
+        ),
+    ] = TrackChoice.all,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Dated in this period or later (2024, 2024-06).", show_default=False),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(help="Dated in this period or earlier.", show_default=False),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """The dated claims of an entity, oldest first, on a "said" and a "did" track.
+
+    A claim's date is its own (a date in its clause), else its article's publication
+    date; each line gives the sentence it comes from.
+
+    Example: cartelkb timeline --entity "Claudia Sheinbaum" --with "Donald Trump"
+    """
+    from cartelkb.query import to_dict
+    from cartelkb.timeline import Track
+    from cartelkb.timeline import timeline as build
+
+    chosen: dict[str, tuple[Track, ...]] = {
+        "all": ("said", "did", "done to"),
+        "said": ("said",),
+        "did": ("did",),
+        "done-to": ("done to",),
+    }
+    tracks = chosen[track.value]
+    with reader(db) as session:
+        found = build(
+            session, entity, with_name=with_, tracks=tracks, since=since, until=until, limit=limit
+        )
+    if fmt is not Format.table:
+        rows = [
+            {
+                "day_start": e.day_start,
+                "day_end": e.day_end,
+                "dated_by": e.dated_by,
+                "track": e.track,
+                **to_dict(e.claim),
+            }
+            for e in found.entries
+        ]
+        emit(rows, fmt, document=to_dict(found))
+        return
+    from cartelkb import render
+
+    render.timeline(render.Page(sys.stdout), found)
