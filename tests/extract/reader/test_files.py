@@ -198,3 +198,55 @@ def test_input_problem_is_small_frozen_and_printable() -> None:
     with pytest.raises(AttributeError):
         problem.reason = "changed"  # type: ignore[misc]
     assert str(problem) == "'a\\nb.txt': does not exist; check the path"
+
+
+# --- a file that changes while it is read ------------------------------------------------------
+
+
+@pytest.mark.parametrize("change", ["append", "truncate", "replace", "delete"])
+def test_a_file_changed_while_being_read_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    path = write(tmp_path, "story.txt", ARTICLE.encode())
+    real_read = files._read_all
+
+    def read_then_change(handle, size):  # type: ignore[no-untyped-def]
+        data = real_read(handle, size)
+        if change == "append":
+            with path.open("a", encoding="utf-8") as fh:
+                fh.write("A line added by another program.\n")
+        elif change == "truncate":
+            with path.open("r+b") as fh:
+                fh.truncate(5)
+        elif change == "replace":  # an editor saving: a new file renamed over the old one
+            new = tmp_path / "story.tmp"
+            new.write_text(ARTICLE + "Edited.\n", encoding="utf-8")
+            os.replace(new, path)
+        else:
+            path.unlink()
+        return data
+
+    monkeypatch.setattr(files, "_read_all", read_then_change)
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    assert str(info.value) == (
+        f"Cannot read article {path}: changed while being read; run the same command again."
+    )
+
+
+def test_a_file_changed_between_stat_and_read_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "story.txt", ARTICLE.encode())
+    real_read = files._read_all
+
+    def read_more(handle, size):  # type: ignore[no-untyped-def]
+        # Written after the size was taken and before the read: more bytes come than the
+        # size said (and mtime may not move on a coarse clock).
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write("More.\n")
+        return real_read(handle, size)
+
+    monkeypatch.setattr(files, "_read_all", read_more)
+    with pytest.raises(InputError, match="changed while being read"):
+        read_article(path)

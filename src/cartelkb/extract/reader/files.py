@@ -2,6 +2,10 @@
 
 Everything that touches the file system is here; what the bytes say is decided by
 `decoding` (bytes -> text) and `parse` (text -> article).
+
+A file is stat'ed before it is opened and again after it was read: one that changed in
+between (it grew, was truncated, rewritten or replaced) fails with "changed while being
+read", since what was read may be half of one version and half of another.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import os
 import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from cartelkb.errors import InputError
 from cartelkb.extract.reader.decoding import decode
@@ -156,14 +161,27 @@ def read_article(path: Path | str) -> RawArticle:
 
     Raises:
         InputError: the path is missing, not a regular file, unreadable, too large,
-            empty or whitespace-only, binary (NUL bytes, an image), or not decodable.
+            changed while being read, empty or whitespace-only, binary (NUL bytes, an
+            image), or not decodable.
     """
     path = Path(path)
+    data = _read_bytes(path, MAX_BYTES, "for one article; split it into one file per article")
+    if not data:
+        raise input_error(path, "is empty (0 bytes); nothing to ingest")
+    text, encoding, warnings = decode(data, path)
+    article = parse_text(text, source_path=str(path))
+    return article.model_copy(
+        update={"encoding": encoding, "warnings": [*warnings, *article.warnings]}
+    )
+
+
+def _read_bytes(path: Path, limit: int, advice: str) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes that did not change meanwhile."""
     try:
         st = os.stat(path)
     except OSError as exc:
         raise input_error(path, _stat_problem(path, exc)) from None
-    _check_file(path, st)
+    _check_file(path, st, limit, advice)
     # O_NONBLOCK: if the path was swapped for a FIFO since stat, open must not hang.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
@@ -175,36 +193,51 @@ def read_article(path: Path | str) -> RawArticle:
     except OSError as exc:
         raise input_error(path, f"cannot be opened ({exc.strerror or exc})") from None
     with os.fdopen(fd, "rb") as handle:
-        _check_file(path, os.fstat(handle.fileno()))
+        before = os.fstat(handle.fileno())
+        _check_file(path, before, limit, advice)
         try:
-            data = handle.read(MAX_BYTES + 1)
+            data = _read_all(handle, limit + 1)
         except OSError as exc:
             raise input_error(path, f"cannot be read ({exc.strerror or exc})") from None
-    if len(data) > MAX_BYTES:
-        raise _too_large(path, len(data))
-    if not data:
-        raise input_error(path, "is empty (0 bytes); nothing to ingest")
-    text, encoding, warnings = decode(data, path)
-    article = parse_text(text, source_path=str(path))
-    return article.model_copy(
-        update={"encoding": encoding, "warnings": [*warnings, *article.warnings]}
-    )
+        after = os.fstat(handle.fileno())
+    if len(data) > limit:
+        raise _too_large(path, len(data), limit, advice)
+    _check_unchanged(path, before, after, len(data))
+    return data
 
 
-def _check_file(path: Path, st: os.stat_result) -> None:
+def _read_all(handle: BinaryIO, size: int) -> bytes:
+    """Read up to `size` bytes (a seam: tests change the file while it is read)."""
+    return handle.read(size)
+
+
+def _signature(st: os.stat_result) -> tuple[int, int, int, int]:
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _check_unchanged(path: Path, before: os.stat_result, after: os.stat_result, size: int) -> None:
+    """Refuse a file that changed while it was read: its size or modification time moved,
+    the path now names another file, or fewer or more bytes came than it had."""
+    try:
+        now = _signature(os.stat(path))
+    except OSError:
+        now = None  # deleted or renamed meanwhile
+    # Pseudo-files (/proc) report size 0 whatever they hold: only a real size is compared.
+    complete = before.st_size == 0 or size == before.st_size
+    if not (complete and _signature(before) == _signature(after) == now):
+        raise input_error(path, "changed while being read; run the same command again")
+
+
+def _check_file(path: Path, st: os.stat_result, limit: int, advice: str) -> None:
     if stat.S_ISDIR(st.st_mode):
         raise input_error(path, "is a directory, not a file; pass it to discover() instead")
     if not stat.S_ISREG(st.st_mode):
         raise input_error(
             path, "is not a regular file (a device, FIFO or socket); give a text file"
         )
-    if st.st_size > MAX_BYTES:
-        raise _too_large(path, st.st_size)
+    if st.st_size > limit:
+        raise _too_large(path, st.st_size, limit, advice)
 
 
-def _too_large(path: Path, size: int) -> InputError:
-    return input_error(
-        path,
-        f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for one article; "
-        "split it into one file per article",
-    )
+def _too_large(path: Path, size: int, limit: int, advice: str) -> InputError:
+    return input_error(path, f"is {size:,} bytes, over the {limit:,}-byte limit {advice}")
