@@ -2,10 +2,13 @@
 
 One module per concern (none imports a module that imports it):
 
-- `files`: discover() walks the inputs; read_article() stats, reads (at most MAX_BYTES),
-  decodes and parses one file;
-- `decoding`: bytes -> text (byte-order marks, encoding fallbacks, binary refused,
-  mojibake warned about);
+- `files`: discover() walks the inputs; read_article() stats, reads (at most MAX_BYTES,
+  refusing a file that changed meanwhile), decodes and reads one file;
+- `decoding`: bytes -> text (byte-order marks, encoding fallbacks, binary and other
+  non-article formats refused, mojibake warned about);
+- `kinds`: which kind a file is (text, Markdown) and its decoded content -> raw article,
+  with `frontmatter` (YAML front matter), `markdown` (Markdown -> plain text) and
+  `stated` (the metadata keys those state, and their values);
 - `parse`: parse_text(), text -> RawArticle: furniture out, header read, offsets kept;
 - `furniture` and `phrases` (with data/furniture.txt): which lines are page template;
 - `header`, with `datelines` and `bylines`: the headline, dateline and byline lines;

@@ -1,7 +1,7 @@
 """Article files on disk: discovery under directories, stat checks, the size limit, read_article.
 
 Everything that touches the file system is here; what the bytes say is decided by
-`decoding` (bytes -> text) and `parse` (text -> article).
+`decoding` (bytes -> text) and `kinds` (text -> article, by kind).
 
 A file is stat'ed before it is opened and again after it was read: one that changed in
 between (it grew, was truncated, rewritten or replaced) fails with "changed while being
@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from cartelkb.errors import InputError
 from cartelkb.extract.reader.decoding import decode
-from cartelkb.extract.reader.parse import parse_text
+from cartelkb.extract.reader.kinds import article_from_text, kind_of
 from cartelkb.extract.reader.problems import InputProblem, input_error, show
 from cartelkb.records import RawArticle
 
@@ -148,13 +148,13 @@ def _stat_problem(path: Path, exc: OSError) -> str:
 
 
 def read_article(path: Path | str) -> RawArticle:
-    """Read one article file: decode it, then clean it with parse_text.
+    """Read one article file: check and read it, decode it, read it by its kind.
 
     The size is checked before reading (MAX_BYTES), and never more than MAX_BYTES + 1
     bytes are read, so a huge or growing file cannot exhaust memory.
 
     Args:
-        path: the file to read.
+        path: the file to read (text or Markdown: see `kinds`).
 
     Returns:
         The article, with `encoding` and any decoding `warnings` set.
@@ -162,14 +162,16 @@ def read_article(path: Path | str) -> RawArticle:
     Raises:
         InputError: the path is missing, not a regular file, unreadable, too large,
             changed while being read, empty or whitespace-only, binary (NUL bytes, an
-            image), or not decodable.
+            image), not decodable, or not an article of its kind (a malformed front
+            matter block).
     """
     path = Path(path)
+    kind = kind_of(path)
     data = _read_bytes(path, MAX_BYTES, "for one article; split it into one file per article")
     if not data:
         raise input_error(path, "is empty (0 bytes); nothing to ingest")
     text, encoding, warnings = decode(data, path)
-    article = parse_text(text, source_path=str(path))
+    article = article_from_text(text, str(path), kind)
     return article.model_copy(
         update={"encoding": encoding, "warnings": [*warnings, *article.warnings]}
     )
