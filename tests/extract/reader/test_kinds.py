@@ -18,6 +18,8 @@ from .samples import ARTICLE
         ("story.rst", "text"),
         ("a.md", "markdown"),
         ("a.markdown", "markdown"),
+        ("page.html", "html"),
+        ("PAGE.HTM", "html"),
     ],
 )
 def test_kind_of(name: str, kind: str) -> None:

@@ -6,9 +6,10 @@ One module per concern (none imports a module that imports it):
   refusing a file that changed meanwhile), decodes and reads one file;
 - `decoding`: bytes -> text (byte-order marks, encoding fallbacks, binary and other
   non-article formats refused, mojibake warned about);
-- `kinds`: which kind a file is (text, Markdown) and its decoded content -> raw article,
-  with `frontmatter` (YAML front matter), `markdown` (Markdown -> plain text) and
-  `stated` (the metadata keys those state, and their values);
+- `kinds`: which kind a file is (text, Markdown, HTML) and its decoded content -> raw
+  article, with `frontmatter` (YAML front matter), `markdown` (Markdown -> plain text),
+  `pages` (HTML, with trafilatura) and `stated` (the metadata keys those state, and
+  their values);
 - `parse`: parse_text(), text -> RawArticle: furniture out, header read, offsets kept;
 - `furniture` and `phrases` (with data/furniture.txt): which lines are page template;
 - `header`, with `datelines` and `bylines`: the headline, dateline and byline lines;

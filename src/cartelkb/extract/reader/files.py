@@ -154,7 +154,7 @@ def read_article(path: Path | str) -> RawArticle:
     bytes are read, so a huge or growing file cannot exhaust memory.
 
     Args:
-        path: the file to read (text or Markdown: see `kinds`).
+        path: the file to read (text, Markdown or HTML: see `kinds`).
 
     Returns:
         The article, with `encoding` and any decoding `warnings` set.
@@ -163,7 +163,7 @@ def read_article(path: Path | str) -> RawArticle:
         InputError: the path is missing, not a regular file, unreadable, too large,
             changed while being read, empty or whitespace-only, binary (NUL bytes, an
             image), not decodable, or not an article of its kind (a malformed front
-            matter block).
+            matter block, an HTML page without text).
     """
     path = Path(path)
     kind = kind_of(path)
