@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from cartelkb.errors import InputError
 from cartelkb.extract.reader import InputProblem, discover, files, read_article
+from cartelkb.records import RawArticle
 
 from .samples import ARTICLE, SEEDS, write
 
@@ -200,6 +202,77 @@ def test_input_problem_is_small_frozen_and_printable() -> None:
     assert str(problem) == "'a\\nb.txt': does not exist; check the path"
 
 
+# --- JSON Lines corpora --------------------------------------------------------------------
+
+
+def corpus_line(title: str, text: str = "The two governments met on Tuesday.") -> str:
+    return json.dumps({"title": title, "text": text, "date": "2024-08-29", "url": "u"})
+
+
+def test_read_corpus_yields_one_article_per_line_with_its_line_number(tmp_path: Path) -> None:
+    lines = [
+        corpus_line("First Story"),
+        "",  # blank lines are skipped, but counted
+        corpus_line("Second Story"),
+        '{"title": "No Text"}',
+        "{not json",
+        corpus_line("Third Story"),
+    ]
+    path = write(tmp_path, "corpus.jsonl", ("\n".join(lines) + "\n").encode())
+    results = list(files.read_corpus(path))
+    assert [where for where, _ in results] == [f"{path}#L{n}" for n in (1, 3, 4, 5, 6)]
+    articles = {where: r for where, r in results if not isinstance(r, InputError)}
+    assert [a.title for a in articles.values()] == ["First Story", "Second Story", "Third Story"]
+    assert all(a.source_path == where for where, a in articles.items())
+    assert all(a.metadata_source == "page" for a in articles.values())
+    errors = {where: str(r) for where, r in results if isinstance(r, InputError)}
+    assert errors == {
+        f"{path}#L4": f"Cannot read article {path}#L4: is JSON but not an article: it has none "
+        "of the text fields maintext, text, content, body.",
+        f"{path}#L5": f"Cannot read article {path}#L5: is not a JSON object (Expecting property "
+        "name enclosed in double quotes at column 2).",
+    }
+
+
+def test_read_corpus_lines_are_utf8_and_may_start_with_a_bom(tmp_path: Path) -> None:
+    data = b"\xef\xbb\xbf" + corpus_line("M\u00e9xico").encode() + b"\r\n"
+    data += b'{"text": "caf\xe9 con leche en la ma\xf1ana."}\n'
+    [(_, first), (where, second)] = list(files.read_corpus(write(tmp_path, "c.jsonl", data)))
+    assert isinstance(first, RawArticle) and first.title == "México"
+    assert isinstance(second, InputError) and "is not UTF-8" in str(second)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "is empty"),
+        (b"\n\n", "is empty"),
+        (b'{"path": "a.txt", "title": "x"}\n', "no line is an article"),
+        (b"\x1f\x8b\x08\x00" + b"\x00" * 20, "looks like a gzip archive"),
+    ],
+)
+def test_read_corpus_refuses_the_whole_file(tmp_path: Path, data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        files.read_corpus(write(tmp_path, "c.jsonl", data))
+
+
+def test_read_corpus_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path, "c.jsonl", (corpus_line("A" * 50) + "\n").encode())
+    monkeypatch.setattr(files, "MAX_CORPUS_BYTES", 20)
+    with pytest.raises(InputError, match="over the 20-byte limit for a JSON Lines corpus"):
+        files.read_corpus(path)
+    monkeypatch.setattr(files, "MAX_CORPUS_BYTES", 10_000)
+    monkeypatch.setattr(files, "MAX_BYTES", 20)  # one line is one article
+    [(_, error)] = list(files.read_corpus(path))
+    assert isinstance(error, InputError) and "over the 20-byte limit for one article" in str(error)
+
+
+def test_read_article_sends_a_corpus_to_read_corpus(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.jsonl", (corpus_line("A Story") + "\n").encode())
+    with pytest.raises(InputError, match="read it with read_corpus"):
+        read_article(path)
+
+
 # --- a file that changes while it is read ------------------------------------------------------
 
 
@@ -250,3 +323,20 @@ def test_a_file_changed_between_stat_and_read_fails(
     monkeypatch.setattr(files, "_read_all", read_more)
     with pytest.raises(InputError, match="changed while being read"):
         read_article(path)
+
+
+def test_a_corpus_changed_while_being_read_fails_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "c.jsonl", (corpus_line("A Story") + "\n").encode())
+    real_read = files._read_all
+
+    def read_then_append(handle, size):  # type: ignore[no-untyped-def]
+        data = real_read(handle, size)
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(corpus_line("Another Story") + "\n")
+        return data
+
+    monkeypatch.setattr(files, "_read_all", read_then_append)
+    with pytest.raises(InputError, match="changed while being read"):
+        files.read_corpus(path)

@@ -20,6 +20,9 @@ from .samples import ARTICLE
         ("a.markdown", "markdown"),
         ("page.html", "html"),
         ("PAGE.HTM", "html"),
+        ("article.json", "json"),
+        ("corpus.jsonl", "jsonl"),
+        ("corpus.ndjson", "jsonl"),
     ],
 )
 def test_kind_of(name: str, kind: str) -> None:

@@ -3,13 +3,14 @@
 One module per concern (none imports a module that imports it):
 
 - `files`: discover() walks the inputs; read_article() stats, reads (at most MAX_BYTES,
-  refusing a file that changed meanwhile), decodes and reads one file;
+  refusing a file that changed meanwhile), decodes and reads one file; read_corpus() a
+  JSON Lines file;
 - `decoding`: bytes -> text (byte-order marks, encoding fallbacks, binary and other
   non-article formats refused, mojibake warned about);
-- `kinds`: which kind a file is (text, Markdown, HTML) and its decoded content -> raw
-  article, with `frontmatter` (YAML front matter), `markdown` (Markdown -> plain text),
-  `pages` (HTML, with trafilatura) and `stated` (the metadata keys those state, and
-  their values);
+- `kinds`: which kind a file is (text, Markdown, HTML, JSON, JSON Lines) and its decoded
+  content -> raw article, with `frontmatter` (YAML front matter), `markdown` (Markdown ->
+  plain text), `pages` (HTML, with trafilatura), `jsonarticles` (news-please objects) and
+  `stated` (the metadata keys those state, and their values);
 - `parse`: parse_text(), text -> RawArticle: furniture out, header read, offsets kept;
 - `furniture` and `phrases` (with data/furniture.txt): which lines are page template;
 - `header`, with `datelines` and `bylines`: the headline, dateline and byline lines;
@@ -23,8 +24,9 @@ from __future__ import annotations
 
 from cartelkb.extract.reader.datelines import parse_date
 from cartelkb.extract.reader.decoding import decode, normalize_newlines
-from cartelkb.extract.reader.files import MAX_BYTES, discover, read_article
+from cartelkb.extract.reader.files import MAX_BYTES, discover, read_article, read_corpus
 from cartelkb.extract.reader.header import HEADER_LINES
+from cartelkb.extract.reader.kinds import kind_of
 from cartelkb.extract.reader.parse import parse_text
 from cartelkb.extract.reader.problems import InputProblem
 
@@ -34,8 +36,10 @@ __all__ = [
     "InputProblem",
     "decode",
     "discover",
+    "kind_of",
     "normalize_newlines",
     "parse_date",
     "parse_text",
     "read_article",
+    "read_corpus",
 ]

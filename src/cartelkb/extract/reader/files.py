@@ -10,22 +10,29 @@ read", since what was read may be half of one version and half of another.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import fnmatch
+import io
 import os
+import re
 import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from cartelkb.errors import InputError
-from cartelkb.extract.reader.decoding import decode
-from cartelkb.extract.reader.kinds import article_from_text, kind_of
+from cartelkb.extract.reader.decoding import decode, refuse_binary_format
+from cartelkb.extract.reader.jsonarticles import TEXT_FIELDS
+from cartelkb.extract.reader.kinds import article_from_text, corpus_line, kind_of
 from cartelkb.extract.reader.problems import InputProblem, input_error, show
 from cartelkb.records import RawArticle
 
 MAX_BYTES = 5_000_000
 """Largest file read_article accepts; a news article is a few kB, so bigger is a wrong file."""
+
+MAX_CORPUS_BYTES = 200_000_000
+"""Largest JSON Lines corpus read_corpus accepts (it is read whole, to be read consistently)."""
 
 
 def discover(paths: Sequence[Path | str], pattern: str = "*.txt") -> Iterator[Path | InputProblem]:
@@ -154,7 +161,7 @@ def read_article(path: Path | str) -> RawArticle:
     bytes are read, so a huge or growing file cannot exhaust memory.
 
     Args:
-        path: the file to read (text, Markdown or HTML: see `kinds`).
+        path: the file to read (text, Markdown, HTML or JSON: see `kinds`).
 
     Returns:
         The article, with `encoding` and any decoding `warnings` set.
@@ -162,11 +169,15 @@ def read_article(path: Path | str) -> RawArticle:
     Raises:
         InputError: the path is missing, not a regular file, unreadable, too large,
             changed while being read, empty or whitespace-only, binary (NUL bytes, an
-            image), not decodable, or not an article of its kind (a malformed front
-            matter block, an HTML page without text).
+            image), not decodable, not an article of its kind, or a JSON Lines corpus
+            (which read_corpus reads).
     """
     path = Path(path)
     kind = kind_of(path)
+    if kind == "jsonl":
+        raise input_error(
+            path, "is a JSON Lines corpus (one article per line); read it with read_corpus()"
+        )
     data = _read_bytes(path, MAX_BYTES, "for one article; split it into one file per article")
     if not data:
         raise input_error(path, "is empty (0 bytes); nothing to ingest")
@@ -175,6 +186,63 @@ def read_article(path: Path | str) -> RawArticle:
     return article.model_copy(
         update={"encoding": encoding, "warnings": [*warnings, *article.warnings]}
     )
+
+
+# A corpus none of whose lines names a text field holds no article (a manifest, a log).
+_TEXT_FIELD = re.compile(
+    rb'"(?:' + b"|".join(f.encode() for f in TEXT_FIELDS) + rb')"\s*:', re.IGNORECASE
+)
+
+
+def read_corpus(path: Path | str) -> Iterator[tuple[str, RawArticle | InputError]]:
+    """Read a JSON Lines corpus: one article object per line (see `jsonarticles`).
+
+    The file is read whole and checked like any file (size, changed while being read)
+    before any line is yielded, so a corpus is either read consistently or not at all.
+    Each line is then its own article, with the path "PATH#L<line number>"; a bad line
+    yields its error and the others are read. Blank lines are skipped.
+
+    Args:
+        path: the .jsonl file.
+
+    Returns:
+        (path of the line, its article or the InputError saying why it is none), in
+        file order.
+
+    Raises:
+        InputError: the file cannot be read, is too large (MAX_CORPUS_BYTES), changed
+            while being read, is binary, or has no line holding an article.
+    """
+    path = Path(path)
+    data = _read_bytes(path, MAX_CORPUS_BYTES, "for a JSON Lines corpus; split it into parts")
+    if not data.strip():
+        raise input_error(path, "is empty; nothing to ingest")
+    refuse_binary_format(data, path)
+    if _TEXT_FIELD.search(data) is None:
+        raise input_error(
+            path,
+            "is JSON Lines, but no line is an article: none has a text field ("
+            + ", ".join(TEXT_FIELDS)
+            + "); a manifest is given with --manifest",
+        )
+    return _corpus_lines(path, data)
+
+
+def _corpus_lines(path: Path, data: bytes) -> Iterator[tuple[str, RawArticle | InputError]]:
+    for number, line in enumerate(io.BytesIO(data), 1):
+        if number == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
+        line = line.rstrip(b"\r\n")
+        if not line.strip():
+            continue
+        where = f"{path}#L{number}"
+        if len(line) > MAX_BYTES:
+            yield where, _too_large(Path(where), len(line), MAX_BYTES, "for one article")
+            continue
+        try:
+            yield where, corpus_line(line, where)
+        except InputError as exc:
+            yield where, exc
 
 
 def _read_bytes(path: Path, limit: int, advice: str) -> bytes:
