@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
@@ -100,7 +101,7 @@ def test_discover_walks_directories_sorted_and_yields_given_files(tmp_path: Path
     (root / ".git").mkdir()
     (root / ".git" / "x.txt").write_text(ARTICLE)
     explicit = write(tmp_path, "notes.md", ARTICLE.encode())
-    found = list(discover([root, explicit]))
+    found = list(discover([root, explicit], pattern="*.txt"))
     assert found == [
         root / "z.txt",
         root / "a" / "deep" / "x.txt",
@@ -120,12 +121,13 @@ def test_discover_seed_directory() -> None:
 def test_discover_reports_problems_without_raising(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    (empty / "readme.md").write_text("not an article")
+    (empty / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     found = list(discover([tmp_path / "missing", empty, ""]))
     assert all(isinstance(item, InputProblem) for item in found)
     reasons = [item.reason for item in found if isinstance(item, InputProblem)]
     assert "does not exist" in reasons[0]
-    assert "no files matching '*.txt'" in reasons[1]
+    assert "no files matching '*.txt', '*.md', '*.html', '*.htm', '*.json', '*.jsonl'" in reasons[1]
+    assert "no files matching '*.txt' in" in next(iter(discover([empty], "*.txt"))).reason  # type: ignore[union-attr]
     assert "empty path" in reasons[2]
     assert [item.path for item in found if isinstance(item, InputProblem)][:2] == [
         str(tmp_path / "missing"),
@@ -202,6 +204,41 @@ def test_input_problem_is_small_frozen_and_printable() -> None:
     assert str(problem) == "'a\\nb.txt': does not exist; check the path"
 
 
+# --- default patterns, skipped files, the manifest, stdin --------------------------------
+
+
+def test_discover_takes_the_supported_kinds_and_counts_the_others(tmp_path: Path) -> None:
+    names = ["a.txt", "b.md", "c.html", "d.htm", "e.json", "f.jsonl", "g.pdf", "h.png", "i"]
+    for name in names:
+        (tmp_path / name).write_text(ARTICLE)
+    (tmp_path / ".hidden.txt").write_text(ARTICLE)  # hidden: neither taken nor counted
+    skipped: list[Path] = []
+    found = list(discover([tmp_path], on_skip=skipped.append))
+    assert found == [tmp_path / n for n in names[:6]]
+    assert skipped == [tmp_path / "g.pdf", tmp_path / "h.png", tmp_path / "i"]
+    skipped.clear()
+    found = list(discover([tmp_path], ["*.txt", "*.MD"], on_skip=skipped.append))
+    assert found == [tmp_path / "a.txt", tmp_path / "b.md"]
+    assert len(skipped) == 7
+
+
+def test_discover_leaves_out_excluded_files_of_directories(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text('{"path": "a.txt"}\n')
+    assert list(discover([tmp_path], exclude=[manifest])) == [tmp_path / "a.txt"]
+    # Named on the command line, it is read as asked.
+    assert list(discover([manifest], exclude=[manifest])) == [manifest]
+
+
+def test_discover_yields_stdin_for_a_dash_once(tmp_path: Path) -> None:
+    from cartelkb.extract.reader import StdinInput
+
+    assert list(discover(["-", "-"])) == [StdinInput()]
+    # A Path named "-" is a file (on the command line: "./-").
+    assert isinstance(next(iter(discover([Path("-")]))), InputProblem)
+
+
 # --- JSON Lines corpora --------------------------------------------------------------------
 
 
@@ -271,6 +308,37 @@ def test_read_article_sends_a_corpus_to_read_corpus(tmp_path: Path) -> None:
     path = write(tmp_path, "c.jsonl", (corpus_line("A Story") + "\n").encode())
     with pytest.raises(InputError, match="read it with read_corpus"):
         read_article(path)
+
+
+# --- standard input --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "title"),
+    [
+        (ARTICLE.encode(), "Cartel Talks Resume"),
+        (b"---\ntitle: Stated Title\n---\n" + ARTICLE.encode(), "Stated Title"),
+        (json.dumps({"title": "A JSON Story", "text": "Mexico met."}).encode(), "A JSON Story"),
+        (
+            b"<!DOCTYPE html><html><head><title>A Page</title></head><body><article><p>"
+            + b"Mexico's president rejected the offer on Tuesday in Mexico City. " * 3
+            + b"</p></article></body></html>",
+            "A Page",
+        ),
+    ],
+)
+def test_read_stdin(data: bytes, title: str) -> None:
+    article = files.read_stdin(io.BytesIO(data))
+    assert article.title == title
+    assert article.source_path == f"<stdin>#{article.sha256[:12]}"
+
+
+def test_read_stdin_refuses_empty_and_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(InputError, match="Cannot read article <stdin>: is empty"):
+        files.read_stdin(io.BytesIO(b""))
+    monkeypatch.setattr(files, "MAX_BYTES", 10)
+    with pytest.raises(InputError, match="<stdin>: is 11 bytes, over the 10-byte limit"):
+        files.read_stdin(io.BytesIO(b"x" * 50))
 
 
 # --- a file that changes while it is read ------------------------------------------------------

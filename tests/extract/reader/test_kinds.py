@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cartelkb.extract.reader.kinds import article_from_text, kind_of
+from cartelkb.extract.reader.kinds import DEFAULT_PATTERNS, article_from_text, kind_of
 
 from .samples import ARTICLE
 
@@ -27,6 +27,10 @@ from .samples import ARTICLE
 )
 def test_kind_of(name: str, kind: str) -> None:
     assert kind_of(name) == kind
+
+
+def test_default_patterns_are_the_supported_kinds() -> None:
+    assert DEFAULT_PATTERNS == ("*.txt", "*.md", "*.html", "*.htm", "*.json", "*.jsonl")
 
 
 def test_text_is_read_as_before() -> None:

@@ -47,6 +47,9 @@ SUFFIXES: dict[str, Kind] = {
     ".ndjson": "jsonl",
 }
 
+DEFAULT_PATTERNS = ("*.txt", "*.md", "*.html", "*.htm", "*.json", "*.jsonl")
+"""What discover() takes from a directory unless told otherwise: the supported kinds."""
+
 
 def kind_of(path: PurePath | str) -> Kind:
     """The kind a file's name says (case-insensitive); text for any other name."""
