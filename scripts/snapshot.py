@@ -8,9 +8,9 @@ Usage:
 A behaviour-preserving change (moving code, renaming, word lists into data files) must
 leave the snapshot identical. Parts:
 
-- `export`: `data/seeds` (and `data/dev`, when present) ingested into a temporary
-  SQLite file, then the whole knowledge base as `cartelkb export` prints it (entity ids,
-  aliases, mentions, dates, claims).
+- `export`: the .txt files of `data/seeds` (and `data/dev`, when present) ingested
+  into a temporary SQLite file, then the whole knowledge base as `cartelkb export`
+  prints it (entity ids, aliases, mentions, dates, claims).
 - `carb-dev`, `ecb-dev`: the records of the pure extractors (mentions, dates, claims and
   the in-article clusters) on the CaRB dev sentences and the ECB+ dev documents
   (development splits only; ../shared/eval must be beside the repository).
@@ -40,7 +40,9 @@ def _export_lines() -> Iterator[dict[str, object]]:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/snapshot.db"
         for d in dirs:
-            ingest([d], db_url=url, model=DEFAULT_MODEL)
+            # The .txt articles only: data/dev also holds SOURCES.md, gold.json and the
+            # manifest, which the default patterns (every supported kind) would take.
+            ingest([d], db_url=url, model=DEFAULT_MODEL, pattern="*.txt")
         with session_scope(open_database(url)) as session:
             export = build_export(session).model_dump(mode="json")
     for article in export["articles"]:

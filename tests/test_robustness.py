@@ -148,7 +148,7 @@ def bad_corpus(tmp_path: Path, seeds_dir: Path) -> tuple[Path, dict[str, str], l
     (d / "sub" / "up").symlink_to(d)
     bad[str(d / "sub" / "up")] = "loop"
     (d / "nothing").mkdir()
-    (d / "nothing" / "notes.md").write_text("not an article")
+    (d / "nothing" / "notes.pdf").write_text("not an article")  # matches no pattern
     bad[str(d / "nothing")] = "no files matching"
     return d, bad, good
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -53,6 +53,8 @@ class IngestReport:
     timings: dict[str, float] = field(default_factory=dict)
     interrupted: bool = False
     stale: int = 0  # stored articles extracted by older rules (re-extract with --force)
+    skipped: int = 0  # files in the directories walked that match no pattern
+    patterns: str = ""  # the patterns they did not match, for the message
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -145,6 +147,10 @@ class Ingestor:
             self._record(FileOutcome(path, "other-shard"))
 
     def _record(self, outcome: FileOutcome) -> None:
+        from cartelkb.extract.reader import is_stdin_path
+
+        if is_stdin_path(outcome.path):
+            outcome.path = "<stdin>"  # stored as "<stdin>#<key>", shown as what it was
         self.report.outcomes.append(outcome)
         if self.on_file:
             self.on_file(outcome)
@@ -152,74 +158,109 @@ class Ingestor:
             # Stop reading; files already read still go through NLP and are stored.
             self.stopped = outcome
 
-    def _pending(self, files: Iterator[Path | object]) -> Iterator[tuple[str, RawArticle]]:
+    def _pending(self, files: Iterator[object]) -> Iterator[tuple[str, RawArticle]]:
         """Read files, settle unchanged ones by hash, yield the ones that need NLP."""
-        from cartelkb.config import in_shard
-        from cartelkb.extract.reader import InputProblem, read_article
-        from cartelkb.store import repository as repo
-        from cartelkb.store.db import session_scope
-
         for item in files:
             if self.stopped is not None:
                 return
-            t0 = time.perf_counter()
-            if isinstance(item, InputProblem):
-                self._failed(item.path, item.reason)
-                continue
+            reads = self._read(item)
+            while self.stopped is None:
+                t0 = time.perf_counter()
+                found = next(reads, None)
+                if found is None:
+                    break
+                path, read = found
+                if isinstance(read, str):
+                    self._failed(path, read)
+                    continue
+                pending = self._check(path, read, t0)
+                if pending is not None:
+                    yield pending
+
+    def _read(self, item: object) -> Iterator[tuple[str, RawArticle | str]]:
+        """The articles of one discovered item, or why they cannot be read: one for a
+        file, one per line of a JSON Lines corpus, one for standard input."""
+        from cartelkb.extract import reader
+
+        if isinstance(item, reader.InputProblem):
+            yield item.path, item.reason
+        elif isinstance(item, reader.StdinInput):
+            yield from self._guarded("<stdin>", lambda: [("<stdin>", reader.read_stdin())])
+        else:
             assert isinstance(item, Path)
             path = str(item)
-            try:
-                raw = read_article(item)
-            except InputError as exc:
-                self._failed(path, str(exc))
-                continue
-            except OSError as exc:
-                self._failed(path, f"cannot read: {exc.strerror or exc}")
-                continue
-            except Exception as exc:  # a reader bug must not lose the rest of the run
-                self._failed(path, f"reading failed: {exc!r} (a cartelkb bug)")
-                continue
-            raw = self._with_metadata(item, raw)
-            if not in_shard(raw.sha256, self.shard):
-                # Keyed by content: copies of one text land in one shard, never parsed twice.
-                self._record(FileOutcome(path, "other-shard"))
-                continue
-            limit = self._nlp.max_length if self._nlp is not None else SPACY_MAX_LENGTH
-            if len(raw.text) > limit:
-                # spaCy refuses longer texts (and would need gigabytes for them).
-                self._record(
-                    FileOutcome(
-                        path,
-                        "failed",
-                        f"is {len(raw.text):,} characters long, over the "
-                        f"{limit:,}-character limit of the spaCy pipeline; split it "
-                        "into one file per article",
-                    )
-                )
-                continue
-            t0 = self.timer.add("read", t0)
-            with session_scope(self.engine) as session:
-                existing = repo.article_by_sha(session, raw.sha256)
-                if existing is not None and raw.metadata_source != "text":
-                    if existing.published != raw.published:
-                        self.restated.add(raw.sha256)
-                    elif repo.restate_metadata(session, existing, raw):
-                        repo.lock_for_write(session)
-                if (
-                    existing is not None
-                    and (not self.force or raw.sha256 in self.forced)
-                    and raw.sha256 not in self.restated
-                ):
-                    repo.lock_for_write(session)
-                    repo.add_path(session, existing, path)
-                    self.timer.add("write", t0)
-                    self._record(FileOutcome(path, "unchanged", article_id=existing.id))
-                    continue
-            yield path, raw
+            if reader.kind_of(item) == "jsonl":
+                yield from self._guarded(path, lambda: _corpus(reader.read_corpus(item)))
+            else:
+                yield from self._guarded(path, lambda: [(path, reader.read_article(item))])
 
-    def _with_metadata(self, path: Path, raw: RawArticle) -> RawArticle:
-        """What the manifest or `--published` states wins over what the text suggested."""
-        if self.manifest is not None:
+    @staticmethod
+    def _guarded(
+        path: str, read: Callable[[], Iterable[tuple[str, RawArticle | str]]]
+    ) -> Iterator[tuple[str, RawArticle | str]]:
+        """What `read` gives; an exception fails `path` with a reason, not the run."""
+        try:
+            yield from read()
+        except InputError as exc:
+            yield path, str(exc)
+        except OSError as exc:
+            yield path, f"cannot read: {exc.strerror or exc}"
+        except Exception as exc:  # a reader bug must not lose the rest of the run
+            yield path, f"reading failed: {exc!r} (a cartelkb bug)"
+
+    def _check(self, path: str, raw: RawArticle, t0: float) -> tuple[str, RawArticle] | None:
+        """Stated metadata applied, the shard and the size checked, an unchanged article
+        settled by its hash; returns the article if it needs NLP."""
+        from cartelkb.config import in_shard
+        from cartelkb.extract.reader import is_stdin_path
+        from cartelkb.store import repository as repo
+        from cartelkb.store.db import session_scope
+
+        stdin = is_stdin_path(raw.source_path)
+        if stdin:
+            path = raw.source_path  # "<stdin>#<key>": each text read from stdin its own path
+        raw = self._with_metadata(None if stdin else Path(path), raw)
+        if not in_shard(raw.sha256, self.shard):
+            # Keyed by content: copies of one text land in one shard, never parsed twice.
+            self._record(FileOutcome(path, "other-shard"))
+            return None
+        limit = self._nlp.max_length if self._nlp is not None else SPACY_MAX_LENGTH
+        if len(raw.text) > limit:
+            # spaCy refuses longer texts (and would need gigabytes for them).
+            self._record(
+                FileOutcome(
+                    path,
+                    "failed",
+                    f"is {len(raw.text):,} characters long, over the "
+                    f"{limit:,}-character limit of the spaCy pipeline; split it "
+                    "into one file per article",
+                )
+            )
+            return None
+        t0 = self.timer.add("read", t0)
+        with session_scope(self.engine) as session:
+            existing = repo.article_by_sha(session, raw.sha256)
+            if existing is not None and raw.metadata_source != "text":
+                if existing.published != raw.published:
+                    self.restated.add(raw.sha256)
+                elif repo.restate_metadata(session, existing, raw):
+                    repo.lock_for_write(session)
+            if (
+                existing is not None
+                and (not self.force or raw.sha256 in self.forced)
+                and raw.sha256 not in self.restated
+            ):
+                repo.lock_for_write(session)
+                repo.add_path(session, existing, path)
+                self.timer.add("write", t0)
+                self._record(FileOutcome(path, "unchanged", article_id=existing.id))
+                return None
+        return path, raw
+
+    def _with_metadata(self, path: Path | None, raw: RawArticle) -> RawArticle:
+        """What the manifest (for a file) or `--published` states wins over what the text
+        and the file suggested."""
+        if self.manifest is not None and path is not None:
             stated = self.manifest.lookup(path)
             if stated is not None:
                 raw = stated.apply(raw)
@@ -227,15 +268,36 @@ class Ingestor:
             raw = self.published.apply(raw, "option")
         return raw
 
-    def run(self, paths: Sequence[str | Path], pattern: str = "*.txt") -> IngestReport:
-        from cartelkb.extract.reader import discover
+    def run(
+        self, paths: Sequence[str | Path], pattern: str | Sequence[str] | None = None
+    ) -> IngestReport:
+        """Ingest `paths` ("-" for standard input) into the database.
 
-        roots = [Path(p) for p in paths]
+        Args:
+            paths: files and directories; directories are walked for `pattern`.
+            pattern: file-name pattern(s); by default the kinds the reader supports.
+        """
+        from cartelkb.extract.reader import DEFAULT_PATTERNS, describe_patterns, discover, kind_of
+
+        patterns = DEFAULT_PATTERNS if pattern is None else pattern
+        # The manifest is not an article, even when it sits among the articles.
+        exclude = [Path(self.manifest.origin)] if self.manifest is not None else []
+
+        def skipped(_: Path) -> None:
+            self.report.skipped += 1
+
+        self.report.patterns = describe_patterns(patterns)
         if self.on_total:
             # Discovery yields paths only (cheap): walk once to count for the progress bar
-            # and again to ingest, rather than hold every path for the whole run.
-            self.on_total(sum(1 for _ in discover(roots, pattern)))
-        stream = self._pending(discover(roots, pattern))
+            # and again to ingest, rather than hold every path for the whole run. A JSON
+            # Lines corpus holds an unknown number of articles: then there is no total.
+            total, corpora = 0, False
+            for item in discover(paths, patterns, exclude=exclude):
+                total += 1
+                corpora = corpora or (isinstance(item, Path) and kind_of(item) == "jsonl")
+            if not corpora:
+                self.on_total(total)
+        stream = self._pending(discover(paths, patterns, exclude=exclude, on_skip=skipped))
         try:
             if self.workers > 1:
                 self._run_workers(stream)
@@ -434,7 +496,7 @@ def ingest(
     *,
     db_url: str,
     model: str,
-    pattern: str = "*.txt",
+    pattern: str | Sequence[str] | None = None,
     force: bool = False,
     strict: bool = False,
     batch_size: int = 32,
@@ -448,9 +510,12 @@ def ingest(
     """Ingest article files and directories into the knowledge base.
 
     Args:
-        paths: files and directories (walked recursively for `pattern`).
+        paths: files and directories (walked recursively for `pattern`); "-" (a str)
+            reads one article from standard input.
         db_url: SQLAlchemy URL; the schema is created or upgraded first.
         model: spaCy pipeline name.
+        pattern: file-name pattern(s) for files inside directories; by default the kinds
+            the reader supports (`cartelkb.extract.reader.DEFAULT_PATTERNS`).
         force: re-extract articles whose text is already stored.
         strict: stop at the first file that fails.
         batch_size: articles per `nlp.pipe` batch.
@@ -483,3 +548,11 @@ def ingest(
         on_file=on_file,
         on_total=on_total,
     ).run(paths, pattern)
+
+
+def _corpus(
+    lines: Iterable[tuple[str, RawArticle | InputError]],
+) -> Iterator[tuple[str, RawArticle | str]]:
+    """The lines of a JSON Lines corpus, a bad one as its reason."""
+    for where, result in lines:
+        yield where, result if isinstance(result, RawArticle) else str(result)

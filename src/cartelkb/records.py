@@ -15,7 +15,10 @@ Precision = Literal["day", "month", "year", "decade", "century", "week", "season
 
 DateKind = Literal["date", "time", "duration", "set", "vague"]
 
-MetadataSource = Literal["text", "front matter", "manifest", "option"]
+MetadataSource = Literal["text", "front matter", "page", "manifest", "option"]
+"""Where an article's title, author, date, url and outlet come from, weakest first: read
+off its text; the YAML front matter of a .txt/.md file; the page itself (the metadata of
+an HTML page, the fields of a JSON article); a manifest row; a command-line option."""
 
 
 class Record(BaseModel):
@@ -42,7 +45,8 @@ class RawArticle(Record):
     metadata_source: MetadataSource = Field(
         "text",
         description="Where title, author and date come from: read off the text, or stated "
-        "outside it (front matter, a manifest, an option), which wins over the text.",
+        "outside it (front matter, the page's metadata or JSON fields, a manifest, an "
+        "option), which wins over the text.",
     )
     encoding: str = Field("utf-8", description="Encoding the file was decoded with.")
     removed: list[str] = Field(

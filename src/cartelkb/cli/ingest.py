@@ -57,9 +57,13 @@ def _stopped(seen: list[int], stored: int) -> typer.Exit:
 @app.command()
 def ingest(
     paths: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
-            help="Article files and/or directories (searched recursively).", show_default=False
+            help="Article files and/or directories (searched recursively); - reads one "
+            "article from standard input. Text (.txt, .md, with YAML front matter), HTML "
+            "pages (.html, .htm), news-please JSON (.json) and JSON Lines corpora "
+            "(.jsonl, one article per line).",
+            show_default=False,
         ),
     ],
     db: DbOption = None,
@@ -71,9 +75,15 @@ def ingest(
             show_default=False,
         ),
     ] = None,
-    glob: Annotated[str, typer.Option("--glob", help="File-name pattern inside directories.")] = (
-        "*.txt"
-    ),
+    glob: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--glob",
+            help="File-name pattern inside directories; repeat it for several. Default: "
+            "the supported kinds, *.txt *.md *.html *.htm *.json *.jsonl.",
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool,
         typer.Option(
@@ -114,7 +124,8 @@ def ingest(
     published: Annotated[
         str | None,
         typer.Option(
-            help="Publication date of the one input file (YYYY-MM-DD, YYYY-MM or YYYY), "
+            help="Publication date of the one input file, or of standard input (-) "
+            "(YYYY-MM-DD, YYYY-MM or YYYY), "
             "the base of its relative dates ('last week'); for several files use "
             "--manifest.",
             show_default=False,
@@ -126,11 +137,12 @@ def ingest(
     """Read article files, extract entities, dates and claims, and store them.
 
     Re-running on the same files changes nothing (articles are keyed by the sha256 of
-    their text); a changed file is re-extracted in place. Each file that cannot be read
-    is reported with its reason and the rest are stored; the exit status is 1 if any
-    file failed.
+    their text); a changed file is re-extracted in place. Each file (or JSON Lines
+    line) that cannot be read is reported with its reason and the rest are stored; the
+    exit status is 1 if any failed. Files of a directory that match no pattern are
+    counted in the summary.
 
-    Example: cartelkb ingest data/seeds --db kb.db
+    Example: cartelkb ingest data/seeds --db kb.db; curl -s URL | cartelkb ingest -
     """
     long_running()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -194,7 +206,7 @@ def ingest(
                 paths,
                 db_url=db_url,
                 model=config.model_name(model),
-                pattern=glob,
+                pattern=glob or None,
                 force=force,
                 strict=strict,
                 batch_size=size,
@@ -228,14 +240,14 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _published_option(value: str | None, paths: list[Path]) -> Metadata | None:
-    """`--published` as metadata; only for one input file, whose date it is."""
+def _published_option(value: str | None, paths: list[str]) -> Metadata | None:
+    """`--published` as metadata; only for one input file (or stdin), whose date it is."""
     if value is None:
         return None
     from cartelkb.errors import ConfigError
     from cartelkb.manifest import Metadata, parse_published
 
-    if len(paths) != 1 or paths[0].is_dir():
+    if len(paths) != 1 or (paths[0] != "-" and Path(paths[0]).is_dir()):
         raise ConfigError(
             "--published gives the date of one file; for several files or a folder, list "
             "their dates in a --manifest"
@@ -251,6 +263,7 @@ def _summary(report: IngestReport) -> dict[str, object]:
         "unchanged": report.count("unchanged"),
         "failed": report.count("failed"),
         "other_shards": report.count("other-shard"),
+        "skipped": report.skipped,
         **report.totals,
         "database": report.db,
         "interrupted": report.interrupted,
@@ -277,6 +290,11 @@ def _print_summary(report: IngestReport, *, profile: bool) -> None:
         f"{summary['unchanged']} unchanged, {summary['failed']} failed{others}",
         highlight=False,
     )
+    if report.skipped:
+        files = "file" if report.skipped == 1 else "files"
+        out.print(
+            f"{report.skipped} {files} skipped: not matching {report.patterns}", highlight=False
+        )
     out.print(
         f"knowledge base: {report.totals.get('articles', 0)} articles, "
         f"{report.totals.get('entities', 0)} entities, "

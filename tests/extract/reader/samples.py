@@ -6,6 +6,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[3]
 SEEDS = REPO / "data" / "seeds"
+FIXTURES = REPO / "tests" / "fixtures"  # real pages and their copies: see its README.md
 
 BODY = (
     "Mexico's president rejected the offer on Tuesday. Officials said talks would continue.\n\n"

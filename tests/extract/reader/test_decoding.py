@@ -122,6 +122,47 @@ def test_decode_names_a_known_binary_format() -> None:
 
 
 @pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"RIFF\x24\x00\x00\x00WEBPVP8 ", "a WebP image"),
+        (b"RIFF\x24\x00\x00\x00WAVEfmt ", "a WAV audio file"),
+        (b"\x00\x00\x00\x18ftypmp42\x00\x00", "an MP4/QuickTime video or HEIC image"),
+        (b"II*\x00\x08\x00\x00\x00", "a TIFF image"),
+        (b"BZh91AY&SY\x00\x00", "a bzip2 archive"),
+        (b"\xfd7zXZ\x00\x00", "an xz archive"),
+        (b"7z\xbc\xaf\x27\x1c\x00\x04", "a 7-Zip archive"),
+        (b"Rar!\x1a\x07\x01\x00", "a RAR archive"),
+        (b"SQLite format 3\x00\x10\x00", "an SQLite database"),
+        (b"ID3\x04\x00\x00\x00\x00\x00", "an MP3 audio file"),
+        (b"PK\x03\x04\x14\x00", "a ZIP archive"),
+        (b"{\\rtf1\\ansi Mexico said no.}", "an RTF document"),
+        (b"%!PS-Adobe-3.0\n", "a PostScript document"),
+        (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg">', "an SVG image"),
+        (b"<svg width='10'></svg>", "an SVG image"),
+        (b'<?xml version="1.0"?><rss version="2.0"><channel>', "an RSS or Atom feed"),
+        (b'<feed xmlns="http://www.w3.org/2005/Atom">', "an RSS or Atom feed"),
+    ],
+)
+def test_formats_that_are_not_articles_are_named(tmp_path: Path, data: bytes, kind: str) -> None:
+    path = write(tmp_path, "story.txt", data)
+    with pytest.raises(InputError, match=f"looks like {kind}"):
+        read_article(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BZh is not a word, but this text starts with it.",
+        "ID3 tags: a story about music metadata.",
+        "RIFF raids: an operation named after a guitar riff.",
+        "<svgish> markup is not an image.",
+    ],
+)
+def test_texts_that_merely_start_like_a_format_are_read(tmp_path: Path, text: str) -> None:
+    assert read_article(write(tmp_path, "story.txt", text.encode())).text == text
+
+
+@pytest.mark.parametrize(
     ("text", "warns"),
     [
         ("Cartel Talks\n\nMéxico’s plan".encode().decode("cp1252"), True),  # MÃ©xicoâ€™s

@@ -39,7 +39,30 @@ from .samples import BODY, GOV_BANNERS
         ("Officials met in Mexico City to discuss the\n\n" + BODY, None),
         ("A truncated teaser line that ends…\n\n" + BODY, None),
         ("https://example.com/news/mexico-cartels\n\n" + BODY, None),
-        ("Mexico Faces Challenges " * 7 + "\n\n" + BODY, None),  # 21 words: too long
+        ("Mexico Faces Challenges " * 20 + "Now\n\n" + BODY, None),  # 61 words: a paragraph
+        # Long headlines are headlines: government release titles run past 20 words.
+        (
+            "Mexico Faces Challenges " * 7 + "\n\n" + BODY,
+            ("Mexico Faces Challenges " * 7).strip(),
+        ),
+        (
+            "Justice Department Announces Charges Against Leaders of the Sinaloa Cartel and "
+            "Their Associates for Fentanyl Trafficking, Money Laundering and Violence Across "
+            "the Southwest Border\n\n" + BODY,
+            "Justice Department Announces Charges Against Leaders of the Sinaloa Cartel and "
+            "Their Associates for Fentanyl Trafficking, Money Laundering and Violence Across "
+            "the Southwest Border",
+        ),
+        (
+            "Former Gulf Cartel leader sentenced to 25 years in federal prison for drug "
+            "trafficking conspiracy and for assaults on federal officers in Matamoros, "
+            "Tamaulipas\n\n" + BODY,
+            "Former Gulf Cartel leader sentenced to 25 years in federal prison for drug "
+            "trafficking conspiracy and for assaults on federal officers in Matamoros, "
+            "Tamaulipas",
+        ),
+        # ... but not a long first paragraph, which ends with a full stop.
+        ("Mexico faces challenges on many fronts " * 4 + "today.\n\n" + BODY, None),
     ],
 )
 def test_title_only_when_first_line_is_a_headline(text: str, title: str | None) -> None:

@@ -14,11 +14,47 @@ _MAGIC = (
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
     (b"%PDF-", "a PDF document"),
     (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt/.epub document)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Microsoft Office document"),
     (b"\x1f\x8b", "a gzip archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"\x28\xb5\x2f\xfd", "a zstd archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"OggS\x00", "an Ogg audio or video file"),
+    (b"\x1aE\xdf\xa3", "a Matroska/WebM video"),
     (b"\x7fELF", "an executable"),
+)
+# Formats told by two marks (RIFF: WebP, WAV, AVI; ISO media: MP4) or whose first bytes
+# alone could begin a text ("BZh", "ID3").
+_TAGGED = (
+    (0, b"BZh", 4, b"1AY&SY", "a bzip2 archive"),
+    (0, b"ID3", 4, b"\x00", "an MP3 audio file"),
+    (0, b"RIFF", 8, b"WEBP", "a WebP image"),
+    (0, b"RIFF", 8, b"WAVE", "a WAV audio file"),
+    (0, b"RIFF", 8, b"AVI ", "an AVI video"),
+    (4, b"ftyp", 8, b"", "an MP4/QuickTime video or HEIC image"),
+)
+# Text formats that are not articles: their first characters say what they are.
+_TEXT_FORMATS = (
+    (re.compile(r"\{\\rtf"), "an RTF document; save it as plain text"),
+    (re.compile(r"%!PS"), "a PostScript document"),
+    (
+        re.compile(
+            r"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]", re.I | re.S
+        ),
+        "an SVG image",
+    ),
+    (
+        re.compile(
+            r"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.I | re.S
+        ),
+        "an RSS or Atom feed, not one article; ingest its articles' pages",
+    ),
 )
 
 # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
@@ -62,11 +98,7 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str, list[st
             characters) or bytes no supported encoding decodes.
     """
     path = Path(path)
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise input_error(
-                path, f"looks like {kind}, not text; convert it to a plain-text file first"
-            )
+    refuse_binary_format(data, path)
     warnings: list[str] = []
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -90,7 +122,31 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str, list[st
             text, encoding, warnings = _decode_8bit(data)
     text = normalize_newlines(text)
     _refuse_binary_text(path, text, encoding)
+    _refuse_text_format(path, text)
     return text, encoding, warnings
+
+
+def refuse_binary_format(data: bytes, path: Path | str) -> None:
+    """Refuse, naming it, a binary format that is not an article (an image, a PDF, a ZIP).
+
+    Raises:
+        InputError: `data` starts like one of the formats of _MAGIC or _TAGGED.
+    """
+    kind = next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
+    for at, tag, sub_at, sub, name in _TAGGED:
+        if kind is None and data.startswith(tag, at) and data.startswith(sub, sub_at):
+            kind = name
+    if kind is not None:
+        raise input_error(
+            path, f"looks like {kind}, not text; convert it to a plain-text file first"
+        )
+
+
+def _refuse_text_format(path: Path, text: str) -> None:
+    head = text[:4096].lstrip("\ufeff \t\n")
+    for pattern, kind in _TEXT_FORMATS:
+        if pattern.match(head):
+            raise input_error(path, f"looks like {kind}, not an article")
 
 
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:

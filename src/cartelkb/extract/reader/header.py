@@ -93,10 +93,20 @@ def _next_content(keys: list[str], drop: set[int], i: int) -> tuple[str | None, 
     return None, False
 
 
+# A headline is one line that is not a sentence, however long: government release titles
+# run past 20 words ("Justice Department Announces Charges Against Leaders of ... for
+# ..."). Past these limits a line without a final stop is a paragraph that lost it.
+HEADLINE_MAX_WORDS = 60
+HEADLINE_MAX_CHARS = 400
+
+
 def _looks_like_headline(line: str, next_line: str | None, adjacent: bool) -> bool:
-    """A headline is short, is not a sentence, and does not run on into the next line."""
+    """A headline is not a sentence, does not run on into the next line, and is not
+    paragraph-long (HEADLINE_MAX_WORDS)."""
     words = line.split()
-    if len(line) > 200 or len(words) > 20 or not any(ch.isalpha() for ch in line):
+    if len(line) > HEADLINE_MAX_CHARS or len(words) > HEADLINE_MAX_WORDS:
+        return False
+    if not any(ch.isalpha() for ch in line):
         return False
     if "://" in line or line.lower().startswith("www."):
         return False

@@ -18,7 +18,9 @@ from cartelkb.extract.reader.problems import input_error
 from cartelkb.records import RawArticle
 
 
-def parse_text(text: str, source_path: str = "<text>") -> RawArticle:
+def parse_text(
+    text: str, source_path: str = "<text>", *, identity: str | None = None
+) -> RawArticle:
     """Clean article text and read its header: the pure part of read_article.
 
     `sha256` is computed on the text after line-ending normalization and BEFORE
@@ -44,6 +46,9 @@ def parse_text(text: str, source_path: str = "<text>") -> RawArticle:
     Args:
         text: decoded article text (any line endings).
         source_path: where the text came from, for messages and the record.
+        identity: the text whose sha256 is the article's identity when it is not `text`
+            itself: the Markdown source of a cleaned .md file, so that better Markdown
+            cleaning later does not change the key either.
 
     Returns:
         The cleaned article with title, author and publication date when present.
@@ -58,7 +63,8 @@ def parse_text(text: str, source_path: str = "<text>") -> RawArticle:
         raise input_error(source_path, "contains NUL bytes; looks binary, not a text file")
     if not text.strip():
         raise input_error(source_path, "contains only whitespace; nothing to ingest")
-    sha = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    keyed = text if identity is None else normalize_newlines(identity).removeprefix("\ufeff")
+    sha = hashlib.sha256(keyed.encode("utf-8", errors="surrogatepass")).hexdigest()
 
     lines = text.split("\n")
     # "For Immediate Release: Aug. 12, 2025": the label goes, the date stays as a dateline.
