@@ -10,7 +10,7 @@ from typing import Any
 from cartelkb.evaluate import EvalReport
 
 # Metadata from outside the text (publication dates of releases that print none), read
-# by `ingest --manifest` where this cartelkb supports it.
+# as `ingest --manifest` reads it.
 MANIFESTS = ("manifest.jsonl", "manifest.csv")
 
 
@@ -19,10 +19,8 @@ def _manifest(corpus: Path) -> tuple[dict[str, Any], str | None]:
     path = next((corpus / n for n in MANIFESTS if (corpus / n).is_file()), None)
     if path is None:
         return {}, None
-    try:
-        from cartelkb.manifest import read_manifest  # type: ignore[import-not-found]
-    except ImportError:
-        return {}, f"{path.name} not applied: this cartelkb's ingest has no manifest support"
+    from cartelkb.manifest import read_manifest
+
     return {"manifest": read_manifest(path)}, f"ingested with {path.name}"
 
 
@@ -44,7 +42,8 @@ def evaluate_corpus(
     options, note = _manifest(corpus)
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         url = URL.create("sqlite", database=str(Path(tmp) / "kb.db")).render_as_string()
-        ingested = ingest([corpus], db_url=url, model=model, **options)
+        # The articles only: a corpus folder also holds its gold, sources and manifest.
+        ingested = ingest([corpus], db_url=url, model=model, pattern="*.txt", **options)
         engine = open_database(url)
         try:
             with session_scope(engine) as session:
