@@ -98,6 +98,7 @@ _LEGAL_FORMS = {
     "LIMITED": "Limited",
     "LLC": "LLC",
     "GMBH": "GmbH",
+    "DTO": "DTO",  # drug trafficking organization
 }
 _ROMAN = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"])
 
@@ -298,8 +299,9 @@ def _statements(remarks: str) -> tuple[list[str], bool]:
     parts = [p.strip() for p in text.split("; ")]
     if truncated:
         parts = parts[:-1]
-    elif parts:
-        parts[-1] = parts[-1][:-1]  # the final period closes the cell
+    elif parts and not re.search(r"(?:^|\s)(?:[A-Za-z]\.)+[A-Za-z]\.$", parts[-1]):
+        # The final period closes the cell, unless it ends an abbreviation ("S.A. DE C.V.").
+        parts[-1] = parts[-1][:-1]
     return [p for p in parts if p], truncated
 
 
