@@ -309,6 +309,10 @@ class Ingestor:
             raise StrictModeError(
                 f"{self.stopped.path}: {self.stopped.reason} (stopped by --strict)"
             )
+        if not self.report.interrupted and (
+            self.report.count("added") or self.report.count("updated")
+        ):
+            self._link_knowledge()
         self._totals()
         return self.report
 
@@ -467,6 +471,20 @@ class Ingestor:
                 repo.add_path(session, article, old)
             apply_curations(session, article.id)
             return status, article.id
+
+    def _link_knowledge(self) -> None:
+        """Once per run, after the articles: match the knowledge base's entities to the
+        sanctions list (whole-table joins, so not per article). An interrupted run skips
+        it; the next run, or `cartelkb knowledge match`, does it."""
+        from cartelkb.sanctions import link_sanctions
+        from cartelkb.store import repository as repo
+        from cartelkb.store.db import session_scope
+
+        t0 = time.perf_counter()
+        with session_scope(self.engine) as session:
+            repo.lock_for_write(session)
+            link_sanctions(session)
+        self.timer.add("knowledge", t0)
 
     def _totals(self) -> None:
         from cartelkb.store.db import session_scope

@@ -91,6 +91,56 @@ class AliasView:
 
 
 @dataclass
+class OfficeView:
+    office: str
+    country: str
+    start: int
+    end: int | None
+    label: str  # "U.S. Secretary of State, 2009–2013"
+
+
+@dataclass
+class SanctionsAliasView:
+    name: str
+    kind: str  # aka | fka | nka | derived (not in the list: "El Mencho" from 'Mencho')
+
+
+@dataclass
+class SanctionsView:
+    """An SDN entry the entity was matched to, with the rule and evidence of the match."""
+
+    sdn_id: int
+    sdn_name: str
+    name: str
+    type: str
+    programs: list[str]
+    title: str | None
+    dob: list[str]
+    pob: list[str]
+    nationality: list[str]
+    citizenship: list[str]
+    gender: str | None
+    ids: list[str]
+    aliases: list[SanctionsAliasView]
+    rule: str
+    evidence: str
+    source: str
+    list_date: str | None
+
+
+@dataclass
+class LinkedView:
+    """A "Linked To:" target of the entity's SDN entry, and its KB entity if any."""
+
+    from_sdn_id: int
+    name: str  # the target's listed name in reading order (as written when not listed)
+    sdn_id: int | None
+    type: str | None  # the target's class when listed (PERSON, ORG)
+    entity_id: int | None
+    entity_name: str | None
+
+
+@dataclass
 class EntityCard:
     """Everything the knowledge base knows about one entity.
 
@@ -110,6 +160,12 @@ class EntityCard:
     claims: list[ClaimView]
     provenance: list[AliasView]
     truncated: bool = False
+    # Knowledge about the entity from outside the articles (cartelkb.knowledge): the
+    # offices of a known official, the SDN entries it was matched to, and the
+    # organizations those entries are linked to.
+    offices: list[OfficeView] = field(default_factory=list)
+    sanctions: list[SanctionsView] = field(default_factory=list)
+    linked_organizations: list[LinkedView] = field(default_factory=list)
 
 
 @dataclass
@@ -292,6 +348,7 @@ def entity_card(db: Db, entity: Any, *, limit: int | None = DEFAULT_LIMIT) -> En
                 .limit(limit)
             )
         )
+    sanctions = sanctions_of(db, entity.id) if entity.type in {"PERSON", "ORG"} else []
     provenance = [
         AliasView(r.alias, r.kind, r.rule, r.evidence)
         for r in db.execute(
@@ -318,7 +375,107 @@ def entity_card(db: Db, entity: Any, *, limit: int | None = DEFAULT_LIMIT) -> En
         claims=found,
         provenance=provenance,
         truncated=len(refs) < article_count or len(found) < sum(counts.values()),
+        offices=offices_of(entity.name),
+        sanctions=sanctions,
+        linked_organizations=linked_organizations(db, sanctions),
     )
+
+
+def offices_of(name: str) -> list[OfficeView]:
+    """The offices of the official `name` denotes (data/officials.tsv), oldest first."""
+    from cartelkb.knowledge.officials import official_named
+
+    official = official_named(name)
+    if official is None:
+        return []
+    return [
+        OfficeView(o.office, o.country, o.start, o.end, o.label)
+        for o in sorted(official.offices, key=lambda o: o.start)
+    ]
+
+
+def _split(value: str | None) -> list[str]:
+    return [v for v in (value or "").split("; ") if v]
+
+
+def sanctions_of(db: Db, entity_id: int) -> list[SanctionsView]:
+    """The SDN entries an entity was matched to (`sanctions.match_entities`)."""
+    from cartelkb.store.schema import entity_sanctions, sanctions_aliases, sanctions_entries
+
+    s = sanctions_entries
+    rows = db.execute(
+        select(s, entity_sanctions.c.rule, entity_sanctions.c.evidence)
+        .join(entity_sanctions, entity_sanctions.c.sdn_id == s.c.sdn_id)
+        .where(entity_sanctions.c.entity_id == entity_id)
+        .order_by(s.c.sdn_id)
+    ).all()
+    if not rows:
+        return []
+    aliases: dict[int, list[SanctionsAliasView]] = defaultdict(list)
+    for sdn_id, alias, kind in db.execute(
+        select(sanctions_aliases.c.sdn_id, sanctions_aliases.c.alias, sanctions_aliases.c.kind)
+        .where(sanctions_aliases.c.sdn_id.in_([r.sdn_id for r in rows]))
+        .order_by(sanctions_aliases.c.id)
+    ):
+        aliases[sdn_id].append(SanctionsAliasView(alias, kind))
+    return [
+        SanctionsView(
+            sdn_id=r.sdn_id,
+            sdn_name=r.sdn_name,
+            name=r.name,
+            type=r.type,
+            programs=_split(r.programs),
+            title=r.title,
+            dob=_split(r.dob),
+            pob=_split(r.pob),
+            nationality=_split(r.nationality),
+            citizenship=_split(r.citizenship),
+            gender=r.gender,
+            ids=_split(r.ids),
+            aliases=aliases[r.sdn_id],
+            rule=r.rule,
+            evidence=r.evidence,
+            source=r.source,
+            list_date=r.list_date,
+        )
+        for r in rows
+    ]
+
+
+def linked_organizations(db: Db, found: list[SanctionsView]) -> list[LinkedView]:
+    """The "Linked To:" targets of the entries, each with the KB entity matched to it."""
+    from cartelkb.store.schema import entity_sanctions, sanctions_entries, sanctions_links
+
+    if not found:
+        return []
+    target = sanctions_entries.alias("target")
+    rows = db.execute(
+        select(
+            sanctions_links.c.sdn_id,
+            sanctions_links.c.target_name,
+            sanctions_links.c.target_sdn_id,
+            target.c.name.label("listed_name"),
+            target.c.type.label("target_type"),
+            entities.c.id.label("entity_id"),
+            entities.c.name.label("entity_name"),
+        )
+        .outerjoin(target, target.c.sdn_id == sanctions_links.c.target_sdn_id)
+        .outerjoin(entity_sanctions, entity_sanctions.c.sdn_id == sanctions_links.c.target_sdn_id)
+        .outerjoin(entities, entities.c.id == entity_sanctions.c.entity_id)
+        .where(sanctions_links.c.sdn_id.in_([f.sdn_id for f in found]))
+        .order_by(sanctions_links.c.id, entities.c.id)
+    ).all()
+    return [
+        LinkedView(
+            from_sdn_id=r.sdn_id,
+            name=r.listed_name or r.target_name,
+            sdn_id=r.target_sdn_id,
+            type=r.target_type,
+            entity_id=r.entity_id,
+            entity_name=r.entity_name,
+        )
+        for r in rows
+    ]
 
 
 def suggestions(db: Db, name: str, limit: int = 5) -> list[str]:

@@ -125,10 +125,14 @@ def card(page: Page, card: Any, *, limit: int) -> None:
         page.wrapped("also: " + "; ".join(card.aliases), hang=2)
     if card.roles:
         page.wrapped("roles: " + "; ".join(card.roles), hang=2)
+    offices = getattr(card, "offices", None)
+    if offices:
+        page.wrapped("offices: " + "; ".join(o.label for o in offices), hang=2)
     page.line(
         f"  {card.mention_count} mentions in {card.article_count} articles, "
         f"{sum(card.claim_counts.values())} claims"
     )
+    sanctions(page, getattr(card, "sanctions", ()), getattr(card, "linked_organizations", ()))
     page.line("Articles" + shown(len(card.articles), card.article_count), "bold", "underline")
     for a in card.articles:
         mentions = f"{a.mentions} mention{'s' if a.mentions != 1 else ''}"
@@ -143,6 +147,42 @@ def card(page: Page, card: Any, *, limit: int) -> None:
         claims(page, card.claims, by_role=True, totals=card.claim_counts)
     if card.truncated:
         page.line(f"(newest {limit} of each shown; --limit 0 shows all)")
+
+
+def sanctions(page: Page, found: Iterable[Any], linked: Iterable[Any]) -> None:
+    """The SDN entries an entity was matched to, and what they are linked to."""
+    found, linked = list(found), list(linked)
+    if not found:
+        return
+    for s in found:
+        dated = f", list of {s.list_date}" if s.list_date else ""
+        page.line(f"Sanctions (OFAC SDN{dated})", "bold", "underline")
+        page.wrapped(f"SDN {s.sdn_id}  {s.sdn_name} — {', '.join(s.programs)}", hang=2)
+        facts = [
+            ("title", [s.title] if s.title else []),
+            ("DOB", s.dob),
+            ("POB", s.pob),
+            ("nationality", s.nationality),
+            ("citizen", s.citizenship),
+            ("gender", [s.gender] if s.gender else []),
+            ("ids", s.ids),
+        ]
+        for label, values in facts:
+            if values:
+                page.wrapped(f"{label}: " + "; ".join(values), indent=4, hang=2)
+        if s.aliases:
+            names = [a.name + (" (derived)" if a.kind == "derived" else "") for a in s.aliases]
+            page.wrapped("a.k.a.: " + "; ".join(names), indent=4, hang=2)
+        page.wrapped(f"matched by {s.rule}: {s.evidence}", "dim", indent=4, hang=2)
+    if linked:
+        people = any(x.type == "PERSON" for x in linked)
+        heading = "Linked to" if people else "Linked organizations"
+        page.line(f"{heading} ({len(linked)})", "bold", "underline")
+        for x in linked:
+            listed = f" (SDN {x.sdn_id})" if x.sdn_id else " (not listed)"
+            kb = f" → {x.entity_name} (entity #{x.entity_id})" if x.entity_id else ""
+            page.wrapped(f"{x.name}{listed}{kb}", hang=2)
+    page.line()
 
 
 def articles(page: Page, found: Iterable[Any]) -> None:

@@ -233,3 +233,85 @@ class Curation(Base):
     other_key: Mapped[str | None] = mapped_column(String(300))
     value: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class SanctionsEntry(Base):
+    """An entry of the sanctions list in use (OFAC SDN, narcotics programs): one per SDN id.
+
+    The packaged list fills the table the first time entities are matched; `cartelkb
+    knowledge load FILE` replaces it with a newer list for this database.
+    """
+
+    __tablename__ = "sanctions_entries"
+
+    sdn_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    sdn_name: Mapped[str] = mapped_column(Text)  # as the list writes it
+    name: Mapped[str] = mapped_column(Text)  # in reading order: "Nemesio Oseguera Cervantes"
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    type: Mapped[str] = mapped_column(String(10))  # PERSON | ORG
+    programs: Mapped[str] = mapped_column(Text)  # "SDNTK; ILLICIT-DRUGS-EO14059"
+    title: Mapped[str | None] = mapped_column(Text)
+    # "; "-separated: dates ISO at their precision (EDTF "~" for circa), places as written.
+    dob: Mapped[str | None] = mapped_column(Text)
+    pob: Mapped[str | None] = mapped_column(Text)
+    nationality: Mapped[str | None] = mapped_column(Text)
+    citizenship: Mapped[str | None] = mapped_column(Text)
+    gender: Mapped[str | None] = mapped_column(String(20))
+    ids: Mapped[str | None] = mapped_column(Text)  # "CURP OECA580820HMNSRN04 (Mexico); RFC ..."
+    source: Mapped[str] = mapped_column(Text)  # "packaged" or the file a user loaded
+    list_date: Mapped[str | None] = mapped_column(String(10))
+    loaded_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    aliases: Mapped[list[SanctionsAlias]] = relationship(
+        back_populates="entry", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class SanctionsAlias(Base):
+    """Another name of a sanctions entry: a.k.a., f.k.a., n.k.a., or derived ("El Mencho")."""
+
+    __tablename__ = "sanctions_aliases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sdn_id: Mapped[int] = mapped_column(
+        ForeignKey("sanctions_entries.sdn_id", ondelete="CASCADE"), index=True
+    )
+    alias: Mapped[str] = mapped_column(Text)
+    alias_key: Mapped[str] = mapped_column(String(300), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # aka | fka | nka | derived
+    rule: Mapped[str | None] = mapped_column(String(40))  # derived: spanish-article
+    written: Mapped[str] = mapped_column(Text)  # as the list writes it
+    # May the name alone mean this entry? (no English word, surname or shared nickname)
+    distinctive: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    entry: Mapped[SanctionsEntry] = relationship(back_populates="aliases")
+
+
+class SanctionsLink(Base):
+    """A "Linked To:" statement of an entry: the target as written, and its SDN id if found."""
+
+    __tablename__ = "sanctions_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sdn_id: Mapped[int] = mapped_column(
+        ForeignKey("sanctions_entries.sdn_id", ondelete="CASCADE"), index=True
+    )
+    target_name: Mapped[str] = mapped_column(Text)
+    target_sdn_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+class EntitySanction(Base):
+    """A knowledge-base entity matched to a sanctions entry, with the rule and evidence."""
+
+    __tablename__ = "entity_sanctions"
+    __table_args__ = (UniqueConstraint("entity_id", "sdn_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), index=True
+    )
+    sdn_id: Mapped[int] = mapped_column(
+        ForeignKey("sanctions_entries.sdn_id", ondelete="CASCADE"), index=True
+    )
+    rule: Mapped[str] = mapped_column(String(20))  # name | aka
+    evidence: Mapped[str] = mapped_column(Text)

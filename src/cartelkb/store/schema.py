@@ -13,7 +13,7 @@ from sqlalchemy import Boolean, Date, Integer, column, table
 
 # The Alembic revision the models correspond to. Opening a database compares it with
 # the database's alembic_version without importing Alembic; a test keeps them in step.
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0008"
 
 
 def _ints(*names: str) -> list:  # type: ignore[type-arg]
@@ -75,4 +75,53 @@ claims = table(
     column("sentence"),
 )
 
-ALL = (articles, entities, entity_aliases, mentions, dates, claims)
+sanctions_entries = table(
+    "sanctions_entries",
+    *_ints("sdn_id"),
+    column("sdn_name"),
+    column("name"),
+    column("name_key"),
+    column("type"),
+    column("programs"),
+    column("title"),
+    column("dob"),
+    column("pob"),
+    column("nationality"),
+    column("citizenship"),
+    column("gender"),
+    column("ids"),
+    column("source"),
+    column("list_date"),
+)
+
+sanctions_aliases = table(
+    "sanctions_aliases",
+    *_ints("id", "sdn_id"),
+    column("alias"),
+    column("alias_key"),
+    column("kind"),
+    column("rule"),
+    column("written"),
+    column("distinctive", Boolean),
+)
+
+sanctions_links = table(
+    "sanctions_links", *_ints("id", "sdn_id", "target_sdn_id"), column("target_name")
+)
+
+entity_sanctions = table(
+    "entity_sanctions", *_ints("id", "entity_id", "sdn_id"), column("rule"), column("evidence")
+)
+
+ALL = (
+    articles,
+    entities,
+    entity_aliases,
+    mentions,
+    dates,
+    claims,
+    sanctions_entries,
+    sanctions_aliases,
+    sanctions_links,
+    entity_sanctions,
+)

@@ -1,15 +1,39 @@
-"""Domain knowledge shipped as data files: places, agencies, cartels, titles, demonyms."""
+"""Domain knowledge shipped as data files: places, agencies, cartels, titles, demonyms,
+officials (data/officials.tsv) and the narcotics entries of OFAC's SDN list
+(data/sdn_narcotics.jsonl, written by scripts/build_sdn.py).
+
+`load()` gathers them into one index of `KnownEntity` entries; the EntityRuler
+(`ruler_patterns`) and the resolver read it. `keys`, `officials` and `sdn` are the
+modules behind it.
+"""
 
 from __future__ import annotations
 
 import csv
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from cartelkb.knowledge.keys import name_key, strip_accents
+
+if TYPE_CHECKING:
+    from cartelkb.knowledge.sdn import SdnEntry
 
 DATA_FILES = ("countries.tsv", "mexico_places.tsv", "us_places.tsv", "agencies.tsv", "cartels.tsv")
+SANCTIONS_FILE = "sdn_narcotics.jsonl"
+
+__all__ = [
+    "DATA_FILES",
+    "Knowledge",
+    "KnownEntity",
+    "SANCTIONS_FILE",
+    "load",
+    "name_key",
+    "ruler_patterns",
+    "strip_accents",
+]
 
 
 @dataclass(frozen=True)
@@ -21,7 +45,8 @@ class KnownEntity:
     aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
-    kind: str = ""  # the data file it comes from: countries, agencies, cartels, ...
+    kind: str = ""  # where it comes from: countries, agencies, cartels, officials, sanctions...
+    ref: str = ""  # an identifier in its source ("SDN 17674" for an entry of the SDN list)
 
 
 @dataclass
@@ -54,37 +79,6 @@ class Knowledge:
         return self.demonyms.get(name_key(word))
 
 
-def strip_accents(text: str) -> str:
-    """Remove combining marks: Michoacán -> Michoacan."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-@lru_cache(maxsize=1 << 16)
-def name_key(name: str) -> str:
-    """Normalize a name for comparison: case, accents, punctuation and a leading "the".
-
-    `U.S.` -> `us`, `Michoacán` -> `michoacan`, `the United States` -> `united states`,
-    `Treviño-Morales` -> `trevino morales`.
-    """
-    text = strip_accents(name).casefold().replace("’", "'")
-    if text.endswith("'s"):
-        text = text[:-2]
-    elif text.endswith("'"):
-        text = text[:-1]
-    out = []
-    for ch in text:
-        if ch.isalnum():
-            out.append(ch)
-        elif ch in "-/&" or ch.isspace():
-            out.append(" ")
-        # other punctuation (periods in U.S., apostrophes) is dropped
-    words = "".join(out).split()
-    if words and words[0] == "the" and len(words) > 1:
-        words = words[1:]
-    return " ".join(words)
-
-
 def _split(cell: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
 
@@ -97,7 +91,13 @@ def _read_tsv(name: str) -> Iterator[dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def load() -> Knowledge:
-    """Read the data files once per process."""
+    """Read the data files once per process.
+
+    Gazetteer files first, then officials, then SDN entries: a name keeps the first
+    entry that claims it, so "Cartel de Sinaloa" stays the gazetteer's Sinaloa Cartel
+    and the SDN's entry of that name adds nothing (`sanctions.match_entities` links the
+    two in the database).
+    """
     kb = Knowledge()
     for file_name in DATA_FILES:
         for row in _read_tsv(file_name):
@@ -109,11 +109,11 @@ def load() -> Knowledge:
                 demonyms=_split(row.get("demonyms")),
                 kind=file_name.removesuffix(".tsv"),
             )
-            kb.entities.append(entry)
-            for name in (entry.canonical, *entry.aliases, *entry.acronyms):
-                kb.by_key.setdefault(name_key(name), entry)
-            for demonym in entry.demonyms:
-                kb.demonyms.setdefault(name_key(demonym), entry)
+            _add(kb, entry)
+    for entry in _official_entries():
+        _add(kb, entry)
+    for entry in _sanctions_entries(kb):
+        _add(kb, entry)
     with resources.files("cartelkb.data").joinpath("titles.txt").open(encoding="utf-8") as fh:
         titles = [t.strip() for t in fh if t.strip() and not t.startswith("#")]
     # Longest first, so "U.S. Secretary of State" wins over "Secretary".
@@ -122,6 +122,60 @@ def load() -> Knowledge:
     with resources.files("cartelkb.data").joinpath("categories.txt").open(encoding="utf-8") as fh:
         kb.categories = frozenset(name_key(t) for t in fh if t.strip() and not t.startswith("#"))
     return kb
+
+
+def _add(kb: Knowledge, entry: KnownEntity) -> None:
+    kb.entities.append(entry)
+    for name in (entry.canonical, *entry.aliases, *entry.acronyms):
+        kb.by_key.setdefault(name_key(name), entry)
+    for demonym in entry.demonyms:
+        kb.demonyms.setdefault(name_key(demonym), entry)
+
+
+def _official_entries() -> Iterator[KnownEntity]:
+    """Officials as persons: a known person is never an organization."""
+    from cartelkb.knowledge.officials import load_officials
+
+    for official in load_officials():
+        yield KnownEntity(official.name, "PERSON", aliases=official.aliases, kind="officials")
+
+
+@lru_cache(maxsize=1)
+def sanctions_list() -> tuple[dict[str, Any], list[SdnEntry]]:
+    """(about, entries) of the packaged SDN file (`sdn.SdnEntry` records)."""
+    from cartelkb.knowledge.sdn import read_jsonl
+
+    with resources.files("cartelkb.data").joinpath(SANCTIONS_FILE).open(encoding="utf-8") as fh:
+        about, entries = read_jsonl(fh)
+    return about, entries
+
+
+def _sanctions_entries(kb: Knowledge) -> Iterator[KnownEntity]:
+    """The SDN list's persons and organizations as known entities (kind "sanctions").
+
+    Only names that can stand for the entry alone are kept: the listed name when it has
+    two words or more and no other entry has it, and the a.k.a.s marked distinctive
+    ("El Mencho", "Mencho"; not "Mayo", an English word, nor "El Chino", which several
+    entries go by). An entry whose name the gazetteer or the officials file already
+    has is left to that entry; an alias another entry has is dropped.
+    """
+    _, entries = sanctions_list()
+    listed: dict[str, int] = {}
+    for entry in entries:
+        key = name_key(entry.name)
+        listed[key] = listed.get(key, 0) + 1
+    for entry in entries:
+        key = name_key(entry.name)
+        if len(key.split()) < 2 or listed[key] > 1 or key in kb.by_key:
+            continue
+        aliases = tuple(
+            dict.fromkeys(
+                a.name for a in entry.aliases if a.distinctive and name_key(a.name) not in kb.by_key
+            )
+        )
+        yield KnownEntity(
+            entry.name, entry.type, aliases=aliases, kind="sanctions", ref=f"SDN {entry.sdn_id}"
+        )
 
 
 def _variants(name: str) -> set[str]:
@@ -138,11 +192,17 @@ def ruler_patterns() -> list[dict[str, object]]:
     """Phrase patterns for spaCy's EntityRuler, one per known name and spelling variant.
 
     Matching is case-sensitive (ORTH) so the pronoun "us" never becomes the country.
+    Of the SDN entries only names of two words or more become patterns ("El Mencho",
+    "Nemesio Oseguera Cervantes"): a one-word a.k.a. ("Mencho") is known to the
+    resolver when the NER finds it, but would cost a false entity wherever the word
+    occurs in another sense.
     """
     patterns: list[dict[str, object]] = []
     seen: set[tuple[str, str]] = set()
     for entry in load().entities:
         for name in (entry.canonical, *entry.aliases, *entry.acronyms):
+            if entry.kind == "sanctions" and len(name.split()) < 2:
+                continue
             for form in _variants(name):
                 if (form, entry.type) in seen:
                     continue

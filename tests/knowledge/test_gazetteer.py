@@ -1,0 +1,60 @@
+"""Tests for cartelkb.knowledge.load and ruler_patterns with the SDN entries among them."""
+
+from __future__ import annotations
+
+import pytest
+
+from cartelkb.knowledge import Knowledge, KnownEntity, load, name_key, ruler_patterns, strip_accents
+
+
+def test_the_public_api_still_imports():
+    assert name_key("the U.S.") == "us"
+    assert strip_accents("Michoacán") == "Michoacan"
+    assert isinstance(load(), Knowledge)
+    assert isinstance(load().entities[0], KnownEntity)
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "type_", "kind"),
+    [
+        ("El Mencho", "Nemesio Oseguera Cervantes", "PERSON", "sanctions"),
+        ("Mencho", "Nemesio Oseguera Cervantes", "PERSON", "sanctions"),
+        ("Nemesio Oseguera Cervantes", "Nemesio Oseguera Cervantes", "PERSON", "sanctions"),
+        ("El Mayo", "Ismael Zambada Garcia", "PERSON", "sanctions"),
+        ("Los Cuinis", "Los Cuinis", "ORG", "sanctions"),
+        # A name the gazetteer already has stays the gazetteer's entry.
+        ("Cartel de Jalisco Nueva Generacion", "Jalisco New Generation Cartel", "ORG", "cartels"),
+        ("Sinaloa Cartel", "Sinaloa Cartel", "ORG", "cartels"),
+    ],
+)
+def test_sdn_names_in_the_gazetteer(name, canonical, type_, kind):
+    entry = load().lookup(name)
+    assert entry is not None
+    assert (entry.canonical, entry.type, entry.kind) == (canonical, type_, kind)
+
+
+def test_the_sdn_reference_is_kept():
+    assert load().lookup("El Mencho").ref == "SDN 17674"
+
+
+@pytest.mark.parametrize("name", ["Mayo", "El Chino", "Moreno", "Chapo"])
+def test_common_words_shared_nicknames_and_surnames_are_not_sdn_names(name):
+    entry = load().lookup(name)
+    assert entry is None or entry.kind != "sanctions"
+
+
+def test_one_word_sdn_aliases_are_no_ruler_patterns():
+    sanctions = {e.canonical for e in load().entities if e.kind == "sanctions"}
+    forms = {p["pattern"] for p in ruler_patterns() if p["id"] in sanctions}
+    assert "El Mencho" in forms
+    assert "Nemesio Oseguera Cervantes" in forms
+    assert "Mencho" not in forms
+    assert all(len(str(f).split()) >= 2 for f in forms)
+
+
+def test_counts():
+    kinds: dict[str, int] = {}
+    for e in load().entities:
+        kinds[e.kind] = kinds.get(e.kind, 0) + 1
+    assert kinds["officials"] == 101
+    assert kinds["sanctions"] == 1906
