@@ -246,3 +246,24 @@ def timeline(page: Page, found: Any) -> None:
     if found.undated:
         page.line()
         page.line(f"({found.undated} claims have no date: see `cartelkb query --entity`)")
+
+
+def corroboration(page: Page, groups: Iterable[Any]) -> None:
+    """Groups of one claim stated in several articles: sources, then each statement."""
+    groups = list(groups)
+    if not groups:
+        page.line("No claim is stated by more than one source.")
+        return
+    for g in groups:
+        head = f"{g.subject}  {g.action}" + (f"  {g.object}" if g.object else "")
+        page.wrapped(head, "bold")
+        flag = "  CONTRADICTED" if g.contradiction else ""
+        page.wrapped(
+            f"{g.source_count} sources in {g.articles} articles: " + "; ".join(g.sources) + flag,
+            "dim",
+            hang=2,
+        )
+        for c in g.claims:
+            stance = " (negated)" if c.negated else ""
+            page.wrapped(f"article {c.article_id}{stance}: “{c.sentence}”", indent=4, hang=2)
+        page.line()

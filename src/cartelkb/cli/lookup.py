@@ -338,3 +338,71 @@ def timeline(
     from cartelkb import render
 
     render.timeline(render.Page(sys.stdout), found)
+
+
+@app.command()
+def corroboration(
+    entity: Annotated[
+        str | None,
+        typer.Option("--entity", "-e", help="Only claims this entity takes part in."),
+    ] = None,
+    min_sources: Annotated[
+        int, typer.Option(min=1, help="At least this many distinct sources.")
+    ] = 2,
+    contradictions: Annotated[
+        bool,
+        typer.Option(
+            "--contradictions", help="Only claims one source negates and another asserts."
+        ),
+    ] = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many groups.")] = None,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Claims stated in several articles, with how many distinct sources state them.
+
+    Sources are counted once each, not per report: the claim's source, else the outlet
+    or author of an article speaking in its own voice. A contradiction is a claim one
+    source negates and another asserts.
+
+    Example: cartelkb corroboration --entity "Sinaloa Cartel" --min-sources 2
+    """
+    from cartelkb.corroboration import corroboration as group
+    from cartelkb.query import to_dict
+
+    with reader(db) as session:
+        found = group(
+            session,
+            entity=entity,
+            min_sources=min_sources,
+            contradictions_only=contradictions,
+            limit=limit,
+        )
+    rows = [
+        {
+            "subject": g.subject,
+            "action": g.action,
+            "object": g.object,
+            "articles": g.articles,
+            "source_count": g.source_count,
+            "sources": g.sources,
+            "asserted": g.asserted,
+            "negated": g.negated,
+            "contradiction": g.contradiction,
+            "claim_ids": [c.id for c in g.claims],
+        }
+        for g in found
+    ]
+    if fmt is not Format.table:
+        document = [{**r, "claims": to_dict(g.claims)} for r, g in zip(rows, found, strict=True)]
+        emit(rows, fmt, document=document, columns=None if rows else list(CORROBORATION_COLUMNS))
+        return
+    from cartelkb import render
+
+    render.corroboration(render.Page(sys.stdout), found)
+
+
+CORROBORATION_COLUMNS = (
+    "subject", "action", "object", "articles", "source_count", "sources", "asserted",
+    "negated", "contradiction", "claim_ids",
+)  # fmt: skip

@@ -25,6 +25,7 @@ articles = table(
     *_ints("id"),
     column("title"),
     column("source_path"),
+    column("author"),
     column("published"),
     column("published_start", Date),
     column("published_end", Date),
