@@ -45,7 +45,9 @@ entity_aliases = table(
     column("evidence"),
 )
 
-mentions = table("mentions", *_ints("id", "article_id", "entity_id"), column("role"))
+mentions = table(
+    "mentions", *_ints("id", "article_id", "entity_id", "sentence_start"), column("role")
+)
 
 dates = table("dates", *_ints("id", "article_id"), column("value"))
 

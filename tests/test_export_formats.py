@@ -1,0 +1,236 @@
+"""Tests for `cartelkb export --format ftm|gexf|graphml|sqlite` and the modules behind them."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cartelkb.cli import app
+from cartelkb.geocode import geocode_places
+from cartelkb.store.db import open_database, session_scope
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def kb(seeded_db, tmp_path_factory) -> Path:
+    """A private copy of the seeds database, with its places geocoded."""
+    path = tmp_path_factory.mktemp("exports") / "kb.db"
+    source = sqlite3.connect(seeded_db.removeprefix("sqlite:///"))
+    target = sqlite3.connect(path)
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
+    engine = open_database(f"sqlite:///{path}", write=True)
+    with session_scope(engine) as session:
+        geocode_places(session)
+    engine.dispose()
+    return path
+
+
+def export(kb: Path, fmt: str, out: Path):
+    result = runner.invoke(app, ["export", "--format", fmt, "-o", str(out), "--db", str(kb)])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+# --- FollowTheMoney ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ftm_lines(kb, tmp_path_factory) -> list[dict]:
+    out = tmp_path_factory.mktemp("ftm") / "kb.ftm.json"
+    result = export(kb, "ftm", out)
+    assert "156 FtM entities (5 Address, 5 Article, 115 Documentation" in "".join(
+        result.stderr.splitlines()
+    )
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_ftm_entities_are_valid_and_typed(ftm_lines):
+    from followthemoney import model
+
+    for data in ftm_lines:
+        proxy = model.get_proxy(data, cleaned=False)
+        assert proxy.schema.validate(data) is None
+        assert proxy.id == data["id"]
+    assert Counter(d["schema"] for d in ftm_lines) == {
+        "Documentation": 115,
+        "UnknownLink": 19,
+        "Article": 5,
+        "Address": 5,
+        "Person": 5,
+        "PublicBody": 4,
+        "Organization": 3,
+    }
+
+
+def by_name(lines: list[dict], name: str) -> dict:
+    (found,) = [
+        d for d in lines if name in d["properties"].get("name", d["properties"].get("full", []))
+    ]
+    return found
+
+
+def test_ftm_literal_entities(ftm_lines, kb):
+    from followthemoney.util import make_entity_id
+
+    sheinbaum = by_name(ftm_lines, "Claudia Sheinbaum")
+    assert sheinbaum["schema"] == "Person"
+    assert sheinbaum["properties"] == {
+        "name": ["Claudia Sheinbaum"],
+        "alias": ["Sheinbaum"],
+        "position": ["Mexico's President-elect", "President", "President-elect"],
+    }
+    assert sheinbaum["id"] == make_entity_id(
+        "Person", "PERSON", "claudia sheinbaum", key_prefix="cartelkb"
+    )
+    mexico = by_name(ftm_lines, "Mexico")
+    assert mexico["schema"] == "Address"
+    assert mexico["properties"]["country"] == ["mx"]
+    assert (mexico["properties"]["latitude"], mexico["properties"]["longitude"]) == (
+        ["21.66573"],
+        ["-100.52489"],
+    )
+    assert by_name(ftm_lines, "Drug Enforcement Administration")["schema"] == "PublicBody"
+    with sqlite3.connect(kb) as conn:
+        sha = conn.execute("SELECT sha256 FROM articles WHERE id = 2").fetchone()[0]
+    article = next(d for d in ftm_lines if d["schema"] == "Article" and d["id"] == make_entity_id(
+        "Article", sha, key_prefix="cartelkb"))  # fmt: skip
+    assert article["properties"]["fileName"] == ["001_9aa123d84d044c96.txt"]
+    assert article["properties"]["language"] == ["eng"]
+
+
+def test_ftm_claims_link_exported_entities(ftm_lines):
+    ids = {d["id"] for d in ftm_lines}
+    links = [d for d in ftm_lines if d["schema"] == "UnknownLink"]
+    for link in links:
+        p = link["properties"]
+        assert {p["subject"][0], p["object"][0], p["proof"][0]} <= ids
+        assert p["role"] and p["summary"]
+    mentioned = [
+        d
+        for d in ftm_lines
+        if d["schema"] == "Documentation" and d["properties"].get("role") == ["mentioned"]
+    ]
+    assert all(d["properties"]["namesMentioned"] for d in mentioned)
+    assert len(mentioned) == 29  # one per (article, entity) pair
+
+
+def test_ftm_ids_are_stable(kb, tmp_path, ftm_lines):
+    out = tmp_path / "again.json"
+    export(kb, "ftm", out)
+    again = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [d["id"] for d in again] == [d["id"] for d in ftm_lines]
+
+
+def test_ftm_validate_command_accepts_the_file(kb, tmp_path):
+    out = tmp_path / "kb.ftm.json"
+    export(kb, "ftm", out)
+    checked = tmp_path / "checked.json"
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from followthemoney.cli.cli import cli; cli()",
+            "validate",
+            "-i",
+            str(out),
+            "-o",
+            str(checked),
+        ],  # fmt: skip
+        check=True,
+        capture_output=True,
+    )
+    mine = {d["id"]: d["properties"] for d in map(json.loads, out.read_text().splitlines())}
+    theirs = {d["id"]: d["properties"] for d in map(json.loads, checked.read_text().splitlines())}
+    assert mine == theirs
+
+
+def test_ftm_missing_library_is_a_clear_error(kb, monkeypatch):
+    monkeypatch.setitem(sys.modules, "followthemoney", None)
+    result = runner.invoke(app, ["export", "-f", "ftm", "--db", str(kb)])
+    assert result.exit_code == 1
+    assert 'needs followthemoney, which is not installed: pip install -e ".[ftm]"' in "".join(
+        result.stderr.splitlines()
+    )
+
+
+# --- networks ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_network_reads_back(kb, tmp_path, fmt):
+    import networkx as nx
+
+    out = tmp_path / f"kb.{fmt}"
+    result = export(kb, fmt, out)
+    assert "17 nodes, 42 edges" in result.stderr
+    graph = nx.read_gexf(out) if fmt == "gexf" else nx.read_graphml(out)
+    assert graph.is_directed() and graph.is_multigraph()
+    assert graph.number_of_nodes() == 17
+    assert graph.nodes["e8"] == {
+        "label": "Claudia Sheinbaum",
+        "type": "PERSON",
+        "mentions": 8,
+        "articles": 3,
+    }
+    assert graph.nodes["e1"]["latitude"] == 21.66573
+    kinds = Counter(d["kind"] for _, _, d in graph.edges(data=True))
+    assert kinds == {"co-occurrence": 23, "claim": 19}
+    co = graph.get_edge_data("e1", "e3")
+    assert [(d["kind"], d["weight"], d["articles"]) for d in co.values()] == [
+        ("co-occurrence", 6, 3)
+    ]
+    reiterate = [d for d in graph.get_edge_data("e8", "e1").values() if d["kind"] == "claim"]
+    assert [(d["action"], d["negated"], d["article"]) for d in reiterate] == [
+        ("reiterate", False, 2)
+    ]
+
+
+def test_network_missing_library_is_a_clear_error(kb, monkeypatch):
+    monkeypatch.setitem(sys.modules, "networkx", None)
+    result = runner.invoke(app, ["export", "-f", "gexf", "--db", str(kb)])
+    assert result.exit_code == 1
+    assert "needs networkx" in result.stderr
+
+
+# --- SQLite copy -------------------------------------------------------------------------
+
+
+def test_sqlite_copy_has_every_row_and_search(kb, tmp_path):
+    out = tmp_path / "copy.db"
+    result = export(kb, "sqlite", out)
+    assert "wrote" in result.stderr
+    tables = ("articles", "entities", "entity_aliases", "mentions", "claims", "places")
+    with sqlite3.connect(kb) as a, sqlite3.connect(out) as b:
+        for table in tables:
+            query = f"SELECT * FROM {table} ORDER BY id"
+            # Timestamps are written by SQLAlchemy in the copy, with microseconds.
+            copied = [
+                tuple(v.removesuffix(".000000") if isinstance(v, str) else v for v in row)
+                for row in b.execute(query)
+            ]
+            assert a.execute(query).fetchall() == copied, table
+        hits = b.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'Sheinbaum'")
+        assert len(hits.fetchall()) == 11
+    again = runner.invoke(app, ["export", "-f", "sqlite", "-o", str(out), "--db", str(kb)])
+    assert again.exit_code == 1
+    assert "exists; give a new file name" in "".join(again.stderr.splitlines())
+    no_output = runner.invoke(app, ["export", "-f", "sqlite", "--db", str(kb)])
+    assert no_output.exit_code == 1
+    assert "--format sqlite needs --output FILE" in no_output.stderr
+
+
+def test_schema_is_for_json_only(kb):
+    result = runner.invoke(app, ["export", "-f", "ftm", "--schema", "--db", str(kb)])
+    assert result.exit_code == 1
+    assert "--schema is the JSON Schema of --format json only" in result.stderr
