@@ -47,6 +47,7 @@ def export(kb: Path, fmt: str, out: Path):
 
 @pytest.fixture(scope="module")
 def ftm_lines(kb, tmp_path_factory) -> list[dict]:
+    pytest.importorskip("followthemoney", reason='followthemoney: pip install -e ".[ftm]"')
     out = tmp_path_factory.mktemp("ftm") / "kb.ftm.json"
     result = export(kb, "ftm", out)
     assert "156 FtM entities (5 Address, 5 Article, 115 Documentation" in "".join(
@@ -56,7 +57,7 @@ def ftm_lines(kb, tmp_path_factory) -> list[dict]:
 
 
 def test_ftm_entities_are_valid_and_typed(ftm_lines):
-    from followthemoney import model
+    model = pytest.importorskip("followthemoney").model
 
     for data in ftm_lines:
         proxy = model.get_proxy(data, cleaned=False)
@@ -133,6 +134,7 @@ def test_ftm_ids_are_stable(kb, tmp_path, ftm_lines):
 
 
 def test_ftm_validate_command_accepts_the_file(kb, tmp_path):
+    pytest.importorskip("followthemoney", reason='followthemoney: pip install -e ".[ftm]"')
     out = tmp_path / "kb.ftm.json"
     export(kb, "ftm", out)
     checked = tmp_path / "checked.json"
@@ -169,7 +171,7 @@ def test_ftm_missing_library_is_a_clear_error(kb, monkeypatch):
 
 @pytest.mark.parametrize("fmt", ["gexf", "graphml"])
 def test_network_reads_back(kb, tmp_path, fmt):
-    import networkx as nx
+    nx = pytest.importorskip("networkx", reason='networkx: pip install -e ".[graph]"')
 
     out = tmp_path / f"kb.{fmt}"
     result = export(kb, fmt, out)

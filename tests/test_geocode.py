@@ -174,7 +174,11 @@ def copy_db(url: str, dest: Path) -> str:
 
 @pytest.fixture()
 def seeds_copy(seeded_db, tmp_path) -> str:
-    return copy_db(seeded_db, tmp_path / "kb.db")
+    """The seeds without places (whether or not ingest geocoded them)."""
+    url = copy_db(seeded_db, tmp_path / "kb.db")
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        conn.execute("DELETE FROM places")
+    return url
 
 
 SEED_PLACES = [

@@ -278,14 +278,24 @@ def table_descriptions() -> dict[str, dict[str, Any]]:
                 columns[column.name] = note
         tables[table.name] = {"description": _first_paragraph(model.__doc__), "columns": columns}
     tables["entities"].update(label_column="name", facets=["type"])
-    tables["articles"].update(label_column="title", facets=["outlet"])
-    tables["claims"].update(facets=["action", "negated", "hedged"])
+    # The search box on the articles and claims pages: migration 0006's FTS5 tables.
+    tables["articles"].update(
+        label_column="title", facets=["outlet"], fts_table="articles_fts", fts_pk="id"
+    )
+    tables["claims"].update(
+        facets=["action", "negated", "hedged"], fts_table="claims_fts", fts_pk="id"
+    )
     tables["places"].update(facets=["level", "country_code"])
     tables["mentions"].update(facets=["label"])
     for view, description in VIEWS.items():
         tables[view] = {"description": description}
     tables["alembic_version"] = {"hidden": True}
     return tables
+
+
+def canned_queries() -> dict[str, dict[str, Any]]:
+    """The canned queries as Datasette takes them (their SQL folded away, one click shows it)."""
+    return {name: {**query, "hide_sql": True} for name, query in CANNED_QUERIES.items()}
 
 
 def build_metadata(database: str, *, title: str | None = None) -> dict[str, Any]:
@@ -308,7 +318,7 @@ def build_metadata(database: str, *, title: str | None = None) -> dict[str, Any]
             database: {
                 "description": "The knowledge base. Start with the canned queries below.",
                 "tables": table_descriptions(),
-                "queries": CANNED_QUERIES,
+                "queries": canned_queries(),
             }
         },
     }
