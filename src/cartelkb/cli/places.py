@@ -104,19 +104,12 @@ def places_list(
         emit(to_dict(found), fmt, columns=[f.name for f in dataclasses.fields(PlaceView)])
         return
     table = Table(title=f"{len(found)} places", title_justify="left")
-    for column in ("entity", "level", "place", "lat", "lon", "country", "state", "mentions"):
-        table.add_column(column, overflow="fold")
+    for column in ("entity", "level", "place", "lat, lon", "in", "mentions"):
+        table.add_column(column, overflow="fold", no_wrap=column in ("level", "lat, lon"))
     for p in found:
-        coords = ("", "") if p.latitude is None else (f"{p.latitude:.4f}", f"{p.longitude:.4f}")
-        table.add_row(
-            *row(
-                f"#{p.entity_id} {p.entity}",
-                p.level or "-",
-                p.name or p.rule,
-                *coords,
-                p.country_code or "",
-                p.admin1_name or "",
-                p.mentions,
-            )
-        )
+        coords = "" if p.latitude is None else f"{p.latitude:.2f}, {p.longitude:.2f}"
+        state = p.admin1_name if p.level == "city" else None
+        country = p.country_code if p.level != "country" else None
+        within = ", ".join(x for x in (state, country) if x)
+        table.add_row(*row(p.entity, p.level or "-", p.name or p.rule, coords, within, p.mentions))
     out.print(table)
