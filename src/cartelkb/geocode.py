@@ -197,7 +197,7 @@ class Gazetteer:
         self.geonames_countries: dict[str, dict[str, Any]] = cache.get_countries()
         us_states = cache.get_us_states()
 
-        # Countries: ISO names, GeoNames' (shorter, English) names; codes kept apart.
+        # Countries: ISO names and GeoNames' (shorter, English) names; never bare codes.
         self.country_names: dict[str, str] = {}
         self.country_label: dict[str, str] = {}
         for country in pycountry.countries:

@@ -9,7 +9,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
-    Float,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -257,9 +257,9 @@ class Place(Base):
     name: Mapped[str | None] = mapped_column(Text)
     # WGS 84 degrees north: a city's point; a country's or state's centre of population
     # (the population-weighted mean position of its gazetteer cities), not its middle.
-    latitude: Mapped[float | None] = mapped_column(Float)
+    latitude: Mapped[float | None] = mapped_column(Double)
     # WGS 84 degrees east, as latitude.
-    longitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Double)
     # ISO 3166-1 alpha-2 ("MX", "US").
     country_code: Mapped[str | None] = mapped_column(String(2), index=True)
     # ISO 3166-2 code of the state (first-level division): "MX-SIN".

@@ -9,7 +9,7 @@ named here exists in the models, with the same name.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Date, Float, Integer, column, table
+from sqlalchemy import BigInteger, Boolean, Date, Double, Integer, column, table
 
 # The Alembic revision the models correspond to. Opening a database compares it with
 # the database's alembic_version without importing Alembic; a test keeps them in step.
@@ -83,8 +83,8 @@ places = table(
     column("population", BigInteger),
     column("level"),
     column("name"),
-    column("latitude", Float),
-    column("longitude", Float),
+    column("latitude", Double),
+    column("longitude", Double),
     column("country_code"),
     column("admin1_code"),
     column("admin1_name"),
