@@ -312,7 +312,7 @@ class Ingestor:
         if not self.report.interrupted and (
             self.report.count("added") or self.report.count("updated")
         ):
-            self._link_knowledge()
+            self._after_articles()
         self._totals()
         return self.report
 
@@ -472,10 +472,11 @@ class Ingestor:
             apply_curations(session, article.id)
             return status, article.id
 
-    def _link_knowledge(self) -> None:
-        """Once per run, after the articles: match the knowledge base's entities to the
-        sanctions list (whole-table joins, so not per article). An interrupted run skips
-        it; the next run, or `cartelkb knowledge match`, does it."""
+    def _after_articles(self) -> None:
+        """Once per run, after the articles: match the entities to the sanctions list and
+        geocode the new places (whole-table steps, so not per article). An interrupted
+        run skips them; the next run (or `knowledge match`, `places update`) does them."""
+        from cartelkb.geocode import geocode_places
         from cartelkb.sanctions import link_sanctions
         from cartelkb.store import repository as repo
         from cartelkb.store.db import session_scope
@@ -484,6 +485,7 @@ class Ingestor:
         with session_scope(self.engine) as session:
             repo.lock_for_write(session)
             link_sanctions(session)
+            geocode_places(session)
         self.timer.add("knowledge", t0)
 
     def _totals(self) -> None:

@@ -79,6 +79,26 @@ def run() -> None:
 
 
 # Registered after `app` exists: each module adds its commands to it.
-from cartelkb.cli import entities, evaluate, export, ingest, knowledge, lookup  # noqa: E402
+from cartelkb.cli import (  # noqa: E402
+    entities,
+    evaluate,
+    export,
+    ingest,
+    knowledge,
+    lookup,
+    places,
+    serve,
+)
 
-__all__ = ["app", "run", "entities", "evaluate", "export", "ingest", "knowledge", "lookup"]
+__all__ = [
+    "app",
+    "run",
+    "entities",
+    "evaluate",
+    "export",
+    "ingest",
+    "knowledge",
+    "lookup",
+    "places",
+    "serve",
+]

