@@ -47,3 +47,18 @@ def test_missing_model_says_how_to_install_it():
         nlp.resolve_model("en_core_web_xx_missing")
     assert "pip install en-core-web-xx-missing" in str(info.value)
     assert "--model" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "Fugitive Extradited\n\nMexico extradited Carlos Mendoza to the United States.\n",
+            ["Fugitive Extradited", "Mexico extradited Carlos Mendoza to the United States."],
+        ),
+        ("The U.S. officials said it. He left.", ["The U.S. officials said it.", "He left."]),
+        ("He left. then she came.", ["He left.", "then she came."]),  # after a full stop: may
+    ],
+)
+def test_a_lowercase_word_starts_no_sentence_inside_a_line(nlp, text, sentences):
+    assert [s.text.strip() for s in nlp(text).sents] == sentences

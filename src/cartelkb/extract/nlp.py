@@ -48,11 +48,25 @@ def resolve_model(name: str) -> str:
     )
 
 
+# Tokens after which an English sentence may end (a lowercase word may follow them).
+SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";", "”", "’", '"', "'", ")", "]"})
+
+
 def mark_line_starts(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and list items are not run-ons."""
+    """Preset sentence boundaries the parser must respect (it runs after this).
+
+    A line break starts a sentence: headlines and list items are not run-ons. And a
+    lowercase word inside a line starts none unless sentence-final punctuation comes
+    before it: English orthography puts a capital (or a digit, a quote) at a sentence
+    start. The small model otherwise splits "Mexico | extradited Carlos ..." after a
+    headline, or "U.S. | officials said ...", leaving a verb without its subject.
+    """
     for i, token in enumerate(doc[:-1]):
+        following = doc[i + 1]
         if "\n" in token.text or "\n" in token.whitespace_:
-            doc[i + 1].is_sent_start = True
+            following.is_sent_start = True
+        elif following.text[:1].islower() and token.text not in SENTENCE_END:
+            following.is_sent_start = False
     return doc
 
 
