@@ -32,6 +32,11 @@ class Context:
     ) -> None:
         self.doc = doc
         self.text = doc.text
+        self.words = [t.text for t in doc]
+        self.tok_idx = [t.idx for t in doc]
+        self.by_text: dict[str, list[int]] = {}
+        for i, w in enumerate(self.words):
+            self.by_text.setdefault(w, []).append(i)
         self.mentions = list(mentions)
         self.claims = list(claims)
         self.dates = [d for d in dates if d.value and d.kind in (None, "date")]
@@ -159,11 +164,12 @@ class Context:
     # --- claims ----------------------------------------------------------------------------
 
     def _action_tokens(self, claim: ClaimRecord) -> set[int]:
-        sent = self.span(claim.start, claim.end)
-        if sent is None:
-            return set()
-        words = set(claim.action_text.split())
-        return {t.i for t in sent if t.text in words}
+        found: set[int] = set()
+        for word in set(claim.action_text.split()):
+            for i in self.by_text.get(word, ()):
+                if claim.start <= self.tok_idx[i] < claim.end:
+                    found.add(i)
+        return found
 
     def direct_claims(self, trigger: Token) -> list[int]:
         """Claims whose action is this trigger: one of their action words, governing

@@ -177,12 +177,12 @@ def score_article(
                 found_q.append(q)
     # a quantity annotated in two gold events of one sentence counts once
     unique_gold = []
-    keys = set()
-    for span, q in gold_q:
-        key = (span, q["kind"], q.get("amount"), q.get("value"))
-        if key not in keys:
-            keys.add(key)
-            unique_gold.append((span, q))
+    keys: set[tuple[Any, ...]] = set()
+    for span, gq in gold_q:
+        gold_key = (span, gq["kind"], gq.get("amount"), gq.get("value"))
+        if gold_key not in keys:
+            keys.add(gold_key)
+            unique_gold.append((span, gq))
     score.quantities.gold, score.quantities.found = len(unique_gold), len(found_q)
     used_q: set[int] = set()
     for span, g in unique_gold:

@@ -119,7 +119,7 @@ class _Builder:
             if not drafts:
                 continue
             self._reward_patients(drafts)
-            self._attach_quantities(drafts, find_quantities(self.doc, sent))
+            self._attach_quantities(drafts, find_quantities(self.doc, sent, self.ctx.words))
             for d in drafts:
                 if d.agent is None and not d.patients and not d.quantities:
                     continue

@@ -126,12 +126,20 @@ def _counted(doc: Doc, last: int) -> Token | None:
     return None
 
 
-def find_quantities(doc: Doc, sent: Span) -> list[Quantity]:
-    """The normalized amounts of one sentence, in text order."""
+def find_quantities(doc: Doc, sent: Span, words: list[str] | None = None) -> list[Quantity]:
+    """The normalized amounts of one sentence, in text order.
+
+    Args:
+        words: the texts of all the Doc's tokens, when the caller has them already.
+    """
     found: list[Quantity] = []
-    words = [t.text for t in doc]
+    if words is None:
+        words = [t.text for t in doc]
     i, end = sent.start, sent.end
     while i < end:
+        if not _may_start(words[i]):
+            i += 1
+            continue
         tok = doc[i]
         first = i
         currency: str | None = None
@@ -170,6 +178,18 @@ def find_quantities(doc: Doc, sent: Span) -> list[Quantity]:
         else:
             i = last + 1
     return found
+
+
+def _may_start(word: str) -> bool:
+    """A cheap test before the parse is read: can a quantity start at this word?"""
+    return (
+        word[:1].isdigit()
+        or word in CURRENCY_PREFIXES
+        or word[:1] in {"$", "€", "£"}
+        or word.startswith(("US", "MX", "Mex", "C$"))
+        or is_number_word(word)
+        or word.lower() in LIFE_TERMS
+    )
 
 
 def _is_life_term(doc: Doc, i: int) -> bool:

@@ -70,8 +70,12 @@ class _Relations:
             if m.label == "PERSON":
                 found.extend(self._titles(m))
         for tok in self.doc:
-            if tok.pos_ in {"NOUN", "PROPN"}:
+            if tok.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            low = tok.lower_
+            if low in KINSHIP_NOUNS or tok.lemma_.lower() in KINSHIP_NOUNS:
                 found.extend(self._kinship(tok))
+            if tok.dep_ == "appos":
                 found.extend(self._appositive_role(tok))
         for rel in sorted(found, key=lambda r: (r.start, r.subject.start)):
             key = (rel.type, rel.subject.start, rel.object and rel.object.start, rel.title)
