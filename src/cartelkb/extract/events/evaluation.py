@@ -175,14 +175,7 @@ def score_article(
             if key not in seen_q:
                 seen_q.add(key)
                 found_q.append(q)
-    # a quantity annotated in two gold events of one sentence counts once
-    unique_gold = []
-    keys: set[tuple[Any, ...]] = set()
-    for span, gq in gold_q:
-        gold_key = (span, gq["kind"], gq.get("amount"), gq.get("value"))
-        if gold_key not in keys:
-            keys.add(gold_key)
-            unique_gold.append((span, gq))
+    unique_gold = gold_q
     score.quantities.gold, score.quantities.found = len(unique_gold), len(found_q)
     used_q: set[int] = set()
     for span, g in unique_gold:

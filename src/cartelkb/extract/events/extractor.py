@@ -12,6 +12,7 @@ from cartelkb.extract.events.context import Context
 from cartelkb.extract.events.quantities import Quantity, find_quantities
 from cartelkb.extract.events.triggers import Trigger, classify
 from cartelkb.extract.events.vocab import (
+    INANIMATE_AGENTS,
     IRREALIS_HEADS,
     LIGHT_VERBS,
     LOCATION_PREPS,
@@ -118,6 +119,7 @@ class _Builder:
                     drafts.append(draft)
             if not drafts:
                 continue
+            drafts = self._merge(drafts)
             self._reward_patients(drafts)
             self._attach_quantities(drafts, find_quantities(self.doc, sent, self.ctx.words))
             for d in drafts:
@@ -194,6 +196,28 @@ class _Builder:
         agent = ctx.arg(subj) if subj is not None and subj.lower_ not in {"who", "that"} else None
         return agent, [ctx.arg(obj)] if obj is not None else []
 
+    def _headline_roles(self, verb: Token) -> tuple[ArgRecord | None, list[ArgRecord]] | None:
+        """A headline's capitalized verb, which the parser reads as a name: "Eduardo
+        Arellano-Felix Extradited From Mexico" (the words before a participle are its
+        patient), "Mexico Acts to Extradite 'El Chapo' to US" (the words after a base form
+        up to a preposition are its object)."""
+        from cartelkb.extract.sentences import sentence_of
+
+        sent = sentence_of(self.doc, verb.i)
+        if verb.lower_.endswith("ed"):
+            words = [t for t in self.doc[sent.start : verb.i] if not t.is_punct or t.text == "'"]
+            if 0 < len(words) <= 10:
+                return None, [self.ctx.arg(words[-1], words)]
+            return None
+        after = []
+        for t in self.doc[verb.i + 1 : sent.end]:
+            if t.lower_ in {"to", "from", "for", "in", "into", "as"} or t.text in {",", ".", ":"}:
+                break
+            after.append(t)
+        if 0 < len(after) <= 8:
+            return None, [self.ctx.arg(after[-1], after)]
+        return None
+
     def _by_agent(self, verb: Token) -> ArgRecord | None:
         for child in verb.children:
             if child.dep_ == "agent":
@@ -236,6 +260,13 @@ class _Builder:
         light = self._light_verb(noun)
         if light is not None:
             verb, subject = light
+            if not patients:
+                # "imposed sanctions on 15 Mexican businesses": the verb took the phrase
+                for child in verb.children:
+                    if child.dep_ == "prep" and child.lower_ in PATIENT_PREPS - {"of"}:
+                        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                        if pobj is not None and pobj.i > noun.i:
+                            patients.append(ctx.arg(pobj))
             role = LIGHT_VERBS[verb.lemma_.lower()]
             if role == "agent" and agent is None:
                 agent = subject
@@ -252,14 +283,20 @@ class _Builder:
                 return None
             head = tok.head
             if head.pos_ in {"VERB", "AUX"}:
-                if head.lemma_.lower() not in LIGHT_VERBS:
-                    return None
-                return head, self._subject_of(head)
+                if head.lemma_.lower() in LIGHT_VERBS:
+                    return head, self._subject_of(head)
+                if head.dep_ != "conj":
+                    return None  # a verb of a list the parser took for a verb goes on
             tok = head
         return None
 
     def _subject_of(self, verb: Token) -> ArgRecord | None:
-        """A verb's subject: its claim's, else its nsubj, else its chain head's."""
+        """A verb's subject: the object of the verb it complements ("ordered Rincon to
+        serve"), its claim's, else its nsubj, else its chain head's."""
+        if verb.dep_ == "xcomp":
+            dobj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if dobj is not None:
+                return self.ctx.arg(dobj)
         for n in self.ctx.claims_at.get(verb.i, ()):
             c = self.ctx.claims[n]
             head = self.ctx.head_of(c.subject)
@@ -352,13 +389,21 @@ class _Builder:
             span = self.ctx.span(p.start, p.end)
             if span is not None:
                 scope.update(t.i for t in span)
+        if trigger.verbal and tok.dep_ in {"acl", "amod", "appos"}:
+            scope.update(t.i for t in self.ctx.np_tokens(tok.head))
+        if not trigger.verbal:
+            for child in tok.children:
+                # "seizures of 1,060 pounds of fentanyl, 3,400 pounds of meth": a list
+                # the parser coordinated with the event noun
+                if child.dep_ == "conj" and classify(child) is None:
+                    scope.update(t.i for t in child.subtree)
         if agent is not None:
             span = self.ctx.span(agent.start, agent.end)
             if span is not None:
                 scope.difference_update(t.i for t in span)
         if not trigger.verbal:
             head = tok.head
-            if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in {"NOUN", "NUM"}:
                 # "an increase from $5 million to up to $15 million of the reward"
                 scope.update(t.i for t in head.head.subtree if t.i < head.i)
             light = self._light_verb(tok)
@@ -368,6 +413,38 @@ class _Builder:
                     if child.dep_ in {"dobj", "prep"}:
                         scope.update(t.i for t in child.subtree)
         return scope
+
+    def _merge(self, drafts: list[_Draft]) -> list[_Draft]:
+        """Coordinated event nouns share a patient ("the arrest and extradition of X");
+        a noun under a verb of its own type is that verb's event ("charged in several
+        indictments"); a killing by a drug is no killing; a designation under a rewards
+        program is a reward offer."""
+        by_token = {d.trigger.tok.i: d for d in drafts}
+        kept = []
+        for d in drafts:
+            tok = d.trigger.tok
+            if not d.trigger.verbal:
+                up = tok.head
+                if tok.dep_ == "pobj" and up.head.i in by_token:
+                    host = by_token[up.head.i]
+                    if host.trigger.verbal and host.trigger.type == d.trigger.type:
+                        continue
+                if not d.patients:
+                    for other in _conjuncts_all(tok):
+                        o = by_token.get(other.i)
+                        if o is not None and o is not d and o.patients and not o.trigger.verbal:
+                            d.patients = list(o.patients)
+                            break
+            if d.trigger.type == "killing" and d.agent is not None:
+                head = self.ctx.head_of(d.agent)
+                if head is not None and head.lemma_.lower() in INANIMATE_AGENTS:
+                    continue
+            if d.trigger.type == "designation" and any(
+                self.doc[i].lemma_.lower() == "reward" for i in d.scope
+            ):
+                d.trigger.type = "reward"
+            kept.append(d)
+        return kept
 
     def _reward_patients(self, drafts: list[_Draft]) -> None:
         """A reward without a patient is for the arrest or conviction of someone: the
@@ -503,6 +580,17 @@ class _Builder:
         )
 
 
+def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
+    """The run of consecutive tokens around `head` (others left out of a phrase)."""
+    by_i = {t.i for t in tokens}
+    first = last = head.i
+    while first - 1 in by_i:
+        first -= 1
+    while last + 1 in by_i:
+        last += 1
+    return [t for t in tokens if first <= t.i <= last] or [head]
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     """A token and the tokens coordinated with it ("cocaine, meth and heroin")."""
     out = [tok]
@@ -514,6 +602,14 @@ def _conjuncts(tok: Token) -> list[Token]:
                 out.append(child)
                 stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _conjuncts_all(tok: Token) -> list[Token]:
+    """The words coordinated with a token, whichever of them the parser made the head."""
+    top = tok
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    return _conjuncts(top)
 
 
 def _is_amount(tok: Token) -> bool:

@@ -244,7 +244,7 @@ def _unit(
         if counted.lower_ in PILL_NOUNS or lemma in PILL_NOUNS:
             item = " ".join(t.text for t in doc[last + 1 : counted.i + 1])
             return Quantity("pills", first, counted.i, counted.i, amount, "pill", item=item)
-        if lemma in PEOPLE_NOUNS or lemma in _COUNT_NOUNS:
+        if (lemma in PEOPLE_NOUNS or lemma in _COUNT_NOUNS) and amount != 1:
             item = " ".join(t.text for t in doc[last + 1 : counted.i + 1])
             # the text runs to the counted noun when only its modifiers come between
             close = counted.i > last and counted.i - last <= 4
@@ -256,6 +256,7 @@ def _unit(
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if (
             pobj is not None
+            and amount != 1  # "one of the leaders" names one person, it counts nothing
             and pobj.lemma_.lower() in PEOPLE_NOUNS
             and not any(c.dep_ == "nummod" for c in pobj.children)
         ):
