@@ -79,6 +79,6 @@ def run() -> None:
 
 
 # Registered after `app` exists: each module adds its commands to it.
-from cartelkb.cli import entities, evaluate, export, ingest, lookup  # noqa: E402
+from cartelkb.cli import entities, evaluate, events, export, ingest, lookup  # noqa: E402
 
-__all__ = ["app", "run", "entities", "evaluate", "export", "ingest", "lookup"]
+__all__ = ["app", "run", "entities", "evaluate", "events", "export", "ingest", "lookup"]

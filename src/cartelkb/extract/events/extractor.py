@@ -149,6 +149,11 @@ class _Builder:
         )
         if agent is None and not (trigger.verbal and trigger.lemma in SUBJECT_PATIENT_VERBS):
             agent = own_agent
+        agent_head = self.ctx.head_of(agent)
+        if agent_head is not None and (
+            agent_head.lemma_.lower() in _TEMPORAL or agent_head.ent_type_ in {"DATE", "TIME"}
+        ):
+            agent = None  # "Today's extradition": a date, not who extradited
         if not patients:
             patients = own_patients
         patients = self._expand(patients)
@@ -613,9 +618,10 @@ def _conjuncts_all(tok: Token) -> list[Token]:
 
 
 def _is_amount(tok: Token) -> bool:
-    """A phrase that is an amount ("a reward of $5 million"), not a party."""
+    """A phrase that is an amount ("a reward of $5 million"), not a party ("on 15
+    businesses" is a party with a count)."""
     return (
         tok.like_num
-        or tok.ent_type_ in {"MONEY", "QUANTITY", "PERCENT", "CARDINAL"}
-        or any(t.text in {"$", "US$", "€"} or t.like_num and t.head.i == tok.i for t in tok.subtree)
+        or tok.ent_type_ in {"MONEY", "QUANTITY", "PERCENT"}
+        or any(t.text in {"$", "US$", "€"} for t in tok.subtree)
     )
