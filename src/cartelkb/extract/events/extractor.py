@@ -159,6 +159,8 @@ class _Builder:
         patients = self._expand(patients)
         if agent is not None:
             patients = [p for p in patients if (p.start, p.end) != (agent.start, agent.end)]
+        # a patient is never the event's own phrase ("X (USD$10 million reward)")
+        patients = [p for p in patients if not p.start <= tok.idx < p.end]
         if trigger.transfer:
             kind = self._transfer_type(tok, patients)
             if kind is None:
@@ -508,7 +510,7 @@ class _Builder:
                 negation is None
                 and lemma in NEGATING_HEADS
                 and parent.pos_ in {"VERB", "NOUN"}
-                and rel in {"xcomp", "ccomp", "dobj", "acl", "pobj", "prep", "nsubjpass"}
+                and rel in {"xcomp", "ccomp", "dobj", "acl", "advcl", "pobj", "prep", "nsubjpass"}
             ):
                 negation = parent.text
             if rel not in {"xcomp", "ccomp", "conj", "aux"}:

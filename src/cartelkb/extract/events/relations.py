@@ -177,6 +177,10 @@ class _Relations:
             hedge = self._hedge(mods)
         if kind == "position" and tok is not None:
             title = " ".join(t.text for t in self._title_words(tok))
+        if tok is not None and not title.endswith("-in-law"):
+            tail = [t.text for t in self.doc[tok.i + 1 : tok.i + 5]]
+            if tail == ["-", "in", "-", "law"]:
+                title += "-in-law"  # "father-in-law", whose head word the parser made "law"
         return self._make(
             kind,
             claim.subject,
