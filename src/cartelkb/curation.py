@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from cartelkb.errors import CartelKBError, NotFoundError
 from cartelkb.knowledge import name_key
 from cartelkb.store import repository as repo
-from cartelkb.store.models import Claim, Curation, Entity, EntityAlias, Mention
+from cartelkb.store.models import Curation, Entity, EntityAlias, Mention
 
 ACTIONS = ("merge", "split", "alias", "rename")
 
@@ -35,8 +35,8 @@ def merge_entities(session: Session, keep: Entity, drop: Entity) -> None:
     if keep.id == drop.id:
         return
     session.execute(update(Mention).where(Mention.entity_id == drop.id).values(entity_id=keep.id))
-    for column in (Claim.subject_entity_id, Claim.object_entity_id, Claim.source_entity_id):
-        session.execute(update(Claim).where(column == drop.id).values({column: keep.id}))
+    for model, column in repo.ENTITY_REFERENCES:
+        session.execute(update(model).where(column == drop.id).values({column: keep.id}))
     have = {
         (k, kind)
         for k, kind in session.execute(

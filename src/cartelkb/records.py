@@ -127,6 +127,104 @@ class ClaimRecord(Record):
     end: int
 
 
+EventType = Literal[
+    "designation",
+    "extradition",
+    "arrest",
+    "charge",
+    "plea",
+    "conviction",
+    "sentence",
+    "sanction",
+    "reward",
+    "seizure",
+    "deployment",
+    "tariff",
+    "killing",
+    "attack",
+]
+"""The event types (described in `data/lexicons/events.toml`, [event_types])."""
+
+QuantityKind = Literal["money", "drug", "pills", "people", "term", "rate"]
+
+RelationType = Literal["leader_of", "member_of", "relative_of", "position", "associate_of"]
+
+
+class QuantityRecord(Record):
+    """An amount an event states, normalized: money in its currency, drugs in kg, pills,
+    people, a prison term, a rate."""
+
+    kind: QuantityKind
+    text: str = Field(description="Surface form, exactly `article.text[start:end]`.")
+    start: int
+    end: int
+    amount: float | None = Field(
+        None,
+        description='The number in `unit`: 5000000.0 for "$5 million", 1814.37 (kg) for '
+        '"2 tons"; None for a life term.',
+    )
+    unit: str | None = Field(
+        None,
+        description="ISO 4217 code for money (USD, MXN: never converted), kg, pill, person, "
+        "year/month/week/day for terms, percent for rates.",
+    )
+    value: str | None = Field(None, description='A term as an ISO 8601 duration (P25Y) or "life".')
+    approximate: str | None = Field(
+        None, description="The qualifier written before the amount (more than, up to)."
+    )
+    item: str | None = Field(None, description="What is counted or weighed (cocaine, goods).")
+
+
+class EventRecord(Record):
+    """A typed event (an extradition, a seizure, ...) read off a claim or an event noun."""
+
+    type: EventType
+    trigger: str = Field(description="The word naming the event, exactly `text[start:end]`.")
+    trigger_lemma: str
+    start: int
+    end: int
+    claim: int | None = Field(
+        None,
+        description="Index, in the article's claims, of the claim the event comes from (the "
+        "claim of its verb, or the claim whose argument holds its noun).",
+    )
+    agent: ArgRecord | None = None
+    patients: list[ArgRecord] = Field(default_factory=list)
+    location: ArgRecord | None = None
+    source: ArgRecord | None = Field(None, description="Who the event is attributed to.")
+    date: str | None = Field(None, description="Value of the date of the event's clause.")
+    negated: bool = False
+    negation_cue: str | None = None
+    hedged: bool = False
+    hedge_cue: str | None = None
+    quantities: list[QuantityRecord] = Field(default_factory=list)
+    sentence: str = Field(description="The sentence, exactly `text[sentence_start:sentence_end]`.")
+    sentence_start: int
+    sentence_end: int
+
+
+class RelationRecord(Record):
+    """A relation between a person and a group or another person (leader of, son of, a
+    position), read off a copula, an apposition, a possessive or a title."""
+
+    type: RelationType
+    subject: ArgRecord
+    object: ArgRecord | None = Field(None, description="The other party; None for a bare title.")
+    title: str | None = Field(
+        None,
+        description="The relational word: the kinship word (son), the title (Attorney "
+        "General), the noun (business partner).",
+    )
+    rule: str = Field(description="The construction it was read from (copula, apposition, ...).")
+    claim: int | None = Field(None, description="Index of the claim that states it, if any.")
+    negated: bool = False
+    hedged: bool = False
+    hedge_cue: str | None = None
+    sentence: str
+    start: int
+    end: int
+
+
 class ArticleExtraction(Record):
     """Everything extracted from one article, ready for resolution and storage."""
 
@@ -134,6 +232,8 @@ class ArticleExtraction(Record):
     mentions: list[MentionRecord] = Field(default_factory=list)
     dates: list[DateRecord] = Field(default_factory=list)
     claims: list[ClaimRecord] = Field(default_factory=list)
+    events: list[EventRecord] = Field(default_factory=list)
+    relations: list[RelationRecord] = Field(default_factory=list)
     model: str
 
 

@@ -143,6 +143,12 @@ def card(page: Page, card: Any, *, limit: int) -> None:
             hang=4,
         )
     page.line()
+    if card.relations:
+        relation_lines(page, card.name, card.relations)
+    if card.events:
+        page.line("Events" + shown(len(card.events), card.event_count), "bold", "underline")
+        for e in card.events:
+            event(page, e)
     if card.claims:
         claims(page, card.claims, by_role=True, totals=card.claim_counts)
     if card.truncated:
@@ -267,3 +273,96 @@ def corroboration(page: Page, groups: Iterable[Any]) -> None:
             stance = " (negated)" if c.negated else ""
             page.wrapped(f"article {c.article_id}{stance}: “{c.sentence}”", indent=4, hang=2)
         page.line()
+
+
+_RELATION_WORDS = {
+    "leader_of": "leader",
+    "member_of": "member",
+    "relative_of": "relative",
+    "associate_of": "associate",
+}
+
+
+def relation_label(r: Any, name: str) -> str:
+    """A relation as a phrase: "leader of CJNG", "son of Joaquín Guzmán Loera", "position:
+    Attorney General"; an incoming one names the other party first."""
+    word = r.title or _RELATION_WORDS.get(r.type, r.type)
+    if r.type == "position":
+        if r.direction == "out":
+            return f"position: {word}" + (f", {r.other}" if r.other else "")
+        return f"{r.other}: {word} of it"
+    if r.direction == "out":
+        return f"{word} of {r.other}" if r.other else word
+    return f"{r.other}: {word} of {name}"
+
+
+def relation_lines(page: Page, name: str, found: Iterable[Any]) -> None:
+    """The Relations section of a card: one line per statement, with its article count."""
+    found = list(found)
+    page.line(f"Relations ({len(found)})", "bold", "underline")
+    for r in found:
+        count = f" ({r.article_count} articles)" if r.article_count > 1 else ""
+        stance = ", ".join(
+            flag
+            for flag, on in (
+                ("hedged", all(e.hedged for e in r.evidence)),
+                ("negated", all(e.negated for e in r.evidence)),
+            )
+            if on
+        )
+        where = r.evidence[0]
+        page.wrapped(
+            f"{relation_label(r, name)}{count}" + (f" · {stance}" if stance else ""), hang=2
+        )
+        page.wrapped(
+            f"article {where.article_id}, chars {where.start}-{where.end}", "dim", indent=4
+        )
+    page.line()
+
+
+def quantity(q: Any) -> str:
+    """A normalized amount as read: "5000000 USD (up to; $5 million)", "P25Y", "life"."""
+    if q.kind == "term":
+        core = q.value or q.text
+    else:
+        amount = q.amount
+        shown_amount = f"{amount:,.2f}".rstrip("0").rstrip(".") if amount is not None else "?"
+        core = f"{shown_amount} {q.unit or ''}".strip()
+        if q.item and q.kind in {"drug", "pills"}:
+            core += f" of {q.item}" if q.kind == "drug" else ""
+    notes = "; ".join(n for n in (q.approximate, q.text if q.text != core else None) if n)
+    return f"{core} ({notes})" if notes else core
+
+
+def event(page: Page, e: Any) -> None:
+    """One event: type, parties and amounts; where it is and its flags; the sentence."""
+    who = [party(p, n) for p, n in zip(e.patients, e.patient_entities, strict=False)]
+    head = f"{e.type}  “{e.trigger}”"
+    if who:
+        head += "  " + "; ".join(who)
+    if e.agent:
+        head += f"  by {party(e.agent, e.agent_entity)}"
+    if e.quantities:
+        head += "  · " + "; ".join(quantity(q) for q in e.quantities)
+    details = [f"article {e.article_id}, chars {e.trigger_start}-{e.trigger_end}"]
+    if e.location:
+        details.append(f"in {party(e.location, e.location_entity)}")
+    if e.date:
+        details.append(f"date {e.date}")
+    if e.role:
+        details.append(f"as {e.role}")
+    stance = flags(e)
+    if stance:
+        details.append(stance)
+    page.wrapped(head, "bold", hang=2)
+    page.wrapped(" · ".join(details), "dim")
+    page.wrapped(f"“{e.sentence}”")
+    page.line()
+
+
+def events(page: Page, found: Iterable[Any]) -> None:
+    """An event list under one heading."""
+    found = list(found)
+    page.line(f"Events ({len(found)})", "bold", "underline")
+    for e in found:
+        event(page, e)

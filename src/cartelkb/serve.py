@@ -228,15 +228,37 @@ COLUMN_NOTES = {
     "articles.published_end": "End of the days `published` covers (exclusive).",
     "dates.value_end": "End of the days `value` covers (exclusive).",
     "claims.date_end": "End of the days `date_value` covers (exclusive).",
+    "events.type": "Event type: arrest, extradition, charge, plea, sentence, sanction, reward, "
+    "seizure, designation, deployment, tariff, killing, ...",
+    "events.trigger": "The word(s) that state the event, as written.",
+    "events.trigger_lemma": "The trigger's lemma (extradite, seize).",
+    "events.date_value": "The event's date, ISO (the claim's date).",
+    "events.date_end": "End of the days `date_value` covers (exclusive).",
+    "event_patients.position": "Order of the patient in the event (0 first).",
+    "event_patients.text": "The patient as written.",
+    "event_quantities.text": "The quantity as written ($5 million, 2 tons).",
+    "event_quantities.amount": "The amount in `unit` (USD, kg, pill, person, ...).",
+    "event_quantities.approximate": "A qualifier the text gives (more than, up to).",
+    "event_quantities.item": "What is counted (cocaine, fentanyl pills, fugitives).",
+    "relations.title": "The title or kinship word (leader, son, Attorney General).",
 }
 _GENERIC = [
     (re.compile(r"^id$"), "Row id."),
     (re.compile(r"^article_id$"), "The article (articles.id)."),
     (re.compile(r"^(\w+_)?entity_id$"), "The linked entity (entities.id)."),
     (
-        re.compile(r"^(start_char|end_char|(subject|object|source|sentence)_(start|end))$"),
+        re.compile(
+            r"^(start_char|end_char|(subject|object|source|sentence|trigger|agent|location)"
+            r"_(start|end))$"
+        ),
         "Character offset into articles.text (end exclusive).",
     ),
+    (re.compile(r"^(\w+)_text$"), "The words of the text that name it."),
+    (re.compile(r"^negated$"), "1 when the text denies it; negation_cue is the word."),
+    (re.compile(r"^negation_cue$"), "The word that negates it (not, never, denied)."),
+    (re.compile(r"^hedged$"), "1 when the text hedges it (may, alleged); hedge_cue is the word."),
+    (re.compile(r"^hedge_cue$"), "The word that hedges it."),
+    (re.compile(r"^sentence$"), "The sentence it comes from: articles.text[start_char:end_char]."),
     (
         re.compile(r"^(name_key|alias_key)$"),
         "Normalized for look-ups: case, accents and punctuation removed (U.S. -> us).",

@@ -82,6 +82,7 @@ def run() -> None:
 from cartelkb.cli import (  # noqa: E402
     entities,
     evaluate,
+    events,
     export,
     ingest,
     knowledge,
@@ -95,6 +96,7 @@ __all__ = [
     "run",
     "entities",
     "evaluate",
+    "events",
     "export",
     "ingest",
     "knowledge",

@@ -31,10 +31,19 @@ def extract_article(raw: RawArticle, doc: Doc, model: str) -> ArticleExtraction:
     from cartelkb.extract.claims import extract_claims
     from cartelkb.extract.dates import extract_dates
     from cartelkb.extract.entities import extract_mentions
+    from cartelkb.extract.events import extract_events, extract_relations
 
     mentions = list(extract_mentions(doc))
     dates = list(extract_dates(doc, published_date(raw)))
     claims = list(extract_claims(doc, mentions, dates))
+    events = list(extract_events(doc, mentions, claims, dates))
+    relations = list(extract_relations(doc, mentions, claims))
     return ArticleExtraction(
-        article=raw, mentions=mentions, dates=dates, claims=claims, model=model
+        article=raw,
+        mentions=mentions,
+        dates=dates,
+        claims=claims,
+        events=events,
+        relations=relations,
+        model=model,
     )

@@ -75,6 +75,12 @@ class Article(Base):
     claims: Mapped[list[Claim]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True
     )
+    events: Mapped[list[Event]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )
+    relations: Mapped[list[Relation]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class ArticlePath(Base):
@@ -220,6 +226,141 @@ class Claim(Base):
     end_char: Mapped[int] = mapped_column(Integer)
 
     article: Mapped[Article] = relationship(back_populates="claims")
+
+
+class Event(Base):
+    """A typed event (extradition, seizure, ...): its trigger word, agent, place, date,
+    flags; its patients and quantities are rows of their own tables."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    # The claim it was read from (its verb's claim, or the claim whose argument holds it).
+    claim_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claims.id", ondelete="SET NULL"), index=True
+    )
+    type: Mapped[str] = mapped_column(String(20), index=True)
+    trigger: Mapped[str] = mapped_column(Text)
+    trigger_lemma: Mapped[str] = mapped_column(String(40))
+    trigger_start: Mapped[int] = mapped_column(Integer)
+    trigger_end: Mapped[int] = mapped_column(Integer)
+    agent_text: Mapped[str | None] = mapped_column(Text)
+    agent_entity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    agent_start: Mapped[int | None] = mapped_column(Integer)
+    agent_end: Mapped[int | None] = mapped_column(Integer)
+    location_text: Mapped[str | None] = mapped_column(Text)
+    location_entity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    location_start: Mapped[int | None] = mapped_column(Integer)
+    location_end: Mapped[int | None] = mapped_column(Integer)
+    source_text: Mapped[str | None] = mapped_column(Text)
+    source_entity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    negated: Mapped[bool] = mapped_column(Boolean, default=False)
+    negation_cue: Mapped[str | None] = mapped_column(Text)
+    hedged: Mapped[bool] = mapped_column(Boolean, default=False)
+    hedge_cue: Mapped[str | None] = mapped_column(Text)
+    date_value: Mapped[str | None] = mapped_column(String(20), index=True)
+    # The days `date_value` covers, [start, end).
+    date_start: Mapped[date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    sentence: Mapped[str] = mapped_column(Text)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+
+    article: Mapped[Article] = relationship(back_populates="events")
+    patients: Mapped[list[EventPatient]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", passive_deletes=True
+    )
+    quantities: Mapped[list[EventQuantity]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class EventPatient(Base):
+    """Who or what an event happens to (the person extradited, the drug seized), in order."""
+
+    __tablename__ = "event_patients"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    entity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+
+    event: Mapped[Event] = relationship(back_populates="patients")
+
+
+class EventQuantity(Base):
+    """An amount an event states, normalized (money in its own currency, drugs in kg)."""
+
+    __tablename__ = "event_quantities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    # money | drug | pills | people | term | rate
+    kind: Mapped[str] = mapped_column(String(10), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    amount: Mapped[float | None] = mapped_column(Double, index=True)
+    # ISO 4217 code for money; kg, pill, person, year..., percent
+    unit: Mapped[str | None] = mapped_column(String(10))
+    value: Mapped[str | None] = mapped_column(String(20))  # a term: P25Y, life
+    approximate: Mapped[str | None] = mapped_column(String(30))
+    item: Mapped[str | None] = mapped_column(Text)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+
+    event: Mapped[Event] = relationship(back_populates="quantities")
+
+
+class Relation(Base):
+    """A relation between a person and a group or person (leader_of, relative_of, ...)."""
+
+    __tablename__ = "relations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    claim_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claims.id", ondelete="SET NULL"), index=True
+    )
+    # leader_of | member_of | relative_of | position | associate_of
+    type: Mapped[str] = mapped_column(String(20), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    subject_text: Mapped[str] = mapped_column(Text)
+    subject_entity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    subject_start: Mapped[int] = mapped_column(Integer)
+    subject_end: Mapped[int] = mapped_column(Integer)
+    object_text: Mapped[str | None] = mapped_column(Text)
+    object_entity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    object_start: Mapped[int | None] = mapped_column(Integer)
+    object_end: Mapped[int | None] = mapped_column(Integer)
+    # copula | apposition | title | possessive: the construction it was read from
+    rule: Mapped[str] = mapped_column(String(20))
+    negated: Mapped[bool] = mapped_column(Boolean, default=False)
+    hedged: Mapped[bool] = mapped_column(Boolean, default=False)
+    hedge_cue: Mapped[str | None] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+
+    article: Mapped[Article] = relationship(back_populates="relations")
 
 
 class Curation(Base):

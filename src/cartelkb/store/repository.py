@@ -19,7 +19,11 @@ from cartelkb.store.models import (
     DateExpression,
     Entity,
     EntityAlias,
+    Event,
+    EventPatient,
+    EventQuantity,
     Mention,
+    Relation,
 )
 
 if TYPE_CHECKING:
@@ -126,11 +130,29 @@ def delete_article(session: Session, article_id: int) -> None:
     entity_ids = set(
         session.scalars(select(Mention.entity_id).where(Mention.article_id == article_id))
     )
-    for model in (Mention, DateExpression, Claim, ArticlePath):
+    events = select(Event.id).where(Event.article_id == article_id)
+    for child in (EventPatient, EventQuantity):
+        session.execute(delete(child).where(child.event_id.in_(events)))
+    for model in (Event, Relation, Mention, DateExpression, Claim, ArticlePath):
         session.execute(delete(model).where(model.article_id == article_id))
     session.execute(delete(Article).where(Article.id == article_id))
     session.flush()
     prune_entities(session, entity_ids)
+
+
+# Every column that refers to an entity besides mentions and aliases: pruning an entity
+# clears them, merging two (curation.merge_entities) moves them.
+ENTITY_REFERENCES = (
+    (Claim, Claim.subject_entity_id),
+    (Claim, Claim.object_entity_id),
+    (Claim, Claim.source_entity_id),
+    (Event, Event.agent_entity_id),
+    (Event, Event.location_entity_id),
+    (Event, Event.source_entity_id),
+    (EventPatient, EventPatient.entity_id),
+    (Relation, Relation.subject_entity_id),
+    (Relation, Relation.object_entity_id),
+)
 
 
 def prune_entities(session: Session, entity_ids: Iterable[int]) -> int:
@@ -143,8 +165,8 @@ def prune_entities(session: Session, entity_ids: Iterable[int]) -> int:
     )
     orphans = [i for i in ids if i not in still]
     if orphans:
-        for column in (Claim.subject_entity_id, Claim.object_entity_id, Claim.source_entity_id):
-            session.execute(update(Claim).where(column.in_(orphans)).values({column: None}))
+        for model, column in ENTITY_REFERENCES:
+            session.execute(update(model).where(column.in_(orphans)).values({column: None}))
         session.execute(delete(EntityAlias).where(EntityAlias.entity_id.in_(orphans)))
         session.execute(delete(Entity).where(Entity.id.in_(orphans)))
         session.flush()
@@ -331,8 +353,124 @@ def store_extraction(
             }
             for c in extraction.claims
         ])  # fmt: skip
+    if extraction.events or extraction.relations:
+        _store_events(session, article.id, extraction, _MentionRefs(extraction.mentions, entity_of))
     session.flush()
     return article
+
+
+def _claim_ids(
+    session: Session, article_id: int, extraction: ArticleExtraction
+) -> list[int | None]:
+    """The stored id of each of the article's claims, in extraction order.
+
+    Claims go in with one executemany, which returns no ids: they are matched back by
+    their sentence, action and argument offsets (unique within an article: the claim
+    extractor keeps one record per action, subject and object of a sentence).
+    """
+    rows = session.execute(
+        select(
+            Claim.id, Claim.start_char, Claim.action, Claim.subject_start, Claim.subject_end,
+            Claim.object_start, Claim.object_end,
+        ).where(Claim.article_id == article_id).order_by(Claim.id)
+    ).all()  # fmt: skip
+    by_key: dict[tuple[Any, ...], int] = {}
+    for r in rows:
+        by_key.setdefault(tuple(r[1:]), r.id)
+
+    def key(c: Any) -> tuple[Any, ...]:
+        s, o = c.subject, c.object
+        return (
+            c.start, c.action, s and s.start, s and s.end, o and o.start, o and o.end,
+        )  # fmt: skip
+
+    return [by_key.get(key(c)) for c in extraction.claims]
+
+
+def _store_events(
+    session: Session, article_id: int, extraction: ArticleExtraction, refs: _MentionRefs
+) -> None:
+    """Write an article's events (with patients and quantities) and relations."""
+    from cartelkb.timespan import bounds
+
+    claim_ids = _claim_ids(session, article_id, extraction)
+
+    def claim_id(index: int | None) -> int | None:
+        return claim_ids[index] if index is not None and index < len(claim_ids) else None
+
+    for e in extraction.events:
+        event_id = session.execute(
+            insert(cast(Table, Event.__table__)).returning(Event.__table__.c.id),  # type: ignore[attr-defined]
+            {
+                "article_id": article_id,
+                "claim_id": claim_id(e.claim),
+                "type": e.type,
+                "trigger": e.trigger,
+                "trigger_lemma": e.trigger_lemma,
+                "trigger_start": e.start,
+                "trigger_end": e.end,
+                **_argument_columns("agent", e.agent, refs),
+                **_argument_columns("location", e.location, refs),
+                "source_text": e.source.text if e.source else None,
+                "source_entity_id": refs.entity(e.source),
+                "negated": e.negated,
+                "negation_cue": e.negation_cue,
+                "hedged": e.hedged,
+                "hedge_cue": e.hedge_cue,
+                "date_value": e.date,
+                **_interval_columns("date", e.date, bounds),
+                "sentence": e.sentence,
+                "start_char": e.sentence_start,
+                "end_char": e.sentence_end,
+            },
+        ).scalar_one()
+        if e.patients:
+            session.execute(insert(cast(Table, EventPatient.__table__)), [
+                {
+                    "event_id": event_id,
+                    "position": n,
+                    "text": p.text,
+                    "entity_id": refs.entity(p),
+                    "start_char": p.start,
+                    "end_char": p.end,
+                }
+                for n, p in enumerate(e.patients)
+            ])  # fmt: skip
+        if e.quantities:
+            session.execute(insert(cast(Table, EventQuantity.__table__)), [
+                {
+                    "event_id": event_id,
+                    "kind": q.kind,
+                    "text": q.text,
+                    "amount": q.amount,
+                    "unit": q.unit,
+                    "value": q.value,
+                    "approximate": q.approximate,
+                    "item": q.item,
+                    "start_char": q.start,
+                    "end_char": q.end,
+                }
+                for q in e.quantities
+            ])  # fmt: skip
+    if extraction.relations:
+        session.execute(insert(cast(Table, Relation.__table__)), [
+            {
+                "article_id": article_id,
+                "claim_id": claim_id(r.claim),
+                "type": r.type,
+                "title": r.title,
+                **_argument_columns("subject", r.subject, refs),
+                **_argument_columns("object", r.object, refs),
+                "rule": r.rule,
+                "negated": r.negated,
+                "hedged": r.hedged,
+                "hedge_cue": r.hedge_cue,
+                "sentence": r.sentence,
+                "start_char": r.start,
+                "end_char": r.end,
+            }
+            for r in extraction.relations
+        ])  # fmt: skip
 
 
 # --- look-ups for the read side ---------------------------------------------------------
