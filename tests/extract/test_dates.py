@@ -13,6 +13,7 @@ import pytest
 
 from cartelkb.extract.dates import extract_dates, normalize, parse_dateline, timex_value
 from cartelkb.records import DateRecord
+from cartelkb.timespan import interval
 
 THU = dt.date(2024, 8, 29)  # a Thursday, ISO week 35
 FRI_2013 = dt.date(2013, 3, 22)  # TempEval-3 document date, a Friday, ISO week 12
@@ -131,9 +132,6 @@ def test_relative_dates_without_base_have_no_value(text):
         ("the past", "PAST_REF"),
         ("In the past", "PAST_REF"),
         ("at the time", "PAST_REF"),
-        ("currently", "PRESENT_REF"),
-        ("nowadays", "PRESENT_REF"),
-        ("now", "PRESENT_REF"),
         ("soon", "FUTURE_REF"),
         ("in the near future", "FUTURE_REF"),
     ],
@@ -148,6 +146,17 @@ def test_vague_expressions_are_kept_without_a_value(text, timex):
         "vague",
     )
     assert found.timex == timex
+
+
+@pytest.mark.parametrize("text", ["now", "Right now", "currently", "nowadays", "at present"])
+def test_the_present_is_stored_as_present_ref(text):
+    # TimeML's PRESENT_REF: what the text states (the time of writing), no calendar day.
+    for base in (THU, None):
+        found = normalize(text, base)
+        assert found is not None
+        got = (found.value, found.precision, found.relative, found.kind, found.timex)
+        assert got == ("PRESENT_REF", None, True, "date", "PRESENT_REF")
+    assert interval("PRESENT_REF") is None
 
 
 @pytest.mark.parametrize(
@@ -278,7 +287,7 @@ def records(nlp, text: str, base: dt.date | None) -> list[DateRecord]:
             [
                 ("recent years", None, None, False),
                 ("Historically", None, None, False),
-                ("currently", None, None, False),
+                ("currently", "PRESENT_REF", None, True),
             ],
         ),
         (
@@ -356,4 +365,21 @@ def test_timex_value_maps_records_for_benchmarks(nlp):
         "now": "PRESENT_REF",
         "recently": "PAST_REF",
     }
-    assert all(r.value is None for r in found if r.text in ("now", "recently"))
+    assert {r.text: r.value for r in found if r.text in ("now", "recently")} == {
+        "now": "PRESENT_REF",
+        "recently": None,
+    }
+
+
+def test_claims_take_no_date_from_the_present(nlp):
+    from cartelkb.extract.claims import extract_claims
+    from cartelkb.extract.entities import extract_mentions
+
+    doc = nlp("The cartel now controls the port. The army seized the port on May 3, 2024.")
+    dates = list(extract_dates(doc, THU))
+    assert [(d.text, d.value) for d in dates] == [
+        ("now", "PRESENT_REF"),
+        ("May 3, 2024", "2024-05-03"),
+    ]
+    claims = list(extract_claims(doc, list(extract_mentions(doc)), dates))
+    assert [(c.action, c.date) for c in claims] == [("control", None), ("seize", "2024-05-03")]
