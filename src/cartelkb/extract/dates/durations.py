@@ -1,6 +1,7 @@
 """Durations as TIMEX3 values ("three years" = P3Y), and those that point back or ahead ("ago").
 
-"the past several months" = PXM, "decades" = PXDE; "two years ago" is a date.
+"the past several months" = PXM, "decades" = PXDE (TIMEX3 only: the KB stores no length
+the text does not state); "two years ago" is a date.
 """
 
 from __future__ import annotations
@@ -40,8 +41,15 @@ def read_duration(t: str, base: dt.date | None) -> Normalized | None:
                 return Normalized(None, None, kind="vague", timex=timex)
             return None
         return offset(base, n * sign, unit)
+    return duration_reading(n, unit)
+
+
+def duration_reading(n: int | float | None, unit: str) -> Normalized:
+    """A length of `n` units; with an unknown count ("decades", "several months") the
+    TIMEX3 value (PXDE, PXM) is kept for benchmarks but the KB stores none: the text
+    states no length, and a vague expression has no value."""
     value = duration_value(n, unit)
-    return Normalized(value, None, kind="duration", timex=value)
+    return Normalized(value if n is not None else None, None, kind="duration", timex=value)
 
 
 def parse_duration(t: str) -> tuple[int | float | None, str, str | None] | None:

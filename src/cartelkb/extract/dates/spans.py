@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from cartelkb.extract.dates.cleaning import clean
-from cartelkb.extract.dates.durations import duration_value, parse_duration
+from cartelkb.extract.dates.durations import duration_reading, parse_duration
 from cartelkb.extract.dates.normalize import normalize
 from cartelkb.extract.dates.numbers import number
 from cartelkb.extract.dates.reading import MAX_YEAR, MIN_YEAR, Normalized, year_reading
@@ -106,8 +106,7 @@ def parts(span: Span) -> list[Part]:
             if not a_ok and b_found and number(clean(a)) is not None:
                 # "between 12 and 18 months": the first number takes the second's unit.
                 n = number(clean(a))
-                value = duration_value(n if isinstance(n, int) else None, b_found[1])
-                fixed = Normalized(value, None, kind="duration", timex=value)
+                fixed = duration_reading(n if isinstance(n, int) else None, b_found[1])
             elif not a_ok:
                 return []
             return [
