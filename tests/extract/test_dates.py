@@ -11,7 +11,14 @@ import sys
 
 import pytest
 
-from cartelkb.extract.dates import extract_dates, normalize, parse_dateline, timex_value
+from cartelkb.extract.dates import (
+    Normalized,
+    extract_dates,
+    normalize,
+    parse_dateline,
+    timex_value,
+)
+from cartelkb.extract.dates.anaphora import Anchor
 from cartelkb.records import DateRecord
 from cartelkb.timespan import interval
 
@@ -163,7 +170,6 @@ def test_the_present_is_stored_as_present_ref(text):
     ("text", "value", "kind"),
     [
         ("a month", "P1M", "duration"),
-        ("about a month earlier", "P1M", "duration"),
         ("three years", "P3Y", "duration"),
         ("five years'", "P5Y", "duration"),
         ("a decade", "P10Y", "duration"),
@@ -198,6 +204,85 @@ def test_durations_and_sets_get_timex_values(text, value, kind):
 )  # fmt: skip
 def test_non_dates_are_not_read(text):
     assert normalize(text, THU) is None
+
+
+MAY_3 = Anchor.of("2010-05-03", "day")  # a Monday
+JULY_2015 = Anchor.of("2015-07", "month")
+Q3_2011 = Anchor.of("2011-Q3", "quarter")
+YEAR_2006 = Anchor.of("2006", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value", "precision"),
+    [
+        # a count of units from the anchor: from a day at the unit's precision, as "ago"
+        ("a year earlier", MAY_3, "2009", "year"),
+        ("Two days later", MAY_3, "2010-05-05", "day"),
+        ("a week later", MAY_3, "2010-W19", "week"),
+        ("about a month earlier", MAY_3, "2010-04", "month"),
+        # ... and a period moves whole when the units add up to whole periods
+        ("a year earlier", Q3_2011, "2010-Q3", "quarter"),
+        ("three months before", JULY_2015, "2015-04", "month"),
+        ("two years later", YEAR_2006, "2008", "year"),
+        # the unit after or before the anchor's, or the one holding it
+        ("the following month", MAY_3, "2010-06", "month"),
+        ("The following year", YEAR_2006, "2007", "year"),
+        ("the previous year", JULY_2015, "2014", "year"),
+        ("the next day", MAY_3, "2010-05-04", "day"),
+        ("the day before", MAY_3, "2010-05-02", "day"),
+        ("the previous Friday", MAY_3, "2010-04-30", "day"),
+        ("that week", MAY_3, "2010-W18", "week"),
+        ("the same day", MAY_3, "2010-05-03", "day"),
+        ("that same year", JULY_2015, "2015", "year"),
+        ("later that year", JULY_2015, "2015", "year"),
+        ("earlier that day", MAY_3, "2010-05-03", "day"),
+        ("that quarter", Q3_2011, "2011-Q3", "quarter"),
+        # an anchor coarser than the expression leaves it unresolved
+        ("the next day", JULY_2015, None, None),
+        ("two weeks later", YEAR_2006, None, None),
+        ("that week", JULY_2015, None, None),
+        ("the following month", Q3_2011, None, None),
+    ],
+)
+def test_anaphoric_dates_count_from_their_anchor(text, anchor, value, precision):
+    found = normalize(text, THU, anchor=anchor)
+    assert found is not None
+    assert (found.value, found.precision, found.relative, found.kind) == (
+        value,
+        precision,
+        True,
+        "date",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "timex"),
+    [
+        ("that night", "2010-05-03", "2010-05-03TNI"),
+        ("the next morning", "2010-05-04", "2010-05-04TMO"),
+    ],
+)
+def test_anaphoric_parts_of_day_are_times_on_the_anchor_day(text, value, timex):
+    found = normalize(text, THU, anchor=MAY_3)
+    assert found is not None
+    assert (found.value, found.precision, found.kind, found.timex) == (value, "day", "time", timex)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("a year earlier", "2023"), ("the previous year", "2023"), ("the same day", "2024-08-29")],
+)
+def test_anaphoric_dates_count_from_the_base_without_an_anchor(text, value):
+    found = normalize(text, THU)
+    assert found is not None
+    assert found.value == value
+    assert normalize(text, None) == Normalized(None, None, relative=True, kind="date")
+
+
+def test_an_unstated_count_from_an_anchor_is_vague():
+    found = normalize("years later", THU, anchor=MAY_3)
+    assert found is not None
+    assert (found.value, found.kind) == (None, "vague")
 
 
 @pytest.mark.parametrize(
@@ -335,6 +420,68 @@ def records(nlp, text: str, base: dt.date | None) -> list[DateRecord]:
 def test_extract_dates(nlp, text, base, expected):
     got = [(r.text, r.value, r.precision, r.relative) for r in records(nlp, text, base)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police arrested the suspect on March 3, 2011. Two days later, he was released.",
+            [("March 3, 2011", "2011-03-03"), ("Two days later", "2011-03-05")],
+        ),
+        (
+            "The cartel split in June 2010. The following month, its leader was killed.",
+            [("June 2010", "2010-06"), ("The following month", "2010-07")],
+        ),
+        (
+            "Troops arrived in the city on Oct. 12, 2008. That week, three officers were shot.",
+            [("Oct. 12, 2008", "2008-10-12"), ("That week", "2008-W41")],
+        ),
+        (
+            "The raid took place on Sept. 14, 2019. That night, gunmen burned two buses.",
+            [("Sept. 14, 2019", "2019-09-14"), ("That night", "2019-09-14")],
+        ),
+        (
+            "The mayor was shot on Friday, Nov. 7, 2014. The previous Monday, he had "
+            "received threats.",
+            [("Friday, Nov. 7, 2014", "2014-11-07"), ("The previous Monday", "2014-11-03")],
+        ),
+        # a look back does not move the story's time: both count from the quarter
+        (
+            "Revenue reached $9 million in the second quarter of 2012, up from $7 million a "
+            "year earlier. Costs were $3 million, against $2 million a year earlier.",
+            [
+                ("the second quarter of 2012", "2012-Q2"),
+                ("a year earlier", "2011-Q2"),
+                ("a year earlier", "2011-Q2"),
+            ],
+        ),
+        # deictic expressions keep counting from the article's date
+        (
+            "The treaty was signed on June 5, 1999. Officials said last week that it failed.",
+            [("June 5, 1999", "1999-06-05"), ("last week", "2024-W34")],
+        ),
+        # "that" as a determiner of a unit only
+        ("He said that day laborers were hired.", []),
+    ],
+)
+def test_anaphoric_dates_count_from_the_story_time(nlp, text, expected):
+    assert [(r.text, r.value) for r in records(nlp, text, THU)] == expected
+
+
+def test_an_anchor_beyond_the_window_gives_way_to_the_base(nlp):
+    # ANCHOR_WINDOW sentences back at most; then the article's date is the story's time
+    text = "The law passed in May 2001. " + "Nothing changed. " * 5 + "A year later, it died."
+    found = records(nlp, text, THU)
+    # counted from the article's date it would be 2025, after the article: unresolved
+    assert [(r.text, r.value) for r in found] == [("May 2001", "2001-05"), ("A year later", None)]
+    found = list(extract_dates(nlp(text), THU, window=None))
+    assert [(r.text, r.value) for r in found] == [
+        ("May 2001", "2001-05"),
+        ("A year later", "2002-05"),
+    ]
+    found = records(nlp, "Nothing changed. A year later, it will die.", THU)
+    assert [(r.text, r.value) for r in found] == [("A year later", "2025")]
 
 
 @pytest.mark.parametrize(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from cartelkb.extract.dates.anaphora import Anchor
 from cartelkb.extract.dates.matchers import matched_spans
-from cartelkb.extract.dates.normalize import normalize
-from cartelkb.extract.dates.reading import Normalized
+from cartelkb.extract.dates.normalize import is_anaphoric_text, normalize
+from cartelkb.extract.dates.reading import Normalized, Tense
 from cartelkb.extract.dates.spans import entity_candidates
 from cartelkb.extract.dates.tense import clause_tense
 from cartelkb.records import DateRecord
@@ -17,7 +19,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def extract_dates(doc: Doc, base: dt.date | None) -> Iterator[DateRecord]:
+ANCHOR_WINDOW = 3
+"""Sentences before the current one in which an anaphoric expression finds its anchor."""
+
+
+def extract_dates(
+    doc: Doc, base: dt.date | None, *, window: int | None = ANCHOR_WINDOW
+) -> Iterator[DateRecord]:
     """Yield the date expressions of a parsed article, in text order.
 
     Candidates are spaCy's DATE/TIME entities (adjacent ones merged: "Friday" +
@@ -28,14 +36,20 @@ def extract_dates(doc: Doc, base: dt.date | None) -> Iterator[DateRecord]:
     only ever sees these short spans. Each entity is read with the tense of its clause
     (see `tense.clause_tense`), so "was held in August" and "will be held in August" differ.
 
+    Deictic expressions ("last week", "yesterday", "in March") count from `base`;
+    anaphoric ones ("a year earlier", "the following month", "that week") from the
+    story's reference time: the most recent calendar date before them in the same
+    sentence or the `window` previous ones, else `base` (see `anaphora`).
+
     Args:
         doc: a Doc from `cartelkb.extract.nlp.load_pipeline()` (tagged, parsed, NER).
         base: the article's publication date, or None.
+        window: how many sentences back an anaphoric expression's anchor may be.
 
     Yields:
         Records whose `text == doc.text[start:end]`.
     """
-    records: list[DateRecord] = []
+    found_at: list[tuple[int, int, str, Tense | None, Normalized]] = []
     doc_text = doc.text  # Doc.text joins every token on each access: read it once
     for span, parts in entity_candidates(doc):
         tense = clause_tense(span)
@@ -43,15 +57,58 @@ def extract_dates(doc: Doc, base: dt.date | None) -> Iterator[DateRecord]:
             text = doc_text[start:end]
             found = fixed if fixed is not None else normalize(text, base, tense=tense)
             if found is not None:
-                records.append(_record(text, start, end, found))
-    taken = [(r.start, r.end) for r in records]
+                found_at.append((start, end, text, None if fixed else tense, found))
+    taken = [(start, end) for start, end, *_ in found_at]
     for span in matched_spans(doc):
         if any(span.start_char < e and s < span.end_char for s, e in taken):
             continue
         found = normalize(span.text, base)
         if found is not None:
-            records.append(_record(span.text, span.start_char, span.end_char, found))
-    yield from sorted(records, key=lambda r: (r.start, r.end))
+            found_at.append((span.start_char, span.end_char, span.text, None, found))
+    found_at.sort(key=lambda c: (c[0], c[1]))
+    story = _Story(doc, window)
+    for start, end, text, tense, found in found_at:
+        anaphora = is_anaphoric_text(text) if found.relative else None
+        if anaphora is not None:
+            anchor = story.anchor(start)
+            if anchor is not None:
+                found = normalize(text, base, tense=tense, anchor=anchor) or found
+            elif anaphora == "on" and tense == "past":
+                # "A year later, it died" with no date before it: counted from the
+                # article's date it would lie after the article; the anchor is unknown.
+                found = Normalized(None, None, relative=True, kind=found.kind)
+        if anaphora != "back":
+            # A look back ("a year earlier", "the day before") is a flashback, not a move
+            # of the story's time: the next "a year earlier" counts from the same date.
+            story.add(start, found)
+        yield _record(text, start, end, found)
+
+
+class _Story:
+    """The calendar dates of an article so far, by sentence: the anchors of anaphora."""
+
+    def __init__(self, doc: Doc, window: int | None):
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.window = window
+        self.anchors: list[tuple[int, Anchor]] = []  # (sentence index, anchor)
+
+    def sentence(self, char: int) -> int:
+        return bisect.bisect_right(self.sent_starts, char) - 1
+
+    def add(self, start: int, found: Normalized) -> None:
+        if found.kind in ("date", "time"):
+            anchor = Anchor.of(found.value, found.precision)
+            if anchor is not None:
+                self.anchors.append((self.sentence(start), anchor))
+
+    def anchor(self, start: int) -> Anchor | None:
+        """The most recent date before `start`, if it is in the window."""
+        if not self.anchors:
+            return None
+        sent, anchor = self.anchors[-1]
+        if self.window is not None and self.sentence(start) - sent > self.window:
+            return None
+        return anchor
 
 
 def timex_value(record: DateRecord, base: dt.date | None) -> str | None:

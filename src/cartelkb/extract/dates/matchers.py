@@ -1,6 +1,7 @@
 """Date expressions the NER does not tag, found with spaCy matchers ("recently", "every day").
 
-Vague adverbials ("in the past", "in recent years"), sets ("annually") and terms of office.
+Vague adverbials ("in the past", "in recent years"), sets ("annually"), terms of office
+and units named by an earlier date ("that night").
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ WINDOW = 3  # tokens a pattern may reach before or after its required word
 
 _VAGUE_PHRASES = [p for p in VAGUE if p not in VAGUE_UNSEARCHED]
 _UNIT_PLURALS = [u + "s" for u in UNITS] + ["centuries"]
+_ANAPHORIC_UNITS = ["day", "week", "weekend", "month", "year", "quarter", *PARTS_OF_DAY]
 
 
 def token_patterns() -> dict[str, list[list[dict[str, Any]]]]:
@@ -51,13 +53,21 @@ def token_patterns() -> dict[str, list[list[dict[str, Any]]]]:
             [{"LOWER": {"IN": list(SET_ADVERBS)}, "POS": "ADV"}],
         ],
         "TERM": matcher_patterns("term_pattern"),
+        # "That night, gunmen burned two buses": the NER often leaves out a unit named by
+        # the date before it (read by anaphora.py); "that" must be its determiner.
+        "ANAPHORIC": [
+            [{"LOWER": "that", "POS": "DET"}, {"LOWER": "same", "OP": "?"},
+             {"LOWER": {"IN": _ANAPHORIC_UNITS}, "POS": "NOUN", "DEP": {"NOT_IN": ["compound"]}}],
+            [{"LOWER": "the"}, {"LOWER": "same"},
+             {"LOWER": {"IN": _ANAPHORIC_UNITS}, "POS": "NOUN", "DEP": {"NOT_IN": ["compound"]}}],
+        ],
     }  # fmt: skip
 
 
 def anchor_words() -> set[str]:
     """Words one of which every token pattern holds, at most `WINDOW` tokens from its ends."""
     return {*VAGUE_PERIOD_ADJECTIVES, "recent", "every", "each", "once", "twice", "term",
-            "tenure", *SET_ADVERBS}  # fmt: skip
+            "tenure", *SET_ADVERBS, *_ANAPHORIC_UNITS}  # fmt: skip
 
 
 @lru_cache(maxsize=4)
@@ -115,6 +125,16 @@ def _keep(span: Span) -> bool:
             return False
     if text in ("at the time", "at that time") and after is not None and after.lower_ == "of":
         return False
+    if (
+        text.startswith(("that ", "the same "))
+        and after is not None
+        and after.pos_
+        in (
+            "NOUN",
+            "PROPN",
+        )
+    ):
+        return False  # "that day laborers": the unit word modifies a noun
     if text == "recent":
         return after is not None and after.pos_ in ("NOUN", "PROPN")
     return not (text == "now" and before is not None and before.lower_ in ("from", "than"))

@@ -89,6 +89,9 @@ AGE_WORDS: frozenset[str] = _LEXICON.words("age_words")
 
 RELATIVE_DAYS: dict[str, int] = _LEXICON.mapping("relative_days")
 SHIFT_STEPS: dict[str, int] = _LEXICON.mapping("shift_steps")
+ANAPHORIC_NEXT: frozenset[str] = _LEXICON.words("anaphoric_next")
+ANAPHORIC_PREVIOUS: frozenset[str] = _LEXICON.words("anaphoric_previous")
+ANAPHORIC_SAME: tuple[str, ...] = _LEXICON.phrases("anaphoric_same")
 
 # --- vague expressions and sets ----------------------------------------------------------
 
