@@ -485,6 +485,37 @@ def test_an_anchor_beyond_the_window_gives_way_to_the_base(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "base", "precision", "expected"),
+    [
+        (
+            "The operation ended on May 8, officials said today. Agents made arrests "
+            "yesterday and on Friday.",
+            dt.date(2023, 5, 1),
+            "month",
+            [("May 8", "2023-05-08"), ("today", "2023-05"), ("yesterday", None),
+             ("Friday", None)],
+        ),
+        (
+            "He escaped last July and was caught in October. He was moved last week.",
+            dt.date(2016, 1, 1),
+            "month",
+            [("last July", "2015-07"), ("October", "2015-10"), ("last week", None)],
+        ),
+        (
+            "Treasury made progress this year, after a slow start last year. It acted in March.",
+            dt.date(2013, 1, 1),
+            "year",
+            [("this year", "2013"), ("last year", "2012"), ("March", None)],
+        ),
+    ],
+)  # fmt: skip
+def test_a_publication_month_or_year_resolves_what_it_determines(nlp, text, base, precision,
+                                                                  expected):  # fmt: skip
+    found = list(extract_dates(nlp(text), base, precision=precision))
+    assert [(r.text, r.value) for r in found] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("The summit was held in August.", "2023-08"),

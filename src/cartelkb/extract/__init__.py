@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from cartelkb.records import ArticleExtraction, RawArticle
+from cartelkb.records import ArticleExtraction, Precision, RawArticle
+from cartelkb.timespan import interval
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -18,12 +19,19 @@ if TYPE_CHECKING:
 def published_date(raw: RawArticle) -> date | None:
     """The article's publication day, the base of its relative dates; None unless the
     day itself is known."""
-    if raw.published and raw.published_precision == "day":
-        try:
-            return date.fromisoformat(raw.published)
-        except ValueError:
-            return None
-    return None
+    found = published_base(raw)
+    return found[0] if found is not None and found[1] == "day" else None
+
+
+def published_base(raw: RawArticle) -> tuple[date, Precision] | None:
+    """The article's publication date as the base of its relative dates: its first day
+    and how much of it is known (a manifest may give only "2023-05"); None when unknown."""
+    if not raw.published or raw.published_precision not in ("day", "month", "year"):
+        return None
+    first = interval(raw.published)
+    if first is None:
+        return None
+    return first[0], raw.published_precision
 
 
 def extract_article(raw: RawArticle, doc: Doc, model: str) -> ArticleExtraction:
@@ -33,7 +41,11 @@ def extract_article(raw: RawArticle, doc: Doc, model: str) -> ArticleExtraction:
     from cartelkb.extract.entities import extract_mentions
 
     mentions = list(extract_mentions(doc))
-    dates = list(extract_dates(doc, published_date(raw)))
+    base = published_base(raw)
+    if base is None:
+        dates = list(extract_dates(doc, None))
+    else:
+        dates = list(extract_dates(doc, base[0], precision=base[1]))
     claims = list(extract_claims(doc, mentions, dates))
     return ArticleExtraction(
         article=raw, mentions=mentions, dates=dates, claims=claims, model=model

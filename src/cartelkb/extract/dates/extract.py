@@ -13,7 +13,8 @@ from cartelkb.extract.dates.normalize import is_anaphoric_text, normalize
 from cartelkb.extract.dates.reading import Normalized, Tense
 from cartelkb.extract.dates.spans import entity_candidates
 from cartelkb.extract.dates.tense import clause_tense
-from cartelkb.records import DateRecord
+from cartelkb.records import DateRecord, Precision
+from cartelkb.timespan import interval
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -24,7 +25,11 @@ ANCHOR_WINDOW = 3
 
 
 def extract_dates(
-    doc: Doc, base: dt.date | None, *, window: int | None = ANCHOR_WINDOW
+    doc: Doc,
+    base: dt.date | None,
+    *,
+    precision: Precision = "day",
+    window: int | None = ANCHOR_WINDOW,
 ) -> Iterator[DateRecord]:
     """Yield the date expressions of a parsed article, in text order.
 
@@ -41,28 +46,35 @@ def extract_dates(
     story's reference time: the most recent calendar date before them in the same
     sentence or the `window` previous ones, else `base` (see `anaphora`).
 
+    A publication date known only to the month or year (`precision`) resolves what it
+    determines: "last year", "in October" (past tense) and "May 8" from a month; "today"
+    is that month; "yesterday", "Friday" and "last week" get no value (see `_Base`).
+
     Args:
         doc: a Doc from `cartelkb.extract.nlp.load_pipeline()` (tagged, parsed, NER).
-        base: the article's publication date, or None.
+        base: the article's publication date (the first day of its month or year when
+            `precision` is "month" or "year"), or None.
+        precision: how much of `base` is known.
         window: how many sentences back an anaphoric expression's anchor may be.
 
     Yields:
         Records whose `text == doc.text[start:end]`.
     """
+    read = _Base(base, precision).read
     found_at: list[tuple[int, int, str, Tense | None, Normalized]] = []
     doc_text = doc.text  # Doc.text joins every token on each access: read it once
     for span, parts in entity_candidates(doc):
         tense = clause_tense(span)
         for start, end, fixed in parts:
             text = doc_text[start:end]
-            found = fixed if fixed is not None else normalize(text, base, tense=tense)
+            found = fixed if fixed is not None else read(text, tense)
             if found is not None:
                 found_at.append((start, end, text, None if fixed else tense, found))
     taken = [(start, end) for start, end, *_ in found_at]
     for span in matched_spans(doc):
         if any(span.start_char < e and s < span.end_char for s, e in taken):
             continue
-        found = normalize(span.text, base)
+        found = read(span.text, None)
         if found is not None:
             found_at.append((span.start_char, span.end_char, span.text, None, found))
     found_at.sort(key=lambda c: (c[0], c[1]))
@@ -72,7 +84,7 @@ def extract_dates(
         if anaphora is not None:
             anchor = story.anchor(start)
             if anchor is not None:
-                found = normalize(text, base, tense=tense, anchor=anchor) or found
+                found = read(text, tense, anchor) or found
             elif anaphora == "on" and tense == "past":
                 # "A year later, it died" with no date before it: counted from the
                 # article's date it would lie after the article; the anchor is unknown.
@@ -82,6 +94,52 @@ def extract_dates(
             # of the story's time: the next "a year earlier" counts from the same date.
             story.add(start, found)
         yield _record(text, start, end, found)
+
+
+class _Base:
+    """The article's date as a period: relative expressions keep only what it determines.
+
+    With a date known to the month or year, an expression is read from the first and the
+    last day of that period; it keeps its value when both readings agree ("last year",
+    "May 8" in a May article, "in October" in the past tense seen from January; when the
+    clause's tense makes them differ, the readings without it are tried), takes the
+    period itself when it names the article's day ("today" in a May 2023 article is
+    2023-05), and has no value otherwise ("yesterday", "Friday").
+    """
+
+    def __init__(self, base: dt.date | None, precision: Precision):
+        self.first = base
+        self.last: dt.date | None = None
+        self.value: str | None = None
+        if base is not None and precision in ("month", "year"):
+            self.value = f"{base:%Y-%m}" if precision == "month" else f"{base:%Y}"
+            found = interval(self.value)
+            if found is not None:
+                self.first, self.last = found[0], found[1] - dt.timedelta(days=1)
+        self.precision = precision
+
+    def read(
+        self, text: str, tense: Tense | None, anchor: Anchor | None = None
+    ) -> Normalized | None:
+        found = normalize(text, self.first, tense=tense, anchor=anchor)
+        if self.last is None or found is None or found.value is None or not found.relative:
+            return found
+        other = normalize(text, self.last, tense=tense, anchor=anchor)
+        if other is not None and other.value == found.value:
+            return found
+        if tense is not None:
+            # "ended on May 8" in a May article: the tense alone does not say whether
+            # the article is after May 8; the nearest May 8 is the same either way.
+            untensed = self.read(text, None, anchor)
+            if untensed is not None and untensed.value is not None:
+                return untensed
+        assert self.first is not None
+        if other is not None and (found.value, other.value) == (
+            self.first.isoformat(),
+            self.last.isoformat(),
+        ):
+            return Normalized(self.value, self.precision, True, "date", self.value)
+        return Normalized(None, None, relative=True, kind=found.kind)
 
 
 class _Story:
