@@ -155,6 +155,35 @@ def test_vague_expressions_are_kept_without_a_value(text, timex):
     assert found.timex == timex
 
 
+@pytest.mark.parametrize(
+    ("text", "base", "value", "precision", "kind", "timex"),
+    [
+        # a month (or month-day) in a year named from the article's date
+        ("January this year", THU, "2024-01", "month", "date", "2024-01"),
+        ("Oct. 23 last year", THU, "2023-10-23", "day", "date", "2023-10-23"),
+        ("early March of next year", THU, "2025-03", "month", "date", "2025-03"),
+        # a part of a named day, the week holding it
+        ("the night of Friday, Oct. 23, 2015", THU, "2015-10-23", "day", "time",
+         "2015-10-23TNI"),
+        ("the morning of May 5, 2010", None, "2010-05-05", "day", "time", "2010-05-05TMO"),
+        ("the week of March 6, 2000", None, "2000-W10", "week", "date", "2000-W10"),
+        ("the last half of 1989", None, "1989", "year", "date", "1989-H2"),
+        # plural weekdays recur
+        ("on Tuesdays", THU, "XXXX-WXX-2", None, "set", "XXXX-WXX-2"),
+        ("Friday nights", THU, "XXXX-WXX-5TNI", None, "set", "XXXX-WXX-5TNI"),
+    ],
+)  # fmt: skip
+def test_composite_expressions(text, base, value, precision, kind, timex):
+    found = normalize(text, base)
+    assert found is not None
+    assert (found.value, found.precision, found.kind, found.timex) == (
+        value,
+        precision,
+        kind,
+        timex,
+    )
+
+
 @pytest.mark.parametrize("text", ["now", "Right now", "currently", "nowadays", "at present"])
 def test_the_present_is_stored_as_present_ref(text):
     # TimeML's PRESENT_REF: what the text states (the time of writing), no calendar day.

@@ -24,6 +24,20 @@ def candidates(doc) -> list[tuple[str, list[tuple[str, str | None]]]]:
             "The raid happened Friday afternoon.",
             [("Friday afternoon", [("Friday afternoon", None)])],
         ),
+        # ... unless together they are none: then each is read alone
+        # a span no rule reads may hold two expressions, or end in one after "of"
+        (
+            "The talks lasted two days this week.",
+            [("two days this week", [("two days", None), ("this week", None)])],
+        ),
+        (
+            "It rained for three days last week in Sinaloa.",
+            [("three days last week", [("three days", None), ("last week", None)])],
+        ),
+        (
+            "The arrest marks the end of a 20 year investigation.",
+            [("the end of a 20 year", [("a 20 year", None)])],
+        ),
         # ranges hold two: years are read at once, a shared unit goes to the first number
         (
             "The swine flu pandemic of 2009-2010 killed thousands.",

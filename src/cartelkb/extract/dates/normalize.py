@@ -19,6 +19,7 @@ from cartelkb.extract.dates.cleaning import (
     strip_prepositions,
 )
 from cartelkb.extract.dates.clock import read_with_time, split_time
+from cartelkb.extract.dates.composite import read_composite
 from cartelkb.extract.dates.durations import read_duration
 from cartelkb.extract.dates.reading import Normalized, Tense
 from cartelkb.extract.dates.relative import read_relative
@@ -27,6 +28,7 @@ from cartelkb.extract.dates.vague import read_vague
 from cartelkb.extract.dates.vocabulary import DATELINE_LABELS
 from cartelkb.records import Precision
 
+_HALVES = ("the first half of", "the second half of", "the last half of", "the latter half of")
 _DATELINE_LABEL_RE = re.compile(r"^(?:" + "|".join(DATELINE_LABELS) + r")\s*(?::|on)?\s*", re.I)
 
 
@@ -107,7 +109,7 @@ def parse_dateline(text: str) -> tuple[str, Precision] | None:
 def _date_or_duration(
     t: str, base: dt.date | None, tense: Tense | None, anchor: Anchor | None
 ) -> Normalized | None:
-    found = read_anaphoric(t, anchor)
+    found = read_anaphoric(t, anchor) or read_composite(t, base, tense)
     if found is not None:
         return found
     # A clock time or part of day ("8 p.m.", "15:00 GMT Saturday", "Friday afternoon").
@@ -131,10 +133,11 @@ def _date_or_duration(
         stripped = re.sub(r"^(?:the )?(year|month|week|decade|quarter)$", r"this \1", stripped)
         found = (
             read_anaphoric(stripped, anchor)
+            or read_composite(stripped, base, tense)
             or read_relative(stripped, base, tense)
             or read_date(stripped, base, tense)
         )
-        if found is not None and t.startswith(("the first half of", "the second half of")):
+        if found is not None and t.startswith(_HALVES):
             # TIMEX3 has halves of a year (2024-H1); the KB's Precision does not.
             half = "H1" if "first" in t else "H2"
             if found.precision == "year" and found.value:

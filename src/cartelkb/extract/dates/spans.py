@@ -1,7 +1,8 @@
 """Candidate expressions among spaCy's DATE/TIME entities: merged, ranges split, ages dropped.
 
-Adjacent entities are merged ("Friday" + "afternoon"), ranges split in two ("2009-2010"),
-ages ("22-year-old") and counts ("2024 soldiers") dropped.
+Adjacent entities are merged ("Friday" + "afternoon"), spans split in two when they hold
+two expressions ("2009-2010", "three days last week"), ages ("22-year-old") and counts
+("2024 soldiers") dropped.
 """
 
 from __future__ import annotations
@@ -79,7 +80,25 @@ def is_count(span: Span) -> bool:
 
 
 def parts(span: Span) -> list[Part]:
-    """Split a span into the expressions it holds (ranges hold two)."""
+    """Split a span into the expressions it holds (ranges hold two). A span no rule reads
+    may hold two side by side ("three days last week") or end in one after "of" ("the
+    end of a 20 year" holds "a 20 year")."""
+    found = _parts(span)
+    if found or len(span) < 2:
+        return found
+    doc = span.doc
+    for k in range(span.start + 1, span.end):
+        left, right = doc[span.start : k], doc[k : span.end]
+        if normalize(left.text, None) is not None and normalize(right.text, None) is not None:
+            return [
+                (left.start_char, left.end_char, None),
+                (right.start_char, right.end_char, None),
+            ]
+    of = [t.i for t in span if t.lower_ == "of" and t.i + 1 < span.end]
+    return _parts(doc[of[-1] + 1 : span.end]) if of else []
+
+
+def _parts(span: Span) -> list[Part]:
     start, end = span.start_char, span.end_char
     text = span.text
     m = _YEAR_RANGE_RE.match(text)
