@@ -55,6 +55,15 @@ def reading(text: str, base: dt.date | None, **kwargs):
         ("summer 2012", ("2012-SU", "season", False)),
         ("the third quarter of 2012", ("2012-Q3", "quarter", False)),
         ("the 20th century", ("19", "century", False)),
+        # years and days in words
+        ("two thousand six", ("2006", "year", False)),
+        ("in two thousand and eleven", ("2011", "year", False)),
+        ("nineteen ninety-six", ("1996", "year", False)),
+        ("nineteen oh five", ("1905", "year", False)),
+        ("the year two thousand", ("2000", "year", False)),
+        ("the winter of nineteen ninety-four", ("1994-WI", "season", False)),
+        ("March eighth, 2011", ("2011-03-08", "day", False)),
+        ("the twenty first of May, 2010", ("2010-05-21", "day", False)),
     ],
 )
 def test_absolute_dates_keep_the_precision_the_text_states(text, expected):
@@ -209,6 +218,8 @@ def test_the_present_is_stored_as_present_ref(text):
         ("almost seven years", "P7Y", "duration"),
         ("an hour", "PT1H", "duration"),
         ("a year and a half", "P18M", "duration"),
+        ("twenty five years", "P25Y", "duration"),  # no year in words before a unit
+        ("two thousand years", "P2000Y", "duration"),
         ("every year", "P1Y", "set"),
         ("every other week", "P2W", "set"),
         ("twice a year", "P1Y", "set"),
@@ -229,7 +240,7 @@ def test_durations_and_sets_get_timex_values(text, value, kind):
     "text",
     ["2024 soldiers", "former", "next", "previous", "new", "past", "65", "22-year-old",
      "three-year-old", "the day", "Guerrero", "Sinaloa cartel", "", "  ",
-     "May Day parade", "1,500", "3-2", "2018-24"],
+     "May Day parade", "1,500", "3-2", "2018-24", "twenty-five", "nineteen"],
 )  # fmt: skip
 def test_non_dates_are_not_read(text):
     assert normalize(text, THU) is None

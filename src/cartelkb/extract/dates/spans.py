@@ -88,7 +88,9 @@ def parts(span: Span) -> list[Part]:
         return found
     doc = span.doc
     for k in range(span.start + 1, span.end):
-        left, right = doc[span.start : k], doc[k : span.end]
+        left, right = _trim(doc[span.start : k]), _trim(doc[k : span.end])
+        if not left or not right:
+            continue
         if normalize(left.text, None) is not None and normalize(right.text, None) is not None:
             return [
                 (left.start_char, left.end_char, None),
@@ -96,6 +98,16 @@ def parts(span: Span) -> list[Part]:
             ]
     of = [t.i for t in span if t.lower_ == "of" and t.i + 1 < span.end]
     return _parts(doc[of[-1] + 1 : span.end]) if of else []
+
+
+def _trim(span: Span) -> Span:
+    """`span` without punctuation at its ends."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_punct:
+        start += 1
+    while end > start and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[start:end]
 
 
 def _parts(span: Span) -> list[Part]:
