@@ -455,8 +455,20 @@ def records(nlp, text: str, base: dt.date | None) -> list[DateRecord]:
             None,
             [("last week", None, None, True)],
         ),
+        # a time of a noun is the past, present or future, not a day
+        ("These are not the gangs of yesterday.", THU, [("yesterday", None, None, False)]),
+        ("The leaders of today face new threats.", THU, [("today", "PRESENT_REF", None, True)]),
+        ("Agents have worked every single day.", THU, [("every single day", "P1D", None, False)]),
+        ("In the past year alone, seizures doubled.", THU,
+         [("the past year alone", "P1Y", None, False)]),
+        ("They promised a 21st century border.", THU, [("a 21st century", "20", "century", False)]),
+        ("Cartels grew in the 1990\u2019s.", THU, [("1990\u2019s", "199", "decade", False)]),
+        ("The memo is dated March 9, 2021, and was leaked.", THU,
+         [("March 9, 2021", "2021-03-09", "day", False)]),
+        ("FY2026 funds and 07/15/2024 orders", THU,
+         [("FY2026", "2026", "year", False), ("07/15/2024", "2024-07-15", "day", False)]),
     ],
-)
+)  # fmt: skip
 def test_extract_dates(nlp, text, base, expected):
     got = [(r.text, r.value, r.precision, r.relative) for r in records(nlp, text, base)]
     assert got == expected

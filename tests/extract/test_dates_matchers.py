@@ -24,6 +24,11 @@ from cartelkb.extract.dates.matchers import WINDOW, anchor_words, matched_spans,
         ("The future of Mexico is at stake, as it was in the past.", ["the past"]),
         ("At the time of the raid he was abroad; at the time, nobody knew.", ["at the time"]),
         ("Prices rose more than now, but recently fell.", ["recently"]),
+        # days the NER may miss: a deictic day, a wire dateline, one-token dates
+        ("Today the ministry announced new charges.", ["Today"]),
+        ("OCT 14 - MEXICO CITY - Police said they found the bodies.", ["OCT 14"]),
+        ("The bill funds FY2025 programs, due 07/15/2024.", ["FY2025", "07/15/2024"]),
+        ("He may 22 times fail, and March on.", []),
     ],
 )  # fmt: skip
 def test_matched_spans(nlp, text, expected):

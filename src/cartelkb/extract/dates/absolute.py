@@ -64,7 +64,8 @@ def read_date(t: str, base: dt.date | None, tense: Tense | None) -> Normalized |
         digit = int(m.group(1)) if m.group(1) else DECADE_WORDS[m.group(2)]
         decade = two_digit_year(digit * 10, base) // 10
         return Normalized(str(decade), "decade", False, "date", str(decade))
-    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th) century|(\w+(?: \w+)?) century", t)
+    # "a 21st century border": the article belongs to the noun, not the century
+    m = re.fullmatch(r"(?:an? )?(?:(\d{1,2})(?:st|nd|rd|th) century|(\w+(?: \w+)?) century)", t)
     if m:
         n = int(m.group(1)) if m.group(1) else ORDINALS.get(m.group(2) or "")
         if n and 1 <= n <= 22:

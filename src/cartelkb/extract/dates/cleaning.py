@@ -13,6 +13,7 @@ from cartelkb.extract.dates.reading import MAX_YEAR, MIN_YEAR
 from cartelkb.extract.dates.vocabulary import (
     APPROXIMATORS,
     DROPPED_QUALIFIERS,
+    DROPPED_TRAILING_WORDS,
     MODIFIERS,
     MONTHS,
     NUMBERS,
@@ -21,6 +22,7 @@ from cartelkb.extract.dates.vocabulary import (
     UNIT_FORMS,
 )
 
+_DROPPED_TRAILING_RE = re.compile(r"(?: (?:" + "|".join(sorted(DROPPED_TRAILING_WORDS)) + r"))+$")
 _DROPPED_QUALIFIERS_RE = re.compile(r"\b(?:" + "|".join(sorted(DROPPED_QUALIFIERS)) + r")\b ?")
 # "some 20 years" is about 20 years; "some years" is a vague quantity.
 _NUMBER_START_RE = re.compile(r"\d|" + "|".join(NUMBERS))
@@ -31,10 +33,12 @@ def clean(text: str) -> str:
     t = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     t = re.sub(r"[\u2013\u2014\u2212]", "-", t)
     t = re.sub(r"\s+", " ", t).strip(' ,;:()"')
+    t = re.sub(r"\b(\d{3}0)'s$", r"\1s", t)  # "the 1980's" is the 1980s
     t = re.sub(r"'s?$", "", t).strip()  # possessive: "Friday's", "five years'"
     # "mid-2024", "four-week", "twenty-five" -> words; numeric dates keep their hyphens.
     t = re.sub(r"(?<=[a-z])-(?=[a-z0-9'])|(?<=[0-9])-(?=[a-z])", " ", t)
     t = _DROPPED_QUALIFIERS_RE.sub("", t).strip()
+    t = _DROPPED_TRAILING_RE.sub("", t)
     return _ordinal_days_as_digits(_spelled_years_as_digits(re.sub(r"\s+", " ", t)))
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from cartelkb.extract.dates.anaphora import Anchor
 from cartelkb.extract.dates.matchers import matched_spans
 from cartelkb.extract.dates.normalize import is_anaphoric_text, normalize
-from cartelkb.extract.dates.reading import Normalized, Tense
+from cartelkb.extract.dates.reading import Normalized, Tense, present_reading
 from cartelkb.extract.dates.spans import entity_candidates
 from cartelkb.extract.dates.tense import clause_tense
 from cartelkb.records import DateRecord, Precision
@@ -77,6 +77,7 @@ def extract_dates(
         found = read(span.text, None)
         if found is not None:
             found_at.append((span.start_char, span.end_char, span.text, None, found))
+    found_at = [_figurative(doc, *c) for c in found_at]
     found_at.sort(key=lambda c: (c[0], c[1]))
     story = _Story(doc, window)
     for start, end, text, tense, found in found_at:
@@ -94,6 +95,32 @@ def extract_dates(
             # of the story's time: the next "a year earlier" counts from the same date.
             story.add(start, found)
         yield _record(text, start, end, found)
+
+
+_FIGURATIVE = {
+    "yesterday": Normalized(None, None, kind="vague", timex="PAST_REF"),
+    "today": present_reading(),
+    "tomorrow": Normalized(None, None, kind="vague", timex="FUTURE_REF"),
+}
+
+
+def _figurative(
+    doc: Doc, start: int, end: int, text: str, tense: Tense | None, found: Normalized
+) -> tuple[int, int, str, Tense | None, Normalized]:
+    """"the cartels of yesterday", "the leaders of today": a time of a noun is the past
+    or the present, not a day."""
+    word = text.lower()
+    if word in _FIGURATIVE:
+        span = doc.char_span(start, end)
+        if span is not None and len(span) == 1:
+            token = span[0]
+            if (
+                token.dep_ == "pobj"
+                and token.head.lower_ == "of"
+                and token.head.head.pos_ in ("NOUN", "PROPN")
+            ):
+                found = _FIGURATIVE[word]
+    return start, end, text, tense, found
 
 
 class _Base:

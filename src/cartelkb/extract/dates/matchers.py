@@ -1,15 +1,18 @@
 """Date expressions the NER does not tag, found with spaCy matchers ("recently", "every day").
 
-Vague adverbials ("in the past", "in recent years"), sets ("annually"), terms of office
-and units named by an earlier date ("that night").
+Vague adverbials ("in the past", "in recent years"), sets ("annually"), terms of office,
+units named by an earlier date ("that night"), and days the NER misses ("Today the
+Department announced", "OCT 22 -", "FY2026").
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from cartelkb.extract.dates.vocabulary import (
+    MONTHS,
     PARTS_OF_DAY,
     SEASONS,
     SET_ADVERBS,
@@ -32,6 +35,13 @@ WINDOW = 3  # tokens a pattern may reach before or after its required word
 _VAGUE_PHRASES = [p for p in VAGUE if p not in VAGUE_UNSEARCHED]
 _UNIT_PLURALS = [u + "s" for u in UNITS] + ["centuries"]
 _ANAPHORIC_UNITS = ["day", "week", "weekend", "month", "year", "quarter", *PARTS_OF_DAY]
+_DEICTIC_DAYS = ["today", "yesterday", "tomorrow", "tonight"]
+_MONTH_WORDS = sorted(MONTHS)
+# Dates in one token the NER tags as something else or nothing: "FY2026" (a U.S.
+# fiscal year, PRODUCT to the NER), "07/22/2024", "2024-07-22".
+_ONE_TOKEN_DATE_RE = re.compile(
+    r"^(?:FY ?\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$", re.IGNORECASE
+)
 
 
 def token_patterns() -> dict[str, list[list[dict[str, Any]]]]:
@@ -53,6 +63,14 @@ def token_patterns() -> dict[str, list[list[dict[str, Any]]]]:
             [{"LOWER": {"IN": list(SET_ADVERBS)}, "POS": "ADV"}],
         ],
         "TERM": matcher_patterns("term_pattern"),
+        # "Today the Department announced ...": the NER sometimes leaves a day out
+        "DEICTIC_DAY": [[{"LOWER": {"IN": _DEICTIC_DAYS}, "POS": {"IN": ["NOUN", "ADV"]}}]],
+        # "OCT 22 - WASHINGTON": a wire dateline's month and day the NER reads as a count
+        "MONTH_DAY": [
+            [{"LOWER": {"IN": _MONTH_WORDS}, "IS_LOWER": False, "POS": {"NOT_IN": ["AUX", "VERB"]}},
+             {"LOWER": ".", "OP": "?"},
+             {"TEXT": {"REGEX": r"^(?:[1-9]|[12][0-9]|3[01])$"}}],
+        ],
         # "That night, gunmen burned two buses": the NER often leaves out a unit named by
         # the date before it (read by anaphora.py); "that" must be its determiner.
         "ANAPHORIC": [
@@ -67,7 +85,8 @@ def token_patterns() -> dict[str, list[list[dict[str, Any]]]]:
 def anchor_words() -> set[str]:
     """Words one of which every token pattern holds, at most `WINDOW` tokens from its ends."""
     return {*VAGUE_PERIOD_ADJECTIVES, "recent", "every", "each", "once", "twice", "term",
-            "tenure", *SET_ADVERBS, *_ANAPHORIC_UNITS}  # fmt: skip
+            "tenure", *SET_ADVERBS, *_ANAPHORIC_UNITS, *_DEICTIC_DAYS,
+            *_MONTH_WORDS}  # fmt: skip
 
 
 @lru_cache(maxsize=4)
@@ -100,6 +119,7 @@ def matched_spans(doc: Doc) -> list[Span]:
             if (lo + s, lo + e) not in seen:
                 seen.add((lo + s, lo + e))
                 spans.append(doc[lo + s : lo + e])
+    spans += [doc[t.i : t.i + 1] for t in doc if _ONE_TOKEN_DATE_RE.match(t.text)]
     return [span for span in filter_spans(spans) if _keep(span)]
 
 

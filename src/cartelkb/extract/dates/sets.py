@@ -12,10 +12,12 @@ from cartelkb.extract.dates.vocabulary import (
     PARTS_OF_DAY,
     SEASONS,
     SET_ADVERBS,
+    SET_INTENSIFIERS,
     UNIT_FORMS,
     WEEKDAYS,
 )
 
+_INTENSIFIER_RE = re.compile(rf"^(every|each) (?:{'|'.join(SET_INTENSIFIERS)}) ")
 _PLURAL_WEEKDAY_RE = re.compile(r"^(\w+day)(?:s|(?: (\w+)s))$")
 _SET_RE = re.compile(
     r"^(?:(once|twice|\w+ times) )?(every|each|per|a|an) (?:(other) )?(?:(\S+) )?(\S+)$"
@@ -31,6 +33,7 @@ def read_set(t: str) -> Normalized | None:
         # "on Tuesdays", "Friday nights": the weekday (and part of it) every week
         part = f"T{PARTS_OF_DAY[m.group(2)]}" if m.group(2) else ""
         return _set_reading(f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}{part}")
+    t = _INTENSIFIER_RE.sub(r"\1 ", t)  # "every single day" is every day
     m = _SET_RE.match(t)
     if not m:
         return None

@@ -1,8 +1,9 @@
 """Candidate expressions among spaCy's DATE/TIME entities: merged, ranges split, ages dropped.
 
-Adjacent entities are merged ("Friday" + "afternoon"), spans split in two when they hold
-two expressions ("2009-2010", "three days last week"), ages ("22-year-old") and counts
-("2024 soldiers") dropped.
+Adjacent entities are merged ("Friday" + "afternoon", "February 17" + ", 2022"), spans
+split in two when they hold two expressions ("2009-2010", "three days last week"), ages
+("22-year-old"), counts ("2024 soldiers") and seasons naming a kind of thing ("spring
+break") dropped.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from cartelkb.extract.dates.durations import duration_reading, parse_duration
 from cartelkb.extract.dates.normalize import normalize
 from cartelkb.extract.dates.numbers import number
 from cartelkb.extract.dates.reading import MAX_YEAR, MIN_YEAR, Normalized, year_reading
-from cartelkb.extract.dates.vocabulary import AGE_WORDS, UNIT_FORMS
+from cartelkb.extract.dates.vocabulary import AGE_WORDS, SEASONS, UNIT_FORMS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -39,14 +40,54 @@ def entity_candidates(doc: Doc) -> Iterator[tuple[Span, list[Part]]]:
     ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     merged: list[Span] = []
     for ent in ents:
-        if merged and merged[-1].end == ent.start and "\n" not in merged[-1][-1].whitespace_:
-            merged[-1] = doc[merged[-1].start : ent.end]
+        last = merged[-1] if merged else None
+        if last is not None and (
+            (last.end == ent.start and "\n" not in last[-1].whitespace_)
+            or _year_after_comma(last, ent)
+        ):
+            merged[-1] = doc[last.start : ent.end]
         else:
             merged.append(ent)
     for span in merged:
-        if is_age(span) or is_count(span):
+        if is_age(span) or is_count(span) or is_modifier(span):
             continue
-        yield span, parts(span)
+        yield _with_plural_s(span), parts(_with_plural_s(span))
+
+
+def _year_after_comma(span: Span, ent: Span) -> bool:
+    """ "February 17" + "," + "2022": the NER's two entities are one date."""
+    doc = span.doc
+    if (
+        ent.start != span.end + 1
+        or doc[span.end].text != ","
+        or not re.fullmatch(r"\d{4}", ent.text)
+    ):
+        return False
+    found = normalize(doc[span.start : ent.end].text, None)
+    return found is not None and not found.relative and found.precision == "day"
+
+
+def _with_plural_s(span: Span) -> Span:
+    """A decade whose "'s" the tokenizer split off ("the 1980" + "’s") takes it back."""
+    doc = span.doc
+    last = span[-1]
+    if (
+        span.end < len(doc)
+        and re.fullmatch(r"\d{3}0", last.text)
+        and not last.whitespace_
+        and doc[span.end].text in ("'s", "\u2019s", "s")
+    ):
+        return doc[span.start : span.end + 1]
+    return span
+
+
+def is_modifier(span: Span) -> bool:
+    """A bare season naming a kind of thing, not a time ("spring break", "summer camp")."""
+    if len(span) != 1 or span[0].lower_ not in SEASONS:
+        return False
+    token = span[0]
+    head = token.head
+    return token.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.i > token.i
 
 
 def is_age(span: Span) -> bool:

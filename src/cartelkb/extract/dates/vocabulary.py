@@ -33,6 +33,7 @@ DECADE_WORDS: dict[str, int] = _LEXICON.mapping("decade_words")
 ORDINALS: dict[str, int] = _LEXICON.mapping("ordinals")
 DATEPARSER_WORDS: frozenset[str] = _LEXICON.words("dateparser_words")
 DROPPED_QUALIFIERS: frozenset[str] = _LEXICON.words("dropped_qualifiers")
+DROPPED_TRAILING_WORDS: frozenset[str] = _LEXICON.words("dropped_trailing_words")
 DATELINE_LABELS: tuple[str, ...] = _LEXICON.phrases("dateline_labels")
 
 # Regular-expression pieces for the names above; months longest first, so "sept" is
@@ -106,6 +107,7 @@ TERM_DETERMINERS: frozenset[str] = _LEXICON.words("term_determiners")
 TERM_QUALIFIERS: frozenset[str] = _LEXICON.words("term_qualifiers")
 TERM_NOUNS: frozenset[str] = _LEXICON.words("term_nouns")
 SET_ADVERBS: dict[str, str] = _LEXICON.mapping("set_adverbs")
+SET_INTENSIFIERS: frozenset[str] = _LEXICON.words("set_intensifiers")
 SOON_SIGNAL_BEFORE: frozenset[str] = _LEXICON.words("soon_signal_before")
 SOON_SIGNAL_AFTER: frozenset[str] = _LEXICON.words("soon_signal_after")
 
