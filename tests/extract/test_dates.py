@@ -19,7 +19,7 @@ from cartelkb.extract.dates import (
     timex_value,
 )
 from cartelkb.extract.dates.anaphora import Anchor
-from cartelkb.records import DateRecord
+from cartelkb.records import DateRecord, RawArticle
 from cartelkb.timespan import interval
 
 THU = dt.date(2024, 8, 29)  # a Thursday, ISO week 35
@@ -633,3 +633,43 @@ def test_claims_take_no_date_from_the_present(nlp):
     ]
     claims = list(extract_claims(doc, list(extract_mentions(doc)), dates))
     assert [(c.action, c.date) for c in claims] == [("control", None), ("seize", "2024-05-03")]
+
+
+# --- the article's date as the base ------------------------------------------------------
+
+
+def article(text: str, published: str | None = None, precision=None) -> RawArticle:
+    return RawArticle(
+        source_path="a.txt",
+        sha256="0" * 64,
+        text=text,
+        published=published,
+        published_precision=precision,
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (article("Talks ended today.", "2023-05", "month"), [("today", "2023-05")]),
+        (article("Talks ended today.", "2023-05-16", "day"), [("today", "2023-05-16")]),
+        # no publication date: a line near the top that is only a date is the base
+        (
+            article("Statement of the Senator\n\nWednesday, May 5, 2010\n\nToday we meet again."),
+            [("Wednesday, May 5, 2010", "2010-05-05"), ("Today", "2010-05-05")],
+        ),
+        (
+            article("Release Date\nMon, 07/22/2024\n\nThe chief spoke today in El Paso."),
+            [("07/22/2024", "2024-07-22"), ("today", "2024-07-22")],
+        ),
+        (
+            article("In 2010 the plan failed. Talks ended today."),
+            [("2010", "2010"), ("today", None)],
+        ),
+    ],
+)
+def test_relative_dates_count_from_the_article_date(nlp, raw, expected):
+    from cartelkb.extract import extract_article
+
+    found = extract_article(raw, nlp(raw.text), "model").dates
+    assert [(d.text, d.value) for d in found] == expected

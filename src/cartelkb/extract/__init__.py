@@ -34,6 +34,24 @@ def published_base(raw: RawArticle) -> tuple[date, Precision] | None:
     return first[0], raw.published_precision
 
 
+DATELINE_REACH = 1500
+"""How far into the text (characters) `dateline_base` looks for a line that is a date."""
+
+
+def dateline_base(text: str) -> tuple[date, Precision] | None:
+    """For an article without a publication date: the day of the first line near the top
+    that is only a date ("Wednesday, May 5, 2010" under a statement's heading, "Mon,
+    07/22/2024" under "Release Date"), the day its "today" means; None when there is none.
+    """
+    from cartelkb.extract.dates import parse_dateline
+
+    for line in text[:DATELINE_REACH].splitlines():
+        found = parse_dateline(line) if any(c.isdigit() for c in line) else None
+        if found is not None and found[1] == "day":
+            return date.fromisoformat(found[0]), "day"
+    return None
+
+
 def extract_article(raw: RawArticle, doc: Doc, model: str) -> ArticleExtraction:
     """Run the pure extractors over one parsed article."""
     from cartelkb.extract.claims import extract_claims
@@ -41,7 +59,7 @@ def extract_article(raw: RawArticle, doc: Doc, model: str) -> ArticleExtraction:
     from cartelkb.extract.entities import extract_mentions
 
     mentions = list(extract_mentions(doc))
-    base = published_base(raw)
+    base = published_base(raw) or dateline_base(raw.text)
     if base is None:
         dates = list(extract_dates(doc, None))
     else:
