@@ -29,6 +29,7 @@ from cartelkb.extract.dates.matchers import WINDOW, anchor_words, matched_spans,
         ("OCT 14 - MEXICO CITY - Police said they found the bodies.", ["OCT 14"]),
         ("The bill funds FY2025 programs, due 07/15/2024.", ["FY2025", "07/15/2024"]),
         ("He may 22 times fail, and March on.", []),
+        ("AUG. 9, 2012 - TIJUANA - Agents seized a tunnel.", ["AUG. 9, 2012"]),
     ],
 )  # fmt: skip
 def test_matched_spans(nlp, text, expected):

@@ -38,6 +38,10 @@ def candidates(doc) -> list[tuple[str, list[tuple[str, str | None]]]]:
             "The arrest marks the end of a 20 year investigation.",
             [("the end of a 20 year", [("a 20 year", None)])],
         ),
+        (
+            "Sales fell in the year ended March 31, 2011.",
+            [("the year ended March 31, 2011", [("March 31, 2011", None)])],
+        ),
         # ranges hold two: years are read at once, a shared unit goes to the first number
         (
             "The swine flu pandemic of 2009-2010 killed thousands.",

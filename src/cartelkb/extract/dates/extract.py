@@ -107,7 +107,7 @@ _FIGURATIVE = {
 def _figurative(
     doc: Doc, start: int, end: int, text: str, tense: Tense | None, found: Normalized
 ) -> tuple[int, int, str, Tense | None, Normalized]:
-    """"the cartels of yesterday", "the leaders of today": a time of a noun is the past
+    """ "the cartels of yesterday", "the leaders of today": a time of a noun is the past
     or the present, not a day."""
     word = text.lower()
     if word in _FIGURATIVE:

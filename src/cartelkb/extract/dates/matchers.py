@@ -30,13 +30,19 @@ from cartelkb.extract.dates.vocabulary import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-WINDOW = 3  # tokens a pattern may reach before or after its required word
+WINDOW = 4  # tokens a pattern may reach before or after its required word
 
 _VAGUE_PHRASES = [p for p in VAGUE if p not in VAGUE_UNSEARCHED]
 _UNIT_PLURALS = [u + "s" for u in UNITS] + ["centuries"]
 _ANAPHORIC_UNITS = ["day", "week", "weekend", "month", "year", "quarter", *PARTS_OF_DAY]
 _DEICTIC_DAYS = ["today", "yesterday", "tomorrow", "tonight"]
 _MONTH_WORDS = sorted(MONTHS)
+_MONTH_TOKEN = {
+    "LOWER": {"IN": _MONTH_WORDS},
+    "IS_LOWER": False,
+    "POS": {"NOT_IN": ["AUX", "VERB"]},
+}
+_DAY_TOKEN = {"TEXT": {"REGEX": r"^(?:[1-9]|[12][0-9]|3[01])$"}}
 # Dates in one token the NER tags as something else or nothing: "FY2026" (a U.S.
 # fiscal year, PRODUCT to the NER), "07/22/2024", "2024-07-22".
 _ONE_TOKEN_DATE_RE = re.compile(
@@ -67,9 +73,8 @@ def token_patterns() -> dict[str, list[list[dict[str, Any]]]]:
         "DEICTIC_DAY": [[{"LOWER": {"IN": _DEICTIC_DAYS}, "POS": {"IN": ["NOUN", "ADV"]}}]],
         # "OCT 22 - WASHINGTON": a wire dateline's month and day the NER reads as a count
         "MONTH_DAY": [
-            [{"LOWER": {"IN": _MONTH_WORDS}, "IS_LOWER": False, "POS": {"NOT_IN": ["AUX", "VERB"]}},
-             {"LOWER": ".", "OP": "?"},
-             {"TEXT": {"REGEX": r"^(?:[1-9]|[12][0-9]|3[01])$"}}],
+            [_MONTH_TOKEN, {"TEXT": ".", "OP": "?"}, _DAY_TOKEN],
+            [_MONTH_TOKEN, {"TEXT": ".", "OP": "?"}, _DAY_TOKEN, {"TEXT": ","}, {"SHAPE": "dddd"}],
         ],
         # "That night, gunmen burned two buses": the NER often leaves out a unit named by
         # the date before it (read by anaphora.py); "that" must be its determiner.

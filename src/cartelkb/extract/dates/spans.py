@@ -122,8 +122,9 @@ def is_count(span: Span) -> bool:
 
 def parts(span: Span) -> list[Part]:
     """Split a span into the expressions it holds (ranges hold two). A span no rule reads
-    may hold two side by side ("three days last week") or end in one after "of" ("the
-    end of a 20 year" holds "a 20 year")."""
+    may hold two side by side ("three days last week") or end in one after "of", a
+    preposition or a verb ("the end of a 20 year" holds "a 20 year", "the year ended
+    March 31" holds "March 31")."""
     found = _parts(span)
     if found or len(span) < 2:
         return found
@@ -137,8 +138,14 @@ def parts(span: Span) -> list[Part]:
                 (left.start_char, left.end_char, None),
                 (right.start_char, right.end_char, None),
             ]
-    of = [t.i for t in span if t.lower_ == "of" and t.i + 1 < span.end]
-    return _parts(doc[of[-1] + 1 : span.end]) if of else []
+    for token in span[:-1]:
+        # the complement of "of", a preposition or a verb: "the end of a 20 year", "the
+        # year ending June 30, 1990"
+        if token.lower_ == "of" or token.pos_ in ("ADP", "VERB"):
+            found = _parts(doc[token.i + 1 : span.end])
+            if found:
+                return found
+    return []
 
 
 def _trim(span: Span) -> Span:
