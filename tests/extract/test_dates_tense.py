@@ -19,6 +19,8 @@ from cartelkb.extract.dates.tense import clause_tense
         ("The government is going to announce the plan in March.", [("March", "future")]),
         ("Officials plan to visit the border in June.", [("June", "future")]),
         ("The summit is scheduled for May.", [("May", "future")]),
+        ("On Tuesday, the league plans to hold a news conference.", [("Tuesday", "future")]),
+        ("The vote, set to take place in June, was delayed.", [("June", "future")]),
         # present perfect says nothing; in the present, "until" names an end point ahead
         ("The DEA has worked with Mexico since 2019.", [("2019", None)]),
         ("The program runs until December.", [("December", "future")]),

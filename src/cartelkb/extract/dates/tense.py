@@ -40,9 +40,11 @@ def clause_tense(span: Span) -> Tense | None:
     if words & FUTURE_AUXILIARIES or token.lower_ in ("will", "shall"):
         return "future"
     if any(a.lower_ == "going" for a in auxes) or (
-        token.dep_ == "xcomp" and token.head.lemma_ in INTENTION_HEADS
+        token.dep_ == "xcomp" and token.head.lemma_ in INTENTION_HEADS | SCHEDULING_PARTICIPLES
     ):
         return "future"
+    if token.lemma_ in INTENTION_HEADS and token.tag_ in ("VBZ", "VBP") and not auxes:
+        return "future"  # "On Tuesday, the league plans to hold a news conference"
     if (
         token.lemma_ in SCHEDULING_PARTICIPLES
         and token.tag_ == "VBN"
