@@ -102,6 +102,10 @@ def test_absolute_dates_keep_the_precision_the_text_states(text, expected):
         ("on Thursday", THU, ("2024-08-29", "day", True)),
         ("Wednesday", FRI_2013, ("2013-03-20", "day", True)),
         ("next Friday", THU, ("2024-08-30", "day", True)),
+        # a quarter without a year: the nearest such quarter, a fiscal one of this year
+        ("the fourth quarter", dt.date(2014, 1, 20), ("2013-Q4", "quarter", True)),
+        ("the third quarter", dt.date(2014, 11, 3), ("2014-Q3", "quarter", True)),
+        ("the fiscal first quarter", dt.date(2014, 10, 2), ("2014-Q1", "quarter", True)),
     ],
 )
 def test_relative_dates_resolve_against_the_base(text, base, expected):
@@ -177,6 +181,7 @@ def test_vague_expressions_are_kept_without_a_value(text, timex):
         ("the morning of May 5, 2010", None, "2010-05-05", "day", "time", "2010-05-05TMO"),
         ("the week of March 6, 2000", None, "2000-W10", "week", "date", "2000-W10"),
         ("the last half of 1989", None, "1989", "year", "date", "1989-H2"),
+        ("the 1988 quarter", None, "1988", "year", "date", "1988"),  # not 1988 quarters
         # plural weekdays recur
         ("on Tuesdays", THU, "XXXX-WXX-2", None, "set", "XXXX-WXX-2"),
         ("Friday nights", THU, "XXXX-WXX-5TNI", None, "set", "XXXX-WXX-5TNI"),

@@ -23,7 +23,10 @@ from cartelkb.extract.dates.vocabulary import (
 )
 
 _DROPPED_TRAILING_RE = re.compile(r"(?: (?:" + "|".join(sorted(DROPPED_TRAILING_WORDS)) + r"))+$")
-_DROPPED_QUALIFIERS_RE = re.compile(r"\b(?:" + "|".join(sorted(DROPPED_QUALIFIERS)) + r")\b ?")
+# Kept before a quarter: a fiscal quarter is no calendar quarter (absolute.py reads it).
+_DROPPED_QUALIFIERS_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(DROPPED_QUALIFIERS)) + r")\b(?! (?:\w+ )?quarter\b) ?"
+)
 # "some 20 years" is about 20 years; "some years" is a vague quantity.
 _NUMBER_START_RE = re.compile(r"\d|" + "|".join(NUMBERS))
 

@@ -7,6 +7,7 @@ the text does not state); "two years ago" is a date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from cartelkb.extract.dates.numbers import number
 from cartelkb.extract.dates.reading import Normalized
@@ -82,6 +83,8 @@ def parse_duration(t: str) -> tuple[int | float | None, str, str | None] | None:
     while head and head[-1] in DURATION_TRAILING_WORDS:
         head.pop()
     n: int | float | None
+    if len(head) == 1 and not plural and re.fullmatch(r"1\d{3}|2[01]\d{2}", head[0]):
+        return None  # "the 1988 quarter": a period of that year, not 1988 quarters
     if head:
         count = number(" ".join(head))
         if count == "X":
