@@ -282,6 +282,11 @@ YEAR_2006 = Anchor.of("2006", "year")
         ("later that year", JULY_2015, "2015", "year"),
         ("earlier that day", MAY_3, "2010-05-03", "day"),
         ("that quarter", Q3_2011, "2011-Q3", "quarter"),
+        # in a results story: the period reported on, and the one a year before it
+        ("the quarter", MAY_3, "2010-Q2", "quarter"),
+        ("the period", JULY_2015, "2015-07", "month"),
+        ("year-earlier", Q3_2011, "2010-Q3", "quarter"),
+        ("the year-ago quarter", MAY_3, "2009-Q2", "quarter"),
         # an anchor coarser than the expression leaves it unresolved
         ("the next day", JULY_2015, None, None),
         ("two weeks later", YEAR_2006, None, None),
@@ -322,6 +327,14 @@ def test_anaphoric_dates_count_from_the_base_without_an_anchor(text, value):
     assert found is not None
     assert found.value == value
     assert normalize(text, None) == Normalized(None, None, relative=True, kind="date")
+
+
+def test_the_quarter_needs_a_period_named_before_it():
+    assert normalize("the quarter", THU) == Normalized(None, None, relative=True, kind="date")
+    # "the latest quarter" is the last one to have ended before the article
+    found = normalize("the latest quarter", THU)
+    assert found is not None
+    assert (found.value, found.precision) == ("2024-Q2", "quarter")
 
 
 def test_an_unstated_count_from_an_anchor_is_vague():
@@ -513,6 +526,15 @@ def test_extract_dates(nlp, text, base, expected):
                 ("a year earlier", "2011-Q2"),
             ],
         ),
+        (
+            "Profit rose in the third quarter of 2011. Sales in the quarter were flat, and "
+            "below the year-earlier level.",
+            [
+                ("the third quarter of 2011", "2011-Q3"),
+                ("the quarter", "2011-Q3"),
+                ("year-earlier", "2010-Q3"),
+            ],
+        ),
         # deictic expressions keep counting from the article's date
         (
             "The treaty was signed on June 5, 1999. Officials said last week that it failed.",
@@ -610,6 +632,15 @@ def test_counts_and_ages_are_not_dates(nlp, text, ner_dates, expected):
 def test_a_year_modifying_a_noun_is_a_date(nlp):
     found = records(nlp, "Both parties are preparing for the 2024 elections.", THU)
     assert [(r.text, r.value, r.precision) for r in found] == [("2024", "2024", "year")]
+
+
+def test_timex_value_keeps_a_value_read_from_the_story(nlp):
+    text = "Profit rose in the third quarter of 2011. Sales in the quarter were flat."
+    found = records(nlp, text, THU)
+    assert [(r.text, timex_value(r, THU)) for r in found] == [
+        ("the third quarter of 2011", "2011-Q3"),
+        ("the quarter", "2011-Q3"),
+    ]
 
 
 def test_timex_value_maps_records_for_benchmarks(nlp):

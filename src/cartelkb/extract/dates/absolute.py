@@ -109,10 +109,10 @@ def _season_or_quarter(t: str, base: dt.date | None) -> Normalized | None:
         # January article is last year's. Not the clause's tense: "will report
         # third-quarter results" in November speaks of the quarter just ended.
         # A fiscal quarter's months are the company's: it is of the fiscal year under way.
-        year = base.year if fiscal else pick_year(3 * q - 2, 1, base, None, True)
-        if year is None:
+        picked = base.year if fiscal else pick_year(3 * q - 2, 1, base, None, True)
+        if picked is None:
             return None
-        value = f"{year}-Q{q}"
+        value = f"{picked}-Q{q}"
         return Normalized(value, "quarter", True, "date", value)
     return None
 

@@ -14,7 +14,9 @@ this module only computes from it:
 - a shift by a count of units: "a year earlier", "two days later", "three months before";
 - the unit after or before the anchor's: "the following month", "the previous year",
   "the next day", "the day before";
-- the unit holding the anchor: "that week", "the same day", "that night".
+- the unit holding the anchor: "that week", "the same day", "that night", and in a
+  results story the period reported on ("the quarter", "the latest period") and the
+  one a year before ("year-earlier", "the year-ago quarter").
 
 A value keeps no more precision than both the anchor and the expression state: "a year
 earlier" than May 3, 2010 is 2009 (as "a year ago" is a year), than the third quarter of
@@ -59,6 +61,12 @@ _BEFORE_AFTER_RE = re.compile(rf"^the ({_UNIT_PATTERN}) (before|after)$")
 _SAME_RE = re.compile(
     rf"^(?:{'|'.join(sorted(ANAPHORIC_SAME, key=len, reverse=True))}) ({_UNIT_PATTERN})$"
 )
+# "the quarter", "the period": in a results story, the period it reports on
+_DEFINITE_RE = re.compile(r"^the (quarter|period)$")
+# "year-earlier", "the year-ago quarter", "the comparable year-earlier period"
+_YEAR_AGO_RE = re.compile(
+    r"^(?:the )?(?:comparable |corresponding )?year (?:earlier|ago)(?: (quarter|period))?$"
+)
 # Suffixes that count a duration from the anchor, and which way.
 _EARLIER = ("earlier", "before", "prior")
 _LATER = ("later", "after")
@@ -83,6 +91,7 @@ class Anchor:
     precision: Precision
     start: dt.date
     end: dt.date
+    base: bool = False  # the article's date, not a date of the text
 
     @classmethod
     def of(cls, value: str | None, precision: Precision | None) -> Anchor | None:
@@ -96,7 +105,8 @@ class Anchor:
 
     @classmethod
     def day(cls, day: dt.date) -> Anchor:
-        return cls(day.isoformat(), "day", day, day + dt.timedelta(days=1))
+        """The article's date as the anchor of last resort."""
+        return cls(day.isoformat(), "day", day, day + dt.timedelta(days=1), base=True)
 
 
 Direction = Literal["back", "on", "same"]
@@ -112,8 +122,10 @@ def anaphoric_direction(t: str) -> Direction | None:
     m = _BEFORE_AFTER_RE.match(t)
     if m:
         return "back" if m.group(2) == "before" else "on"
-    if _SAME_RE.match(t):
+    if _SAME_RE.match(t) or _DEFINITE_RE.match(t):
         return "same"
+    if _YEAR_AGO_RE.match(t):
+        return "back"
     parsed = parse_duration(t)
     if parsed is not None and parsed[2] in _EARLIER:
         return "back"
@@ -147,6 +159,20 @@ def read_anaphoric(t: str, anchor: Anchor | None) -> Normalized | None:
     m = _SAME_RE.match(t)
     if m:
         return _unit(anchor, m.group(1), 0)
+    m = _DEFINITE_RE.match(t)
+    if m:
+        if anchor.base:
+            return unresolved()  # "the quarter" with no period named before it
+        if m.group(1) == "period":
+            return Normalized(anchor.value, anchor.precision, True, "date", anchor.value)
+        return _unit(anchor, "quarter", 0)
+    m = _YEAR_AGO_RE.match(t)
+    if m:
+        if m.group(1) == "quarter":
+            if anchor.precision not in _WITHIN["quarter"]:
+                return unresolved()
+            return shift(anchor.start, "quarter", -4)
+        return _count(anchor, -1, "year")
     parsed = parse_duration(t)
     assert parsed is not None
     n, unit, suffix = parsed

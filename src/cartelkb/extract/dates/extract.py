@@ -207,7 +207,8 @@ def timex_value(record: DateRecord, base: dt.date | None) -> str | None:
     if found is None:
         return record.value
     if record.value is None or found.timex is None:
-        return found.timex
+        # read alone, "the quarter" has no value; in its story it has the anchor's
+        return found.timex if record.value is None else record.value
     if found.value is not None and found.timex.startswith(found.value):
         return record.value + found.timex[len(found.value) :]
     return record.value
