@@ -548,6 +548,41 @@ def test_anaphoric_dates_count_from_the_story_time(nlp, text, expected):
     assert [(r.text, r.value) for r in records(nlp, text, THU)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # speech reported in the past, and the past perfect, speak from the date the
+        # story states for their event, not from the article's
+        (
+            "On June 3, 2009, police said the suspect fled in March.",
+            [("June 3, 2009", "2009-06-03"), ("March", "2009-03")],
+        ),
+        (
+            "On June 3, 2009, police arrested the man, who had escaped last February.",
+            [("June 3, 2009", "2009-06-03"), ("last February", "2009-02")],
+        ),
+        (
+            "He was arrested on June 3, 2009. He had fled in March.",
+            [("June 3, 2009", "2009-06-03"), ("March", "2009-03")],
+        ),
+        # a simple past, or a date that only names what a noun is, leaves the article's
+        ("Police said he fled in March.", [("March", "2015-03")]),
+        (
+            "The cartel was founded in June 2009. It expanded in March.",
+            [("June 2009", "2009-06"), ("March", "2015-03")],
+        ),
+        (
+            "He rejected the August 2009 truce. Iran, which had condemned the invasion on "
+            "Aug. 2, protested.",
+            [("August 2009", "2009-08"), ("Aug. 2", "2015-08-02")],
+        ),
+    ],
+)
+def test_narrated_past_counts_from_the_date_the_story_states(nlp, text, expected):
+    found = records(nlp, text, dt.date(2015, 8, 20))
+    assert [(r.text, r.value) for r in found] == expected
+
+
 def test_an_anchor_beyond_the_window_gives_way_to_the_base(nlp):
     # ANCHOR_WINDOW sentences back at most; then the article's date is the story's time
     text = "The law passed in May 2001. " + "Nothing changed. " * 5 + "A year later, it died."

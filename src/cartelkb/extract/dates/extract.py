@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cartelkb.extract.dates.anaphora import Anchor
@@ -12,12 +13,12 @@ from cartelkb.extract.dates.matchers import matched_spans
 from cartelkb.extract.dates.normalize import is_anaphoric_text, normalize
 from cartelkb.extract.dates.reading import Normalized, Tense, present_reading
 from cartelkb.extract.dates.spans import entity_candidates
-from cartelkb.extract.dates.tense import clause_tense
+from cartelkb.extract.dates.tense import clause_tense, is_adverbial, narrates_the_past
 from cartelkb.records import DateRecord, Precision
 from cartelkb.timespan import interval
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 ANCHOR_WINDOW = 3
@@ -61,40 +62,63 @@ def extract_dates(
         Records whose `text == doc.text[start:end]`.
     """
     read = _Base(base, precision).read
-    found_at: list[tuple[int, int, str, Tense | None, Normalized]] = []
+    found_at: list[_Candidate] = []
     doc_text = doc.text  # Doc.text joins every token on each access: read it once
     for span, parts in entity_candidates(doc):
         tense = clause_tense(span)
+        narrated, adverbial = narrates_the_past(span), is_adverbial(span)
         for start, end, fixed in parts:
             text = doc_text[start:end]
             found = fixed if fixed is not None else read(text, tense)
             if found is not None:
-                found_at.append((start, end, text, None if fixed else tense, found))
-    taken = [(start, end) for start, end, *_ in found_at]
+                found = _figurative(doc.char_span(start, end), text, found)
+                tense = None if fixed else tense
+                found_at.append(_Candidate(start, end, text, tense, narrated, adverbial, found))
+    taken = [(c.start, c.end) for c in found_at]
     for span in matched_spans(doc):
         if any(span.start_char < e and s < span.end_char for s, e in taken):
             continue
         found = read(span.text, None)
         if found is not None:
-            found_at.append((span.start_char, span.end_char, span.text, None, found))
-    found_at = [_figurative(doc, *c) for c in found_at]
-    found_at.sort(key=lambda c: (c[0], c[1]))
+            found = _figurative(span, span.text, found)
+            found_at.append(
+                _Candidate(span.start_char, span.end_char, span.text, None, False, False, found)
+            )
+    found_at.sort(key=lambda c: (c.start, c.end))
     story = _Story(doc, window)
-    for start, end, text, tense, found in found_at:
-        anaphora = is_anaphoric_text(text) if found.relative else None
+    for c in found_at:
+        found = c.found
+        anaphora = is_anaphoric_text(c.text) if found.relative else None
+        if c.narrated and found.relative and anaphora is None and base is not None:
+            # "On June 3, 2009, police said he fled in March": a deictic or bare date in
+            # a clause narrating the past counts from the date the story states for it.
+            told = story.stated(c.start)
+            if told is not None and told.end <= base:
+                found = _Base(told.start, told.precision).read(c.text, "past") or found
         if anaphora is not None:
-            anchor = story.anchor(start)
+            anchor = story.anchor(c.start)
             if anchor is not None:
-                found = read(text, tense, anchor) or found
-            elif anaphora == "on" and tense == "past":
+                found = read(c.text, c.tense, anchor) or found
+            elif anaphora == "on" and c.tense == "past":
                 # "A year later, it died" with no date before it: counted from the
                 # article's date it would lie after the article; the anchor is unknown.
                 found = Normalized(None, None, relative=True, kind=found.kind)
         if anaphora != "back":
             # A look back ("a year earlier", "the day before") is a flashback, not a move
             # of the story's time: the next "a year earlier" counts from the same date.
-            story.add(start, found)
-        yield _record(text, start, end, found)
+            story.add(c.start, found, told=c.adverbial)
+        yield _record(c.text, c.start, c.end, found)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    tense: Tense | None  # of the clause, when the reading used it
+    narrated: bool  # the clause narrates the past (tense.narrates_the_past)
+    adverbial: bool  # the date tells when its clause's event happened (tense.is_adverbial)
+    found: Normalized  # the reading from the article's date
 
 
 _FIGURATIVE = {
@@ -104,23 +128,19 @@ _FIGURATIVE = {
 }
 
 
-def _figurative(
-    doc: Doc, start: int, end: int, text: str, tense: Tense | None, found: Normalized
-) -> tuple[int, int, str, Tense | None, Normalized]:
+def _figurative(span: Span | None, text: str, found: Normalized) -> Normalized:
     """ "the cartels of yesterday", "the leaders of today": a time of a noun is the past
     or the present, not a day."""
     word = text.lower()
-    if word in _FIGURATIVE:
-        span = doc.char_span(start, end)
-        if span is not None and len(span) == 1:
-            token = span[0]
-            if (
-                token.dep_ == "pobj"
-                and token.head.lower_ == "of"
-                and token.head.head.pos_ in ("NOUN", "PROPN")
-            ):
-                found = _FIGURATIVE[word]
-    return start, end, text, tense, found
+    if word in _FIGURATIVE and span is not None and len(span) == 1:
+        token = span[0]
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            return _FIGURATIVE[word]
+    return found
 
 
 class _Base:
@@ -176,15 +196,27 @@ class _Story:
         self.sent_starts = [s.start_char for s in doc.sents]
         self.window = window
         self.anchors: list[tuple[int, Anchor]] = []  # (sentence index, anchor)
+        self.told: list[tuple[int, Anchor]] = []  # the anchors stated with their year
 
     def sentence(self, char: int) -> int:
         return bisect.bisect_right(self.sent_starts, char) - 1
 
-    def add(self, start: int, found: Normalized) -> None:
+    def add(self, start: int, found: Normalized, *, told: bool) -> None:
+        """Note a date of the text; `told` when it dates its clause's event."""
         if found.kind in ("date", "time"):
             anchor = Anchor.of(found.value, found.precision)
             if anchor is not None:
                 self.anchors.append((self.sentence(start), anchor))
+                if told and not found.relative and found.precision in ("day", "month"):
+                    self.told.append((self.sentence(start), anchor))
+
+    def stated(self, start: int) -> Anchor | None:
+        """The most recent date at day or month precision that the text states with its
+        year, in the same sentence as `start` or the one before."""
+        if not self.told:
+            return None
+        sent, anchor = self.told[-1]
+        return anchor if self.sentence(start) - sent <= 1 else None
 
     def anchor(self, start: int) -> Anchor | None:
         """The most recent date before `start`, if it is in the window."""

@@ -117,6 +117,7 @@ FUTURE_AUXILIARIES: frozenset[str] = _LEXICON.words("future_auxiliaries")
 MODAL_AUXILIARIES: frozenset[str] = _LEXICON.words("modal_auxiliaries")
 INTENTION_HEADS: frozenset[str] = _LEXICON.words("intention_heads")
 SCHEDULING_PARTICIPLES: frozenset[str] = _LEXICON.words("scheduling_participles")
+REPORTING_VERBS: frozenset[str] = _LEXICON.words("reporting_verbs")
 
 
 def matcher_patterns(key: str) -> list[list[dict[str, Any]]]:
