@@ -669,6 +669,20 @@ def test_a_year_modifying_a_noun_is_a_date(nlp):
     assert [(r.text, r.value, r.precision) for r in found] == [("2024", "2024", "year")]
 
 
+def test_the_quarter_is_the_quarter_last_named(nlp):
+    text = (
+        "Profit fell in the third quarter of 2011, the company said on Oct. 28, 2011. It "
+        "expects a turnaround next year. Sales in the quarter were flat."
+    )
+    found = records(nlp, text, THU)
+    assert [(r.text, r.value) for r in found] == [
+        ("the third quarter of 2011", "2011-Q3"),
+        ("Oct. 28, 2011", "2011-10-28"),
+        ("next year", "2025"),
+        ("the quarter", "2011-Q3"),
+    ]
+
+
 def test_timex_value_keeps_a_value_read_from_the_story(nlp):
     text = "Profit rose in the third quarter of 2011. Sales in the quarter were flat."
     found = records(nlp, text, THU)

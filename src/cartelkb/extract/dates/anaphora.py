@@ -134,6 +134,14 @@ def anaphoric_direction(t: str) -> Direction | None:
     return None
 
 
+def referred_precision(t: str) -> Precision | None:
+    """ "the quarter", "the year-ago quarter" refer to the quarter last named, however far
+    back (a results story names its quarter once, then a year, a day...); None for the
+    others, which count from the most recent date."""
+    m = _DEFINITE_RE.match(t) or _YEAR_AGO_RE.match(t)
+    return "quarter" if m and m.group(1) == "quarter" else None
+
+
 def read_anaphoric(t: str, anchor: Anchor | None) -> Normalized | None:
     """The date cleaned text `t` names counting from `anchor`, or None when `t` is no such
     expression; unresolved (value None) without an anchor or when the anchor is too coarse.

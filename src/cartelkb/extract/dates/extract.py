@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from cartelkb.extract.dates.anaphora import Anchor
 from cartelkb.extract.dates.matchers import matched_spans
-from cartelkb.extract.dates.normalize import is_anaphoric_text, normalize
+from cartelkb.extract.dates.normalize import anchor_precision, is_anaphoric_text, normalize
 from cartelkb.extract.dates.reading import Normalized, Tense, present_reading
 from cartelkb.extract.dates.spans import entity_candidates
 from cartelkb.extract.dates.tense import clause_tense, is_adverbial, narrates_the_past
@@ -96,7 +96,7 @@ def extract_dates(
             if told is not None and told.end <= base:
                 found = _Base(told.start, told.precision).read(c.text, "past") or found
         if anaphora is not None:
-            anchor = story.anchor(c.start)
+            anchor = story.anchor(c.start, anchor_precision(c.text))
             if anchor is not None:
                 found = read(c.text, c.tense, anchor) or found
             elif anaphora == "on" and c.tense == "past":
@@ -218,8 +218,11 @@ class _Story:
         sent, anchor = self.told[-1]
         return anchor if self.sentence(start) - sent <= 1 else None
 
-    def anchor(self, start: int) -> Anchor | None:
-        """The most recent date before `start`, if it is in the window."""
+    def anchor(self, start: int, precision: Precision | None = None) -> Anchor | None:
+        """The most recent date before `start`, if it is in the window; with `precision`,
+        the most recent one of that precision, however far back."""
+        if precision is not None:
+            return next((a for _, a in reversed(self.anchors) if a.precision == precision), None)
         if not self.anchors:
             return None
         sent, anchor = self.anchors[-1]

@@ -11,6 +11,7 @@ from cartelkb.extract.dates.anaphora import (
     Direction,
     anaphoric_direction,
     read_anaphoric,
+    referred_precision,
 )
 from cartelkb.extract.dates.cleaning import (
     clean,
@@ -81,6 +82,12 @@ def is_anaphoric_text(text: str) -> Direction | None:
     when it does not; read as `normalize` reads it."""
     t = strip_approximators(strip_prepositions(clean(text)))
     return anaphoric_direction(t) or anaphoric_direction(strip_modifiers(t)[0])
+
+
+def anchor_precision(text: str) -> Precision | None:
+    """The precision of the date `text` refers back to when it names one ("the quarter":
+    the quarter last named), else None (the most recent date of any precision)."""
+    return referred_precision(strip_approximators(strip_prepositions(clean(text))))
 
 
 def parse_dateline(text: str) -> tuple[str, Precision] | None:
