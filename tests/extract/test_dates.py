@@ -198,6 +198,37 @@ def test_composite_expressions(text, base, value, precision, kind, timex):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "base", "tense", "value", "relative"),
+    [
+        ("Thanksgiving Day", dt.date(2009, 12, 1), None, "2009-11-26", True),
+        ("last Christmas", dt.date(2009, 12, 1), None, "2008-12-25", True),
+        ("Christmas", dt.date(2009, 12, 1), None, "2009-12-25", True),
+        ("Christmas", dt.date(2009, 12, 1), "past", "2008-12-25", True),
+        ("Christmas 2010", None, None, "2010-12-25", False),
+        ("Easter", dt.date(2013, 3, 22), None, "2013-03-31", True),
+        ("Good Friday", dt.date(2013, 3, 22), None, "2013-03-29", True),
+        ("Memorial Day", dt.date(2024, 5, 1), None, "2024-05-27", True),
+        ("Labor Day", dt.date(2024, 8, 29), "future", "2024-09-02", True),
+        ("Mexican Independence Day", dt.date(2024, 8, 29), None, "2024-09-16", True),
+        ("Easter week", dt.date(2013, 3, 22), None, "2013-W13", True),
+    ],
+)
+def test_named_days_fall_on_their_day(text, base, tense, value, relative):
+    found = normalize(text, base, tense=tense)
+    assert found is not None
+    assert (found.value, found.relative) == (value, relative)
+
+
+def test_named_days_are_found_when_the_ner_calls_them_events(nlp):
+    text = "The boy arrived on Thanksgiving Day and has lived in Miami since last Christmas."
+    found = records(nlp, text, dt.date(2010, 1, 7))
+    assert [(r.text, r.value) for r in found] == [
+        ("Thanksgiving Day", "2009-11-26"),
+        ("last Christmas", "2009-12-25"),
+    ]
+
+
 @pytest.mark.parametrize("text", ["now", "Right now", "currently", "nowadays", "at present"])
 def test_the_present_is_stored_as_present_ref(text):
     # TimeML's PRESENT_REF: what the text states (the time of writing), no calendar day.

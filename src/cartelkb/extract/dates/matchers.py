@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from cartelkb.extract.dates.vocabulary import (
+    HOLIDAYS,
     MONTHS,
     PARTS_OF_DAY,
     SEASONS,
@@ -101,6 +102,8 @@ def _matchers(vocab: Any) -> tuple[Any, Any, Any]:
 
     phrases = PhraseMatcher(vocab, attr="LOWER")
     phrases.add("VAGUE", [Doc(vocab, words=p.split()) for p in _VAGUE_PHRASES])
+    # "Thanksgiving Day" is an EVENT to the NER; "last Christmas" often nothing
+    phrases.add("HOLIDAY", [Doc(vocab, words=re.findall(r"'s|[\w.]+|'", h)) for h in HOLIDAYS])
     tokens = Matcher(vocab)
     for label, patterns in token_patterns().items():
         tokens.add(label, patterns)
@@ -114,7 +117,7 @@ def matched_spans(doc: Doc) -> list[Span]:
     from spacy.util import filter_spans
 
     phrases, tokens, anchors = _matchers(doc.vocab)
-    spans = [doc[s:e] for _, s, e in phrases(doc)]
+    spans = [_with_which(doc[s:e]) for _, s, e in phrases(doc)]
     # The token patterns are short and each needs one of a few words: run them only on
     # windows around those words (found by a PhraseMatcher), not from every token.
     seen: set[tuple[int, int]] = set()
@@ -126,6 +129,15 @@ def matched_spans(doc: Doc) -> list[Span]:
                 spans.append(doc[lo + s : lo + e])
     spans += [doc[t.i : t.i + 1] for t in doc if _ONE_TOKEN_DATE_RE.match(t.text)]
     return [span for span in filter_spans(spans) if _keep(span)]
+
+
+def _with_which(span: Span) -> Span:
+    """A holiday with the word before it that picks which one ("last Christmas")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ("last", "next", "this"):
+        return span if span.text.lower() in VAGUE else doc[span.start - 1 : span.end]
+    return span
 
 
 def _keep(span: Span) -> bool:

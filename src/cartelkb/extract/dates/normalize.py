@@ -22,6 +22,7 @@ from cartelkb.extract.dates.cleaning import (
 from cartelkb.extract.dates.clock import read_with_time, split_time
 from cartelkb.extract.dates.composite import read_composite
 from cartelkb.extract.dates.durations import read_duration
+from cartelkb.extract.dates.holidays import read_holiday
 from cartelkb.extract.dates.reading import Normalized, Tense
 from cartelkb.extract.dates.relative import read_relative
 from cartelkb.extract.dates.sets import read_set
@@ -125,7 +126,7 @@ def _date_or_duration(
         found = read_with_time(time_suffix, rest, base, tense)
         if found is not None or not strip_modifiers(t)[1]:
             return found
-    found = read_relative(t, base, tense)
+    found = read_relative(t, base, tense) or read_holiday(t, base, tense)
     if found is not None:
         return found
     found = read_duration(t, base)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from cartelkb.extract.dates.cleaning import clean
 from cartelkb.extract.dates.durations import duration_reading, parse_duration
+from cartelkb.extract.dates.holidays import read_holiday
 from cartelkb.extract.dates.normalize import normalize
 from cartelkb.extract.dates.numbers import number
 from cartelkb.extract.dates.reading import MAX_YEAR, MIN_YEAR, Normalized, year_reading
@@ -37,7 +38,7 @@ Part = tuple[int, int, Normalized | None]
 
 def entity_candidates(doc: Doc) -> Iterator[tuple[Span, list[Part]]]:
     """DATE/TIME entities, merged when adjacent, as (span, [(start, end, fixed reading)])."""
-    ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME") or _is_holiday(e)]
     merged: list[Span] = []
     for ent in ents:
         last = merged[-1] if merged else None
@@ -52,6 +53,11 @@ def entity_candidates(doc: Doc) -> Iterator[tuple[Span, list[Part]]]:
         if is_age(span) or is_count(span) or is_modifier(span):
             continue
         yield _with_plural_s(span), parts(_with_plural_s(span))
+
+
+def _is_holiday(ent: Span) -> bool:
+    """An EVENT that is a named day ("Thanksgiving Day", "Easter week")."""
+    return ent.label_ == "EVENT" and read_holiday(clean(ent.text), None, None) is not None
 
 
 def _year_after_comma(span: Span, ent: Span) -> bool:
