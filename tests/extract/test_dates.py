@@ -175,6 +175,8 @@ def test_vague_expressions_are_kept_without_a_value(text, timex):
         ("January this year", THU, "2024-01", "month", "date", "2024-01"),
         ("Oct. 23 last year", THU, "2023-10-23", "day", "date", "2023-10-23"),
         ("early March of next year", THU, "2025-03", "month", "date", "2025-03"),
+        ("this year's third quarter", THU, "2024-Q3", "quarter", "date", "2024-Q3"),
+        ("next year's first quarter", THU, "2025-Q1", "quarter", "date", "2025-Q1"),
         # a part of a named day, the week holding it
         ("the night of Friday, Oct. 23, 2015", THU, "2015-10-23", "day", "time",
          "2015-10-23TNI"),
@@ -255,6 +257,8 @@ def test_the_present_is_stored_as_present_ref(text):
         ("an hour", "PT1H", "duration"),
         ("a year and a half", "P18M", "duration"),
         ("twenty five years", "P25Y", "duration"),  # no year in words before a unit
+        ("no more than sixty days", "P60D", "duration"),
+        ("the next two years or so", "P2Y", "duration"),
         ("two thousand years", "P2000Y", "duration"),
         ("every year", "P1Y", "set"),
         ("every other week", "P2W", "set"),

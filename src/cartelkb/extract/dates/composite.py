@@ -1,5 +1,6 @@
 """Expressions made of two: a part of a named day ("the night of Oct. 23", "the week of
-March 6") and a month in a year named from the article's date ("January this year")."""
+March 6") and a month or quarter in a year named from the article's date ("January this
+year", "this year's third quarter")."""
 
 from __future__ import annotations
 
@@ -19,8 +20,19 @@ _IN_YEAR_RE = re.compile(
 )
 
 
+_YEARS_RE = re.compile(rf"^({_YEAR_WORDS}) year'?s? (.+)$")
+
+
 def read_composite(t: str, base: dt.date | None, tense: Tense | None) -> Normalized | None:
     """A part of a named day, or a month (or month-day) in a relative year; None otherwise."""
+    m = _YEARS_RE.match(t)
+    if m:  # "this year's third quarter", "next year's first half"
+        if base is None:
+            return unresolved()
+        found = read_date(f"{m.group(2)} {base.year + SHIFT_STEPS[m.group(1)]}", base, tense)
+        if found is None or found.value is None:
+            return None
+        return Normalized(found.value, found.precision, True, found.kind, found.timex)
     m = _PART_OF_RE.match(t)
     if m:
         part, rest = m.groups()

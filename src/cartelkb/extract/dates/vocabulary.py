@@ -34,7 +34,7 @@ DECADE_WORDS: dict[str, int] = _LEXICON.mapping("decade_words")
 ORDINALS: dict[str, int] = _LEXICON.mapping("ordinals")
 DATEPARSER_WORDS: frozenset[str] = _LEXICON.words("dateparser_words")
 DROPPED_QUALIFIERS: frozenset[str] = _LEXICON.words("dropped_qualifiers")
-DROPPED_TRAILING_WORDS: frozenset[str] = _LEXICON.words("dropped_trailing_words")
+DROPPED_TRAILING_WORDS: tuple[str, ...] = _LEXICON.phrases("dropped_trailing_words")
 DATELINE_LABELS: tuple[str, ...] = _LEXICON.phrases("dateline_labels")
 
 # Regular-expression pieces for the names above; months longest first, so "sept" is
