@@ -75,7 +75,7 @@ def extract_dates(
                 tense = None if fixed else tense
                 found_at.append(_Candidate(start, end, text, tense, narrated, adverbial, found))
     taken = [(c.start, c.end) for c in found_at]
-    for span in matched_spans(doc):
+    for span in matched_spans(doc, doc_text):
         if any(span.start_char < e and s < span.end_char for s, e in taken):
             continue
         found = read(span.text, None)
@@ -193,30 +193,33 @@ class _Story:
     """The calendar dates of an article so far, by sentence: the anchors of anaphora."""
 
     def __init__(self, doc: Doc, window: int | None):
-        self.sent_starts = [s.start_char for s in doc.sents]
+        self.doc = doc
+        self._sent_starts: list[int] | None = None  # read when first needed: doc.sents is slow
         self.window = window
-        self.anchors: list[tuple[int, Anchor]] = []  # (sentence index, anchor)
+        self.anchors: list[tuple[int, Anchor]] = []  # (start char, anchor)
         self.told: list[tuple[int, Anchor]] = []  # the anchors stated with their year
 
     def sentence(self, char: int) -> int:
-        return bisect.bisect_right(self.sent_starts, char) - 1
+        if self._sent_starts is None:
+            self._sent_starts = [s.start_char for s in self.doc.sents]
+        return bisect.bisect_right(self._sent_starts, char) - 1
 
     def add(self, start: int, found: Normalized, *, told: bool) -> None:
         """Note a date of the text; `told` when it dates its clause's event."""
         if found.kind in ("date", "time"):
             anchor = Anchor.of(found.value, found.precision)
             if anchor is not None:
-                self.anchors.append((self.sentence(start), anchor))
+                self.anchors.append((start, anchor))
                 if told and not found.relative and found.precision in ("day", "month"):
-                    self.told.append((self.sentence(start), anchor))
+                    self.told.append((start, anchor))
 
     def stated(self, start: int) -> Anchor | None:
         """The most recent date at day or month precision that the text states with its
         year, in the same sentence as `start` or the one before."""
         if not self.told:
             return None
-        sent, anchor = self.told[-1]
-        return anchor if self.sentence(start) - sent <= 1 else None
+        at, anchor = self.told[-1]
+        return anchor if self.sentence(start) - self.sentence(at) <= 1 else None
 
     def anchor(self, start: int, precision: Precision | None = None) -> Anchor | None:
         """The most recent date before `start`, if it is in the window; with `precision`,
@@ -225,8 +228,8 @@ class _Story:
             return next((a for _, a in reversed(self.anchors) if a.precision == precision), None)
         if not self.anchors:
             return None
-        sent, anchor = self.anchors[-1]
-        if self.window is not None and self.sentence(start) - sent > self.window:
+        at, anchor = self.anchors[-1]
+        if self.window is not None and self.sentence(start) - self.sentence(at) > self.window:
             return None
         return anchor
 

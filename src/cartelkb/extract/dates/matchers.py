@@ -47,7 +47,7 @@ _DAY_TOKEN = {"TEXT": {"REGEX": r"^(?:[1-9]|[12][0-9]|3[01])$"}}
 # Dates in one token the NER tags as something else or nothing: "FY2026" (a U.S.
 # fiscal year, PRODUCT to the NER), "07/22/2024", "2024-07-22".
 _ONE_TOKEN_DATE_RE = re.compile(
-    r"^(?:FY ?\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$", re.IGNORECASE
+    r"(?<![\w/-])(?:FY ?\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})(?![\w/-])", re.IGNORECASE
 )
 
 
@@ -112,8 +112,10 @@ def _matchers(vocab: Any) -> tuple[Any, Any, Any]:
     return phrases, tokens, anchors
 
 
-def matched_spans(doc: Doc) -> list[Span]:
-    """Vague adverbials and sets the NER does not tag ("recently" is an ADV to it)."""
+def matched_spans(doc: Doc, text: str | None = None) -> list[Span]:
+    """Vague adverbials and sets the NER does not tag ("recently" is an ADV to it).
+
+    `text` is `doc.text` when the caller has it (Doc.text joins every token anew)."""
     from spacy.util import filter_spans
 
     phrases, tokens, anchors = _matchers(doc.vocab)
@@ -127,7 +129,10 @@ def matched_spans(doc: Doc) -> list[Span]:
             if (lo + s, lo + e) not in seen:
                 seen.add((lo + s, lo + e))
                 spans.append(doc[lo + s : lo + e])
-    spans += [doc[t.i : t.i + 1] for t in doc if _ONE_TOKEN_DATE_RE.match(t.text)]
+    for m in _ONE_TOKEN_DATE_RE.finditer(doc.text if text is None else text):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None:
+            spans.append(span)
     return [span for span in filter_spans(spans) if _keep(span)]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from cartelkb.extract.dates.absolute import read_date
 from cartelkb.extract.dates.anaphora import (
@@ -34,6 +35,7 @@ _HALVES = ("the first half of", "the second half of", "the last half of", "the l
 _DATELINE_LABEL_RE = re.compile(r"^(?:" + "|".join(DATELINE_LABELS) + r")\s*(?::|on)?\s*", re.I)
 
 
+@lru_cache(maxsize=8192)
 def normalize(
     text: str,
     base: dt.date | None,
@@ -77,6 +79,7 @@ def normalize(
     return _date_or_duration(t, base, tense, anchor)
 
 
+@lru_cache(maxsize=4096)
 def is_anaphoric_text(text: str) -> Direction | None:
     """Which way `text` counts from another date of the text ("back" for "a year
     earlier", "on" for "the following month", "same" for "later that week"), or None
