@@ -16,6 +16,7 @@ from cartelkb.extract.dates.matchers import WINDOW, anchor_words, matched_spans,
         ("In the coming months, the plan takes effect.", ["the coming months"]),
         ("During her second term, she met him twice a year.", ["her second term", "twice a year"]),
         ("The board meets annually, reports every other week.", ["annually", "every other week"]),
+        ("Daily flights resumed, and the paper's weekly edition.", ["Daily", "weekly"]),
         ("From now on, agents patrol every night.", ["every night"]),
         ("Recent discussions have stalled.", ["Recent"]),
         # each sentence below also holds a signal or phrase that is not a time

@@ -53,7 +53,8 @@ _ONE_TOKEN_DATE_RE = re.compile(
 
 def token_patterns() -> dict[str, list[list[dict[str, Any]]]]:
     """The token patterns, by match label; each must hold one of `anchor_words()`."""
-    # Sets the NER leaves out ("kills 200 Americans every day", "meets annually").
+    # Sets the NER leaves out ("kills 200 Americans every day", "meets annually", "daily
+    # flights": TimeML and HeidelTime tag the adjective too).
     recurring = [*UNIT_FORMS, *WEEKDAYS, *PARTS_OF_DAY, *SEASONS]
     return {
         "VAGUE_UNITS": [
@@ -67,7 +68,7 @@ def token_patterns() -> dict[str, list[list[dict[str, Any]]]]:
             [{"LOWER": {"IN": ["once", "twice"]}},
              {"LOWER": {"IN": ["a", "an", "per", "every", "each"]}},
              {"LOWER": {"IN": list(UNIT_FORMS)}}],
-            [{"LOWER": {"IN": list(SET_ADVERBS)}, "POS": "ADV"}],
+            [{"LOWER": {"IN": list(SET_ADVERBS)}, "POS": {"IN": ["ADV", "ADJ"]}}],
         ],
         "TERM": matcher_patterns("term_pattern"),
         # "Today the Department announced ...": the NER sometimes leaves a day out
