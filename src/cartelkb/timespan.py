@@ -4,8 +4,9 @@ The knowledge base stores a date at the precision the text states (`2024-08-29`,
 `2024-08`, `2024`, the decade `202`, the century `20`, the week `2013-W11`, the season
 `2012-SU`, the quarter `2012-Q3`). Comparing such values as text puts "summer 2023"
 outside June 2023 and "the 2020s" outside 2024; as half-open intervals [start, end) of
-days they compare by overlap, whatever their precision. Durations (`P3Y`), sets and
-values with unknown digits (`XXXX-06`) cover no interval.
+days they compare by overlap, whatever their precision. Durations (`P3Y`), sets,
+values with unknown digits (`XXXX-06`) and TimeML's references to the present, past or
+future (`PRESENT_REF`, stored for "now") cover no interval.
 
 Seasons follow the meteorological convention (northern hemisphere): spring March–May,
 summer June–August, fall September–November, winter December to February, the winter
@@ -42,12 +43,13 @@ def _month_start(year: int, month: int) -> dt.date:
 
 
 def interval(value: str | None) -> Interval | None:
-    """The days an ISO date value covers, or None (no value, a duration, a set, X digits).
+    """The days an ISO date value covers, or None (no value, a duration, a set, X digits,
+    PRESENT_REF / PAST_REF / FUTURE_REF).
 
     >>> interval("2024-08")
     (datetime.date(2024, 8, 1), datetime.date(2024, 9, 1))
     """
-    if not value or value.startswith("P") or "X" in value:
+    if not value or value.startswith("P") or "X" in value or value.endswith("_REF"):
         return None
     value = value.split("T", 1)[0]  # a clock time narrows a day; the day is what we index
     try:

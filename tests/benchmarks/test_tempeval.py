@@ -58,8 +58,8 @@ def test_end_to_end_reads_timex_and_stored_values(nlp):
     docs = [{"doc_id": "d", "dct": "2013-03-22", "text": text, "timexes": gold}]
     result = tempeval.eval_end_to_end(docs, nlp)
     assert (result.timex.relaxed, result.timex.value) == (2, 2)
-    # the knowledge base stores "now" without a value (it never guesses one)
-    assert (result.stored.relaxed, result.stored.value) == (2, 1)
+    # the knowledge base stores "now" as TimeML's PRESENT_REF (the time of the text)
+    assert (result.stored.relaxed, result.stored.value) == (2, 2)
     norm = tempeval.eval_normalization(tempeval.timexes_of(docs))
     assert (norm.correct, norm.n, norm.by_type["DATE"]) == (2, 2, (2, 2))
 

@@ -16,6 +16,7 @@ from cartelkb.extract.dates.matchers import WINDOW, anchor_words, matched_spans,
         ("In the coming months, the plan takes effect.", ["the coming months"]),
         ("During her second term, she met him twice a year.", ["her second term", "twice a year"]),
         ("The board meets annually, reports every other week.", ["annually", "every other week"]),
+        ("Daily flights resumed, and the paper's weekly edition.", ["Daily", "weekly"]),
         ("From now on, agents patrol every night.", ["every night"]),
         ("Recent discussions have stalled.", ["Recent"]),
         # each sentence below also holds a signal or phrase that is not a time
@@ -24,6 +25,12 @@ from cartelkb.extract.dates.matchers import WINDOW, anchor_words, matched_spans,
         ("The future of Mexico is at stake, as it was in the past.", ["the past"]),
         ("At the time of the raid he was abroad; at the time, nobody knew.", ["at the time"]),
         ("Prices rose more than now, but recently fell.", ["recently"]),
+        # days the NER may miss: a deictic day, a wire dateline, one-token dates
+        ("Today the ministry announced new charges.", ["Today"]),
+        ("OCT 14 - MEXICO CITY - Police said they found the bodies.", ["OCT 14"]),
+        ("The bill funds FY2025 programs, due 07/15/2024.", ["FY2025", "07/15/2024"]),
+        ("He may 22 times fail, and March on.", []),
+        ("AUG. 9, 2012 - TIJUANA - Agents seized a tunnel.", ["AUG. 9, 2012"]),
     ],
 )  # fmt: skip
 def test_matched_spans(nlp, text, expected):

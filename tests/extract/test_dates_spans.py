@@ -24,6 +24,24 @@ def candidates(doc) -> list[tuple[str, list[tuple[str, str | None]]]]:
             "The raid happened Friday afternoon.",
             [("Friday afternoon", [("Friday afternoon", None)])],
         ),
+        # ... unless together they are none: then each is read alone
+        # a span no rule reads may hold two expressions, or end in one after "of"
+        (
+            "The talks lasted two days this week.",
+            [("two days this week", [("two days", None), ("this week", None)])],
+        ),
+        (
+            "It rained for three days last week in Sinaloa.",
+            [("three days last week", [("three days", None), ("last week", None)])],
+        ),
+        (
+            "The arrest marks the end of a 20 year investigation.",
+            [("the end of a 20 year", [("a 20 year", None)])],
+        ),
+        (
+            "Sales fell in the year ended March 31, 2011.",
+            [("the year ended March 31, 2011", [("March 31, 2011", None)])],
+        ),
         # ranges hold two: years are read at once, a shared unit goes to the first number
         (
             "The swine flu pandemic of 2009-2010 killed thousands.",
@@ -50,6 +68,10 @@ def candidates(doc) -> list[tuple[str, list[tuple[str, str | None]]]]:
             "Both parties are preparing for the 2024 elections.",
             [("2024", [("2024", None)])],
         ),
+        # a decade takes back the "'s" the tokenizer split off
+        ("Cartels grew in the 1990\u2019s.", [("1990\u2019s", [("1990\u2019s", None)])]),
+        # a season naming a kind of thing is no time
+        ("Students on spring break were robbed.", []),
         # a span that holds no expression the rules read yields no part
         ("The fiscal years 2022-23 were hard.", [("The fiscal years 2022-23", [])]),
     ],

@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from cartelkb.records import ArticleExtraction, RawArticle
+from cartelkb.records import ArticleExtraction, Precision, RawArticle
+from cartelkb.timespan import interval
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -18,11 +19,36 @@ if TYPE_CHECKING:
 def published_date(raw: RawArticle) -> date | None:
     """The article's publication day, the base of its relative dates; None unless the
     day itself is known."""
-    if raw.published and raw.published_precision == "day":
-        try:
-            return date.fromisoformat(raw.published)
-        except ValueError:
-            return None
+    found = published_base(raw)
+    return found[0] if found is not None and found[1] == "day" else None
+
+
+def published_base(raw: RawArticle) -> tuple[date, Precision] | None:
+    """The article's publication date as the base of its relative dates: its first day
+    and how much of it is known (a manifest may give only "2023-05"); None when unknown."""
+    if not raw.published or raw.published_precision not in ("day", "month", "year"):
+        return None
+    first = interval(raw.published)
+    if first is None:
+        return None
+    return first[0], raw.published_precision
+
+
+DATELINE_REACH = 1500
+"""How far into the text (characters) `dateline_base` looks for a line that is a date."""
+
+
+def dateline_base(text: str) -> tuple[date, Precision] | None:
+    """For an article without a publication date: the day of the first line near the top
+    that is only a date ("Wednesday, May 5, 2010" under a statement's heading, "Mon,
+    07/22/2024" under "Release Date"), the day its "today" means; None when there is none.
+    """
+    from cartelkb.extract.dates import parse_dateline
+
+    for line in text[:DATELINE_REACH].splitlines():
+        found = parse_dateline(line) if any(c.isdigit() for c in line) else None
+        if found is not None and found[1] == "day":
+            return date.fromisoformat(found[0]), "day"
     return None
 
 
@@ -34,7 +60,11 @@ def extract_article(raw: RawArticle, doc: Doc, model: str) -> ArticleExtraction:
     from cartelkb.extract.events import extract_events, extract_relations
 
     mentions = list(extract_mentions(doc))
-    dates = list(extract_dates(doc, published_date(raw)))
+    base = published_base(raw) or dateline_base(raw.text)
+    if base is None:
+        dates = list(extract_dates(doc, None))
+    else:
+        dates = list(extract_dates(doc, base[0], precision=base[1]))
     claims = list(extract_claims(doc, mentions, dates))
     events = list(extract_events(doc, mentions, claims, dates))
     relations = list(extract_relations(doc, mentions, claims))

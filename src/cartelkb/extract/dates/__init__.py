@@ -3,11 +3,13 @@
 The entry points are re-exported here; the package is split by concern:
 
 - `extract`: Doc -> `DateRecord`s (`extract_dates`), and their TIMEX3 value (`timex_value`);
+  it keeps the story's reference time: the dates an anaphoric expression counts from;
 - `spans`, `matchers`, `tense`: finding expressions in a Doc (NER DATE/TIME spans, what
-  the NER misses, the tense of the clause around one);
+  the NER misses, the tense of the clause around one and whether it narrates the past);
 - `normalize`: text -> `Normalized` (`normalize`, `parse_dateline`), trying in turn the
-  rules of `vague`, `sets`, `durations`, `clock`, `relative` and `absolute` (with
-  `years` and `formats`, the dateparser wrapper), after `cleaning`;
+  rules of `vague`, `sets`, `anaphora` (counted from another date of the text),
+  `composite`, `clock`, `relative`, `holidays`, `durations` and `absolute` (with `years`
+  and `formats`, the dateparser wrapper), after `cleaning`;
 - `reading`: the `Normalized` result; `vocabulary`: the word lists of
   `data/lexicons/dates.toml`; `numbers`: cardinals in words.
 """

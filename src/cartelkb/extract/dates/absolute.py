@@ -26,7 +26,7 @@ from cartelkb.extract.dates.vocabulary import (
     SEASONS,
     WEEKDAY_PREFIX_PATTERN,
 )
-from cartelkb.extract.dates.years import resolve_month_day, two_digit_year
+from cartelkb.extract.dates.years import pick_year, resolve_month_day, two_digit_year
 
 _QUARTER_WORDS = "|".join(QUARTER_ORDINALS)
 _MONTH_DAY_PATTERNS = tuple(
@@ -53,6 +53,10 @@ def read_date(t: str, base: dt.date | None, tense: Tense | None) -> Normalized |
     if m:
         year = int(m.group(1))
         return year_reading(year) if MIN_YEAR <= year <= MAX_YEAR else None
+    m = re.fullmatch(r"(\d{4}) (?:quarter|period|season|fiscal year)", t)
+    if m:  # "the 1988 quarter": a period in that year, not 1988 quarters
+        year = int(m.group(1))
+        return year_reading(year) if MIN_YEAR <= year <= MAX_YEAR else None
     m = re.fullmatch(r"'(\d{2})", t)
     if m:
         return year_reading(two_digit_year(int(m.group(1)), base))
@@ -64,7 +68,8 @@ def read_date(t: str, base: dt.date | None, tense: Tense | None) -> Normalized |
         digit = int(m.group(1)) if m.group(1) else DECADE_WORDS[m.group(2)]
         decade = two_digit_year(digit * 10, base) // 10
         return Normalized(str(decade), "decade", False, "date", str(decade))
-    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th) century|(\w+(?: \w+)?) century", t)
+    # "a 21st century border": the article belongs to the noun, not the century
+    m = re.fullmatch(r"(?:an? )?(?:(\d{1,2})(?:st|nd|rd|th) century|(\w+(?: \w+)?) century)", t)
     if m:
         n = int(m.group(1)) if m.group(1) else ORDINALS.get(m.group(2) or "")
         if n and 1 <= n <= 22:
@@ -88,18 +93,26 @@ def _season_or_quarter(t: str, base: dt.date | None) -> Normalized | None:
             value = f"{year}-{SEASONS[word]}"
             return Normalized(value, "season", False, "date", value)
     m = re.fullmatch(
-        rf"(?:(\d{{4}}) )?(?:({_QUARTER_WORDS}) quarter|q([1-4]))(?:,? (?:of )?(\d{{4}}))?",
+        rf"(?:(\d{{4}}) )?((?:fiscal|financial) )?(?:({_QUARTER_WORDS}) quarter|q([1-4]))"
+        rf"(?:,? (?:of )?(\d{{4}}))?",
         t,
     )
     if m:
-        q = int(m.group(3)) if m.group(3) else QUARTER_ORDINALS[m.group(2)]
-        year_text = m.group(1) or m.group(4)
+        fiscal, q = m.group(2), int(m.group(4)) if m.group(4) else QUARTER_ORDINALS[m.group(3)]
+        year_text = m.group(1) or m.group(5)
         if year_text:
             value = f"{year_text}-Q{q}"
             return Normalized(value, "quarter", False, "date", value)
         if base is None:
             return unresolved()
-        value = f"{base.year}-Q{q}"
+        # The nearest such quarter, as for a bare month: "the fourth quarter" in a
+        # January article is last year's. Not the clause's tense: "will report
+        # third-quarter results" in November speaks of the quarter just ended.
+        # A fiscal quarter's months are the company's: it is of the fiscal year under way.
+        picked = base.year if fiscal else pick_year(3 * q - 2, 1, base, None, True)
+        if picked is None:
+            return None
+        value = f"{picked}-Q{q}"
         return Normalized(value, "quarter", True, "date", value)
     return None
 

@@ -1,11 +1,13 @@
 """Durations as TIMEX3 values ("three years" = P3Y), and those that point back or ahead ("ago").
 
-"the past several months" = PXM, "decades" = PXDE; "two years ago" is a date.
+"the past several months" = PXM, "decades" = PXDE (TIMEX3 only: the KB stores no length
+the text does not state); "two years ago" is a date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from cartelkb.extract.dates.numbers import number
 from cartelkb.extract.dates.reading import Normalized
@@ -40,8 +42,15 @@ def read_duration(t: str, base: dt.date | None) -> Normalized | None:
                 return Normalized(None, None, kind="vague", timex=timex)
             return None
         return offset(base, n * sign, unit)
+    return duration_reading(n, unit)
+
+
+def duration_reading(n: int | float | None, unit: str) -> Normalized:
+    """A length of `n` units; with an unknown count ("decades", "several months") the
+    TIMEX3 value (PXDE, PXM) is kept for benchmarks but the KB stores none: the text
+    states no length, and a vague expression has no value."""
     value = duration_value(n, unit)
-    return Normalized(value, None, kind="duration", timex=value)
+    return Normalized(value if n is not None else None, None, kind="duration", timex=value)
 
 
 def parse_duration(t: str) -> tuple[int | float | None, str, str | None] | None:
@@ -74,6 +83,8 @@ def parse_duration(t: str) -> tuple[int | float | None, str, str | None] | None:
     while head and head[-1] in DURATION_TRAILING_WORDS:
         head.pop()
     n: int | float | None
+    if len(head) == 1 and not plural and re.fullmatch(r"1\d{3}|2[01]\d{2}", head[0]):
+        return None  # "the 1988 quarter": a period of that year, not 1988 quarters
     if head:
         count = number(" ".join(head))
         if count == "X":

@@ -34,6 +34,9 @@ _ISO_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 _NUMERIC_DATE_RE = re.compile(
     r"^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}/\d{4})$"
 )
+_WEEKDAY_BEFORE_NUMBERS_RE = re.compile(
+    r"^(?:" + "|".join([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS]) + r")\.?,? (?=\d)"
+)
 _YEAR_STATED_RE = re.compile(r"(?<![\d:])\d{4}(?![\d:])|'\d{2}\b|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$")
 # Only dates and their own words: dateparser would read "2024 soldiers" too.
 _ALLOWED_WORDS = set(MONTHS) | set(WEEKDAYS) | set(WEEKDAY_ABBREVIATIONS) | DATEPARSER_WORDS
@@ -50,6 +53,9 @@ def read_formatted(t: str, base: dt.date | None, tense: Tense | None) -> Normali
     m = _ISO_MONTH_RE.match(t)
     if m and 1 <= int(m[2]) <= 12:
         return Normalized(t, "month", False, "date", t)
+    m = _WEEKDAY_BEFORE_NUMBERS_RE.match(t)
+    if m:  # "Mon, 07/22/2024": the weekday adds nothing to a numeric date
+        t = t[m.end() :]
     words = re.findall(r"[a-z]+", t)
     has_month = any(w in MONTHS for w in words)
     if not (_NUMERIC_DATE_RE.match(t) or has_month):

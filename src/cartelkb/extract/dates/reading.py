@@ -25,12 +25,15 @@ class Normalized:
     `value`/`precision` are what the knowledge base stores: an ISO date at the precision
     the text states (`2024-08-29`/day, `2024-08`/month, `2024`/year, `202`/decade,
     `2013-W11`/week, `2012-SU`/season, `2012-Q3`/quarter), a TIMEX3 duration or set
-    (`P3Y`, `PXM`, `P1Y`; precision None), or None when the expression is vague or is
-    relative and there is no base date. `relative` says the expression is anchored to the
-    article's date (today, last week, Sept. 18), whether or not a base date resolved it.
+    (`P3Y`, `P1Y`; precision None), TimeML's PRESENT_REF for the present ("now",
+    "currently"; precision None), or None when the expression is vague ("recently",
+    "for decades") or is relative and there is no base date to resolve it. `relative`
+    says the expression is anchored to the article's date or to another date of the text
+    (today, last week, Sept. 18, a year later), whether or not it was resolved.
     `timex` is the TIMEX3 value (TempEval conventions): like `value`, plus clock times
-    (`2013-03-22TAF`) and PRESENT_REF / PAST_REF / FUTURE_REF for vague expressions; it is
-    for benchmarks, not for the knowledge base, which never stores a guess.
+    (`2013-03-22TAF`), PAST_REF / FUTURE_REF and unknown counts (`PXY`) for vague
+    expressions; it is for benchmarks, not for the knowledge base, which never stores a
+    guess.
     """
 
     value: str | None
@@ -48,6 +51,20 @@ def year_reading(year: int) -> Normalized:
 def day_reading(day: dt.date, *, relative: bool) -> Normalized:
     """A calendar day, stated or resolved against the base."""
     return Normalized(day.isoformat(), "day", relative, "date", day.isoformat())
+
+
+PRESENT_REF = "PRESENT_REF"
+
+
+def present_reading() -> Normalized:
+    """The present ("now", "currently"): TimeML's PRESENT_REF, the time of the text.
+
+    TimeML 1.2.1 gives "now" and its kin the value PRESENT_REF (type DATE): the present
+    moment, no calendar day. The knowledge base stores it, since it is what the text
+    states (the claim holds at the time of writing), but it is no point on the calendar:
+    `cartelkb.timespan.interval` gives it no interval and claims take no date from it.
+    """
+    return Normalized(PRESENT_REF, None, relative=True, kind="date", timex=PRESENT_REF)
 
 
 def unresolved() -> Normalized:

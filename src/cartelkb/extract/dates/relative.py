@@ -35,6 +35,7 @@ _SHIFT_WORDS = "|".join(sorted([*SHIFT_STEPS, "past", "same"], key=len, reverse=
 _SHIFT_RE = re.compile(
     rf"^(the )?({_SHIFT_WORDS}) (week|month|year|quarter|decade|century|weekend)$"
 )
+_LATEST_RE = re.compile(r"^the (?:latest|most recent) (week|month|quarter)$")
 _WEEKDAY_RE = re.compile(
     rf"^(?:(last|next|this|this past|this coming|past|coming) )?({WEEKDAY_PATTERN})$"
 )
@@ -51,6 +52,10 @@ def read_relative(t: str, base: dt.date | None, tense: Tense | None) -> Normaliz
         if base is None:
             return unresolved()
         return day_reading(base + dt.timedelta(days=RELATIVE_DAYS[t]), relative=True)
+    m = _LATEST_RE.match(t)
+    if m:
+        # "the latest quarter": the last one to have ended, as results are reported
+        return shift(base, m.group(1), -1)
     m = _SHIFT_RE.match(t)
     if m:
         article, which, unit = m.groups()

@@ -1,4 +1,4 @@
-"""Recurrences (TIMEX3 sets): "annually", "every other week", "twice a year", "every Monday"."""
+"""Recurrences (TIMEX3 sets): "annually", "every other week", "twice a year", "on Mondays"."""
 
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ from cartelkb.extract.dates.vocabulary import (
     PARTS_OF_DAY,
     SEASONS,
     SET_ADVERBS,
+    SET_INTENSIFIERS,
     UNIT_FORMS,
     WEEKDAYS,
 )
 
+_INTENSIFIER_RE = re.compile(rf"^(every|each) (?:{'|'.join(SET_INTENSIFIERS)}) ")
+_PLURAL_WEEKDAY_RE = re.compile(r"^(\w+day)(?:s|(?: (\w+)s))$")
 _SET_RE = re.compile(
     r"^(?:(once|twice|\w+ times) )?(every|each|per|a|an) (?:(other) )?(?:(\S+) )?(\S+)$"
 )
@@ -25,6 +28,12 @@ def read_set(t: str) -> Normalized | None:
     """The TIMEX3 set value of a recurrence in cleaned text `t`, or None."""
     if t in SET_ADVERBS:
         return _set_reading(SET_ADVERBS[t])
+    m = _PLURAL_WEEKDAY_RE.match(t)
+    if m and m.group(1) in WEEKDAYS and (m.group(2) is None or m.group(2) in PARTS_OF_DAY):
+        # "on Tuesdays", "Friday nights": the weekday (and part of it) every week
+        part = f"T{PARTS_OF_DAY[m.group(2)]}" if m.group(2) else ""
+        return _set_reading(f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}{part}")
+    t = _INTENSIFIER_RE.sub(r"\1 ", t)  # "every single day" is every day
     m = _SET_RE.match(t)
     if not m:
         return None

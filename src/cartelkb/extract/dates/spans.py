@@ -1,7 +1,9 @@
 """Candidate expressions among spaCy's DATE/TIME entities: merged, ranges split, ages dropped.
 
-Adjacent entities are merged ("Friday" + "afternoon"), ranges split in two ("2009-2010"),
-ages ("22-year-old") and counts ("2024 soldiers") dropped.
+Adjacent entities are merged ("Friday" + "afternoon", "February 17" + ", 2022"), spans
+split in two when they hold two expressions ("2009-2010", "three days last week"), ages
+("22-year-old"), counts ("2024 soldiers") and seasons naming a kind of thing ("spring
+break") dropped.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from cartelkb.extract.dates.cleaning import clean
-from cartelkb.extract.dates.durations import duration_value, parse_duration
+from cartelkb.extract.dates.durations import duration_reading, parse_duration
+from cartelkb.extract.dates.holidays import read_holiday
 from cartelkb.extract.dates.normalize import normalize
 from cartelkb.extract.dates.numbers import number
 from cartelkb.extract.dates.reading import MAX_YEAR, MIN_YEAR, Normalized, year_reading
-from cartelkb.extract.dates.vocabulary import AGE_WORDS, UNIT_FORMS
+from cartelkb.extract.dates.vocabulary import AGE_WORDS, SEASONS, UNIT_FORMS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -35,17 +38,62 @@ Part = tuple[int, int, Normalized | None]
 
 def entity_candidates(doc: Doc) -> Iterator[tuple[Span, list[Part]]]:
     """DATE/TIME entities, merged when adjacent, as (span, [(start, end, fixed reading)])."""
-    ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME") or _is_holiday(e)]
     merged: list[Span] = []
     for ent in ents:
-        if merged and merged[-1].end == ent.start and "\n" not in merged[-1][-1].whitespace_:
-            merged[-1] = doc[merged[-1].start : ent.end]
+        last = merged[-1] if merged else None
+        if last is not None and (
+            (last.end == ent.start and "\n" not in last[-1].whitespace_)
+            or _year_after_comma(last, ent)
+        ):
+            merged[-1] = doc[last.start : ent.end]
         else:
             merged.append(ent)
     for span in merged:
-        if is_age(span) or is_count(span):
+        if is_age(span) or is_count(span) or is_modifier(span):
             continue
-        yield span, parts(span)
+        yield _with_plural_s(span), parts(_with_plural_s(span))
+
+
+def _is_holiday(ent: Span) -> bool:
+    """An EVENT that is a named day ("Thanksgiving Day", "Easter week")."""
+    return ent.label_ == "EVENT" and read_holiday(clean(ent.text), None, None) is not None
+
+
+def _year_after_comma(span: Span, ent: Span) -> bool:
+    """ "February 17" + "," + "2022": the NER's two entities are one date."""
+    doc = span.doc
+    if (
+        ent.start != span.end + 1
+        or doc[span.end].text != ","
+        or not re.fullmatch(r"\d{4}", ent.text)
+    ):
+        return False
+    found = normalize(doc[span.start : ent.end].text, None)
+    return found is not None and not found.relative and found.precision == "day"
+
+
+def _with_plural_s(span: Span) -> Span:
+    """A decade whose "'s" the tokenizer split off ("the 1980" + "’s") takes it back."""
+    doc = span.doc
+    last = span[-1]
+    if (
+        span.end < len(doc)
+        and re.fullmatch(r"\d{3}0", last.text)
+        and not last.whitespace_
+        and doc[span.end].text in ("'s", "\u2019s", "s")
+    ):
+        return doc[span.start : span.end + 1]
+    return span
+
+
+def is_modifier(span: Span) -> bool:
+    """A bare season naming a kind of thing, not a time ("spring break", "summer camp")."""
+    if len(span) != 1 or span[0].lower_ not in SEASONS:
+        return False
+    token = span[0]
+    head = token.head
+    return token.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.i > token.i
 
 
 def is_age(span: Span) -> bool:
@@ -79,7 +127,44 @@ def is_count(span: Span) -> bool:
 
 
 def parts(span: Span) -> list[Part]:
-    """Split a span into the expressions it holds (ranges hold two)."""
+    """Split a span into the expressions it holds (ranges hold two). A span no rule reads
+    may hold two side by side ("three days last week") or end in one after "of", a
+    preposition or a verb ("the end of a 20 year" holds "a 20 year", "the year ended
+    March 31" holds "March 31")."""
+    found = _parts(span)
+    if found or len(span) < 2:
+        return found
+    doc = span.doc
+    for k in range(span.start + 1, span.end):
+        left, right = _trim(doc[span.start : k]), _trim(doc[k : span.end])
+        if not left or not right:
+            continue
+        if normalize(left.text, None) is not None and normalize(right.text, None) is not None:
+            return [
+                (left.start_char, left.end_char, None),
+                (right.start_char, right.end_char, None),
+            ]
+    for token in span[:-1]:
+        # the complement of "of", a preposition or a verb: "the end of a 20 year", "the
+        # year ending June 30, 1990"
+        if token.lower_ == "of" or token.pos_ in ("ADP", "VERB"):
+            found = _parts(doc[token.i + 1 : span.end])
+            if found:
+                return found
+    return []
+
+
+def _trim(span: Span) -> Span:
+    """`span` without punctuation at its ends."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_punct:
+        start += 1
+    while end > start and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[start:end]
+
+
+def _parts(span: Span) -> list[Part]:
     start, end = span.start_char, span.end_char
     text = span.text
     m = _YEAR_RANGE_RE.match(text)
@@ -106,8 +191,7 @@ def parts(span: Span) -> list[Part]:
             if not a_ok and b_found and number(clean(a)) is not None:
                 # "between 12 and 18 months": the first number takes the second's unit.
                 n = number(clean(a))
-                value = duration_value(n if isinstance(n, int) else None, b_found[1])
-                fixed = Normalized(value, None, kind="duration", timex=value)
+                fixed = duration_reading(n if isinstance(n, int) else None, b_found[1])
             elif not a_ok:
                 return []
             return [

@@ -1,7 +1,8 @@
 """Vague references to the past, present or future ("recently", "his previous term").
 
 They are kept as records with no value, so the KB knows a claim is dated "recently"
-rather than undated.
+rather than undated. The present ("now", "currently") is the exception: it states the
+time of the text, and is stored as TimeML's PRESENT_REF (`reading.present_reading`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 
 from cartelkb.extract.dates.durations import duration_value
-from cartelkb.extract.dates.reading import Normalized
+from cartelkb.extract.dates.reading import PRESENT_REF, Normalized, present_reading
 from cartelkb.extract.dates.vocabulary import (
     TERM_DETERMINERS,
     TERM_NOUNS,
@@ -34,8 +35,11 @@ _TERM_RE = re.compile(
 
 def read_vague(t: str) -> Normalized | None:
     """The vague reading of cleaned text `t`, with its TIMEX3 reference value (TimeML 1.2
-    PRESENT_REF / PAST_REF / FUTURE_REF, or a duration with unknown count), or None."""
+    PAST_REF / FUTURE_REF, or a duration with unknown count), the present reading
+    (PRESENT_REF, stored), or None."""
     if t in VAGUE:
+        if VAGUE[t] == PRESENT_REF:
+            return present_reading()
         return Normalized(None, None, kind="vague", timex=VAGUE[t])
     m = _PERIOD_RE.match(t)
     if m and m.group(2) in UNIT_FORMS:

@@ -25,6 +25,7 @@ WEEKDAYS: dict[str, int] = _LEXICON.mapping("weekdays")
 WEEKDAY_ABBREVIATIONS: dict[str, int] = _LEXICON.mapping("weekday_abbreviations")
 SEASONS: dict[str, str] = _LEXICON.mapping("seasons")
 SEASON_START_MONTHS: dict[str, int] = _LEXICON.mapping("season_start_months")
+HOLIDAYS: dict[str, str] = _LEXICON.mapping("holidays")
 PARTS_OF_DAY: dict[str, str] = _LEXICON.mapping("parts_of_day")
 CLOCK_WORDS: dict[str, str] = _LEXICON.mapping("clock_words")
 TIME_ZONES: tuple[str, ...] = _LEXICON.phrases("time_zones")
@@ -33,6 +34,7 @@ DECADE_WORDS: dict[str, int] = _LEXICON.mapping("decade_words")
 ORDINALS: dict[str, int] = _LEXICON.mapping("ordinals")
 DATEPARSER_WORDS: frozenset[str] = _LEXICON.words("dateparser_words")
 DROPPED_QUALIFIERS: frozenset[str] = _LEXICON.words("dropped_qualifiers")
+DROPPED_TRAILING_WORDS: tuple[str, ...] = _LEXICON.phrases("dropped_trailing_words")
 DATELINE_LABELS: tuple[str, ...] = _LEXICON.phrases("dateline_labels")
 
 # Regular-expression pieces for the names above; months longest first, so "sept" is
@@ -89,6 +91,9 @@ AGE_WORDS: frozenset[str] = _LEXICON.words("age_words")
 
 RELATIVE_DAYS: dict[str, int] = _LEXICON.mapping("relative_days")
 SHIFT_STEPS: dict[str, int] = _LEXICON.mapping("shift_steps")
+ANAPHORIC_NEXT: frozenset[str] = _LEXICON.words("anaphoric_next")
+ANAPHORIC_PREVIOUS: frozenset[str] = _LEXICON.words("anaphoric_previous")
+ANAPHORIC_SAME: tuple[str, ...] = _LEXICON.phrases("anaphoric_same")
 
 # --- vague expressions and sets ----------------------------------------------------------
 
@@ -103,6 +108,7 @@ TERM_DETERMINERS: frozenset[str] = _LEXICON.words("term_determiners")
 TERM_QUALIFIERS: frozenset[str] = _LEXICON.words("term_qualifiers")
 TERM_NOUNS: frozenset[str] = _LEXICON.words("term_nouns")
 SET_ADVERBS: dict[str, str] = _LEXICON.mapping("set_adverbs")
+SET_INTENSIFIERS: frozenset[str] = _LEXICON.words("set_intensifiers")
 SOON_SIGNAL_BEFORE: frozenset[str] = _LEXICON.words("soon_signal_before")
 SOON_SIGNAL_AFTER: frozenset[str] = _LEXICON.words("soon_signal_after")
 
@@ -112,6 +118,7 @@ FUTURE_AUXILIARIES: frozenset[str] = _LEXICON.words("future_auxiliaries")
 MODAL_AUXILIARIES: frozenset[str] = _LEXICON.words("modal_auxiliaries")
 INTENTION_HEADS: frozenset[str] = _LEXICON.words("intention_heads")
 SCHEDULING_PARTICIPLES: frozenset[str] = _LEXICON.words("scheduling_participles")
+REPORTING_VERBS: frozenset[str] = _LEXICON.words("reporting_verbs")
 
 
 def matcher_patterns(key: str) -> list[list[dict[str, Any]]]:
