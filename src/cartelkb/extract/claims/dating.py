@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from cartelkb.extract.claims.syntax import CLAUSE_DEPS
 from cartelkb.records import DateRecord
+from cartelkb.timespan import interval
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -20,12 +21,13 @@ def is_point_in_time(date: DateRecord) -> bool:
 
     Durations ("life plus 30 years" -> P30Y), sets ("daily", "every Friday" -> P1D,
     XXXX-WXX-5) and vague references say how long or how often, not when (TIMEX3
-    types DURATION and SET, Pustejovsky et al. 2003); values with X digits are unresolved.
+    types DURATION and SET, Pustejovsky et al. 2003); values with X digits are unresolved,
+    and PRESENT_REF ("now") names no calendar day: a point is a value that covers an
+    interval of days (`cartelkb.timespan.interval`).
     """
-    value = date.value
-    if not value or date.kind in {"duration", "set", "vague"}:
+    if date.kind in {"duration", "set", "vague"}:
         return False
-    return not value.startswith("P") and "X" not in value
+    return interval(date.value) is not None
 
 
 class ClaimDates:
