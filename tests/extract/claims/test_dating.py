@@ -20,6 +20,9 @@ from cartelkb.records import DateRecord
         ("P6M", "date", False),  # a period value, whatever the kind says
         ("2024-XX-05", "date", False),  # unresolved digits
         ("PAST_REF", "vague", False),
+        ("PRESENT_REF", "date", False),  # "now": no calendar day
+        ("2023-SU", "date", True),  # a season covers days
+        ("202", "date", True),  # the 2020s
         (None, "date", False),
     ],
 )
