@@ -286,10 +286,12 @@ def test_search_claims_by_action_contains(dated_session, words, expected):
 def test_search_claims_by_article_and_own_voice(session):
     in_two = search_claims(session, article=2)
     assert in_two and {c.article_id for c in in_two} == {2}
-    own = search_claims(session, article=2, no_source=True)
+    own = search_claims(session, article=2, sourced=False)
     assert own and all(c.source is None for c in own)
-    sourced = {c.id for c in in_two} - {c.id for c in own}
-    assert sourced  # AP News, The New York Times
+    attributed = search_claims(session, article=2, sourced=True)
+    assert attributed and all(c.source is not None for c in attributed)
+    assert {c.id for c in own} | {c.id for c in attributed} == {c.id for c in in_two}
+    assert not {c.id for c in own} & {c.id for c in attributed}
     assert search_claims(session, article=999) == []
 
 

@@ -714,7 +714,7 @@ def search_claims(
     action: str | None = None,
     action_contains: str | None = None,
     article: int | None = None,
-    no_source: bool = False,
+    sourced: bool | None = None,
     since: str | None = None,
     until: str | None = None,
     negated: bool | None = None,
@@ -728,7 +728,8 @@ def search_claims(
         action: the action lemma exactly ("reject", "plead guilty to"), any case.
         action_contains: words the action contains ("extradit").
         article: only claims of this article id.
-        no_source: only claims in the article's own voice (no source named).
+        sourced: True: only claims attributed to someone (a speaker, a document); False:
+            only claims in the article's own voice.
         since, until: the claim's date (else its article's) overlaps this period or a
             later / earlier one (YYYY, YYYY-MM or YYYY-MM-DD).
     """
@@ -749,8 +750,9 @@ def search_claims(
         stmt = stmt.where(claims.c.action.icontains(action_contains, autoescape=True))
     if article is not None:
         stmt = stmt.where(claims.c.article_id == article)
-    if no_source:
-        stmt = stmt.where(claims.c.source_text.is_(None))
+    if sourced is not None:
+        has = claims.c.source_text.is_not(None)
+        stmt = stmt.where(has if sourced else ~has)
     # A claim's time is its own date, else its article's; each is the interval of days
     # its value covers, and a filter keeps the claims whose interval overlaps the one
     # named: --since 2024-06 keeps "summer 2024" and "2024", --until 2024 all of 2024.

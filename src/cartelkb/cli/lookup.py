@@ -106,13 +106,15 @@ def claims(
     article: Annotated[
         int | None, typer.Option(help="Only claims of this article (its id: see `articles`).")
     ] = None,
-    no_source: Annotated[
-        bool,
+    sourced: Annotated[
+        bool | None,
         typer.Option(
-            "--no-source",
-            help="Only claims in the article's own voice: no speaker or document named.",
+            "--sourced/--no-source",
+            help="Only claims attributed to a speaker or a document / only claims in the "
+            "article's own voice.",
+            show_default=False,
         ),
-    ] = False,
+    ] = None,
     since: Annotated[
         str | None,
         typer.Option(
@@ -161,7 +163,7 @@ def claims(
             action=action,
             action_contains=action_contains,
             article=article,
-            no_source=no_source,
+            sourced=sourced,
             since=since,
             until=until,
             negated=negated,
