@@ -11,6 +11,7 @@ from cartelkb import __version__
 from cartelkb.query import display_aliases
 from cartelkb.records import (
     Export,
+    ExportArgument,
     ExportArticle,
     ExportClaim,
     ExportDate,
@@ -18,13 +19,27 @@ from cartelkb.records import (
     ExportMention,
     ExportRef,
 )
-from cartelkb.store.models import Article, ArticlePath, Claim, DateExpression, Entity, Mention
+from cartelkb.store.models import (
+    Article,
+    ArticlePath,
+    Claim,
+    ClaimArgument,
+    DateExpression,
+    Entity,
+    Mention,
+)
 
 
 def _ref(text: str | None, entity_id: int | None, start: int | None, end: int | None):  # type: ignore[no-untyped-def]
     if text is None:
         return None
     return ExportRef(text=text, entity_id=entity_id, start=start, end=end)
+
+
+def _coordinated(ids: list[int]) -> list[int]:
+    """The entities of a coordinated argument; empty when it names at most one."""
+    ids = list(dict.fromkeys(ids))
+    return ids if len(ids) > 1 else []
 
 
 def build_export(session: Session) -> Export:
@@ -55,7 +70,31 @@ def build_export(session: Session) -> Export:
                 kind=d.kind,  # type: ignore[arg-type]
             )
         )
+    # claim id -> role -> entity ids (subject, object), and its further arguments
+    core: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    further: dict[int, dict[int, ExportArgument]] = defaultdict(dict)
+    for a in session.scalars(
+        select(ClaimArgument).order_by(
+            ClaimArgument.claim_id, ClaimArgument.position, ClaimArgument.id
+        )
+    ):
+        if a.role in {"subject", "object"}:
+            if a.entity_id is not None:
+                core[a.claim_id][a.role].append(a.entity_id)
+            continue
+        arg = further[a.claim_id].get(a.position)
+        if arg is None:
+            arg = further[a.claim_id][a.position] = ExportArgument(
+                role=a.role,
+                preposition=a.preposition,
+                text=a.text,
+                start=a.start_char,
+                end=a.end_char,
+            )
+        if a.entity_id is not None:
+            arg.entity_ids.append(a.entity_id)
     for c in session.scalars(select(Claim).order_by(Claim.article_id, Claim.start_char, Claim.id)):
+        members = core.get(c.id, {})
         by_article["c"][c.article_id].append(
             ExportClaim(
                 id=c.id,
@@ -72,6 +111,9 @@ def build_export(session: Session) -> Export:
                 sentence=c.sentence,
                 start=c.start_char,
                 end=c.end_char,
+                subject_entity_ids=_coordinated(members.get("subject", [])),
+                object_entity_ids=_coordinated(members.get("object", [])),
+                arguments=list(further.get(c.id, {}).values()),
             )
         )
     for p in session.scalars(select(ArticlePath).order_by(ArticlePath.path)):

@@ -2,7 +2,8 @@
 
 Every read command prints a list of flat records; `write` turns them into one of the
 machine formats (tables for people are rendered elsewhere). Lists inside a record
-(aliases) become "; "-joined text in CSV and TSV and stay lists in JSON. TSV follows
+(aliases) become "; "-joined text in CSV and TSV and stay lists in JSON; a record inside
+a record (a claim's further arguments) is written there as a JSON object. TSV follows
 the IANA text/tab-separated-values convention with the escapes most tools read back:
 a tab, newline, carriage return or backslash inside a value is written `\\t`, `\\n`,
 `\\r`, `\\\\`. Written to a terminal, article text has its control characters shown as
@@ -30,6 +31,9 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
         return "; ".join(_cell(v) for v in value)
+    if isinstance(value, Mapping):
+        # a record inside a record (a claim's further argument): one JSON object
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return str(value)
 
 

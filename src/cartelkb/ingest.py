@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from cartelkb.resolve import Cluster
 
 # Bump when extraction rules change in a way that should re-extract on `--force`.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 # spaCy's `Language.max_length` default (no packaged pipeline changes it): known without
 # loading the model, which a run with nothing new to parse never does.
 SPACY_MAX_LENGTH = 1_000_000

@@ -21,6 +21,7 @@ from cartelkb.errors import NotFoundError
 from cartelkb.knowledge import name_key
 from cartelkb.store.schema import (
     articles,
+    claim_arguments,
     claims,
     entities,
     entity_aliases,
@@ -38,8 +39,11 @@ if TYPE_CHECKING:
 
     Db = Connection | Session
 
-Role = Literal["subject", "object", "source"]
-ROLES: tuple[Role, ...] = ("subject", "object", "source")
+Role = Literal["subject", "object", "source", "argument"]
+# "argument": the entity is a further argument of the claim (to whom, where, ...)
+ROLES: tuple[Role, ...] = ("subject", "object", "source", "argument")
+# claim_arguments roles that repeat the claims columns; the others are further arguments
+_CORE_ROLES = ("subject", "object")
 # The names users see and search: not "derived" look-up keys (surnames, initials).
 SHOWN_KINDS = ("surface", "curated")
 DEFAULT_LIMIT = 20  # articles and claims per role on a card; 0 or None: all
@@ -61,6 +65,19 @@ class ArticleRef:
     mentions: int
     outlet: str | None = None
     url: str | None = None
+
+
+@dataclass
+class ArgumentView:
+    """A further argument of a claim (to whom, where, when, ...) with the entities it names."""
+
+    role: str
+    preposition: str | None
+    text: str
+    start: int
+    end: int
+    entity_ids: list[int] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -90,6 +107,11 @@ class ClaimView:
     source_entity: str | None = None
     article_title: str | None = None
     article_published: str | None = None
+    # Every entity a coordinated subject or object names ("Mexico and the United
+    # States"), in order; empty when it names at most the one above.
+    subject_entities: list[str] = field(default_factory=list)
+    object_entities: list[str] = field(default_factory=list)
+    arguments: list[ArgumentView] = field(default_factory=list)
 
 
 @dataclass
@@ -342,6 +364,67 @@ def claim_view(row: Any, role: Role | None = None) -> ClaimView:
     )
 
 
+def _with_arguments(db: Db, views: list[ClaimView]) -> list[ClaimView]:
+    """Attach the claim_arguments rows of these claims: further arguments, and the
+    entities of coordinated subjects and objects."""
+    if not views:
+        return views
+    by_id = {v.id: v for v in views}
+    rows = db.execute(
+        select(
+            claim_arguments.c.claim_id,
+            claim_arguments.c.position,
+            claim_arguments.c.role,
+            claim_arguments.c.preposition,
+            claim_arguments.c.text,
+            claim_arguments.c.start_char,
+            claim_arguments.c.end_char,
+            claim_arguments.c.entity_id,
+            entities.c.name,
+        )
+        .outerjoin(entities, entities.c.id == claim_arguments.c.entity_id)
+        .where(claim_arguments.c.claim_id.in_(list(by_id)))
+        .order_by(claim_arguments.c.claim_id, claim_arguments.c.position, claim_arguments.c.id)
+    )
+    core: dict[tuple[int, str], list[str]] = defaultdict(list)
+    further: dict[tuple[int, int], ArgumentView] = {}
+    for r in rows:
+        if r.role in _CORE_ROLES:
+            if r.name is not None:
+                core[(r.claim_id, r.role)].append(r.name)
+            continue
+        view = further.get((r.claim_id, r.position))
+        if view is None:
+            view = ArgumentView(r.role, r.preposition, r.text, r.start_char, r.end_char)
+            further[(r.claim_id, r.position)] = view
+            by_id[r.claim_id].arguments.append(view)
+        if r.entity_id is not None:
+            view.entity_ids.append(r.entity_id)
+            view.entities.append(r.name)
+    for (claim_id, role), names in core.items():
+        if len(names) > 1:
+            setattr(by_id[claim_id], f"{role}_entities", names)
+    return views
+
+
+def _role_filter(role: Role, entity_ids: list[int]) -> Any:
+    """Claims where one of these entities has this role (a coordinated member too)."""
+    if role == "argument":
+        return claims.c.id.in_(
+            select(claim_arguments.c.claim_id).where(
+                claim_arguments.c.entity_id.in_(entity_ids),
+                claim_arguments.c.role.not_in(_CORE_ROLES),
+            )
+        )
+    column = claims.c[f"{role}_entity_id"]
+    if role not in _CORE_ROLES:
+        return column.in_(entity_ids)
+    members = select(claim_arguments.c.claim_id).where(
+        claim_arguments.c.entity_id.in_(entity_ids), claim_arguments.c.role == role
+    )
+    return or_(column.in_(entity_ids), claims.c.id.in_(members))
+
+
 def find_entity_ids(db: Db, name: str) -> list[int]:
     """Ids of entities whose canonical name or a shown alias equals `name` (normalized).
 
@@ -422,19 +505,20 @@ def entity_card(db: Db, entity: Any, *, limit: int | None = DEFAULT_LIMIT) -> En
     found: list[ClaimView] = []
     counts: dict[str, int] = {}
     for role in ROLES:
-        column = claims.c[f"{role}_entity_id"]
-        counts[role] = db.scalar(select(func.count()).where(column == entity.id)) or 0
+        where = _role_filter(role, [entity.id])
+        counts[role] = db.scalar(select(func.count()).select_from(claims).where(where)) or 0
         if not counts[role]:
             continue
         found.extend(
             claim_view(row, role)
             for row in db.execute(
                 claims_select()
-                .where(column == entity.id)
+                .where(where)
                 .order_by(claims.c.article_id.desc(), claims.c.start_char, claims.c.id)
                 .limit(limit)
             )
         )
+    _with_arguments(db, found)
     sanctions = sanctions_of(db, entity.id) if entity.type in {"PERSON", "ORG"} else []
     provenance = [
         AliasView(r.alias, r.kind, r.rule, r.evidence)
@@ -713,6 +797,8 @@ def search_claims(
     source: str | None = None,
     action: str | None = None,
     action_contains: str | None = None,
+    location: str | None = None,
+    recipient: str | None = None,
     article: int | None = None,
     sourced: bool | None = None,
     since: str | None = None,
@@ -724,9 +810,12 @@ def search_claims(
     """Claims filtered by party, action, article, source, date and flags.
 
     Args:
-        subject, object_, source: a name (any alias of an entity) or words of the text.
+        subject, object_, source: a name (any alias of an entity) or words of the text;
+            a member of a coordination counts ("Mexico" finds "the US and Mexico").
         action: the action lemma exactly ("reject", "plead guilty to"), any case.
         action_contains: words the action contains ("extradit").
+        location, recipient: a further argument saying where ("Culiacán") or to whom,
+            by name or words of its text.
         article: only claims of this article id.
         sourced: True: only claims attributed to someone (a speaker, a document); False:
             only claims in the article's own voice.
@@ -735,15 +824,32 @@ def search_claims(
     """
     stmt = claims_select()
 
-    def party(role: str, value: str) -> Any:
+    def party(role: Role, value: str) -> Any:
         ids = find_entity_ids(db, value)
         # autoescape: "%" and "_" in the value are literal characters, not LIKE wildcards.
         text_match = claims.c[f"{role}_text"].icontains(value, autoescape=True)
-        return or_(claims.c[f"{role}_entity_id"].in_(ids), text_match) if ids else text_match
+        return or_(_role_filter(role, ids), text_match) if ids else text_match
 
-    for role, value in (("subject", subject), ("object", object_), ("source", source)):
+    def further(role: str, value: str) -> Any:
+        ids = find_entity_ids(db, value)
+        match = claim_arguments.c.text.icontains(value, autoescape=True)
+        if ids:
+            match = or_(claim_arguments.c.entity_id.in_(ids), match)
+        return claims.c.id.in_(
+            select(claim_arguments.c.claim_id).where(claim_arguments.c.role == role, match)
+        )
+
+    parties: tuple[tuple[Role, str | None], ...] = (
+        ("subject", subject),
+        ("object", object_),
+        ("source", source),
+    )
+    for role, value in parties:
         if value:
             stmt = stmt.where(party(role, value))
+    for name, value in (("location", location), ("recipient", recipient)):
+        if value:
+            stmt = stmt.where(further(name, value))
     if action is not None:
         stmt = stmt.where(func.lower(claims.c.action) == " ".join(action.lower().split()))
     if action_contains:
@@ -768,7 +874,7 @@ def search_claims(
     stmt = stmt.order_by(claims.c.article_id, claims.c.start_char, claims.c.id)
     if limit:
         stmt = stmt.limit(limit)
-    return [claim_view(row) for row in db.execute(stmt)]
+    return _with_arguments(db, [claim_view(row) for row in db.execute(stmt)])
 
 
 @dataclass

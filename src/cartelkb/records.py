@@ -20,6 +20,8 @@ MetadataSource = Literal["text", "front matter", "page", "manifest", "option"]
 off its text; the YAML front matter of a .txt/.md file; the page itself (the metadata of
 an HTML page, the fields of a JSON article); a manifest row; a command-line option."""
 
+ClaimForm = Literal["clause", "noun", "apposition", "title"]
+
 
 class Record(BaseModel):
     """Base of all records: unknown fields are an error, so stages cannot drift apart."""
@@ -76,6 +78,13 @@ class MentionRecord(Record):
     sent_end: int
 
 
+class RefRecord(Record):
+    """A named mention an argument refers to, by its offsets in the article text."""
+
+    start: int
+    end: int
+
+
 class ArgRecord(Record):
     """A claim argument: a span of the sentence and, when it names one, the entity mention."""
 
@@ -88,6 +97,31 @@ class ArgRecord(Record):
         "antecedent elsewhere in the article, for pronouns and descriptions).",
     )
     ref_end: int | None = None
+    refs: list[RefRecord] = Field(
+        default_factory=list,
+        description="Every mention the argument refers to when it coordinates several "
+        '("Mexico and the United States": both), the one of ref_start/ref_end first; '
+        "empty when it refers to at most that one.",
+    )
+
+
+ARG_ROLES = ("recipient", "location", "time")
+"""The named roles of a further argument; any other takes its preposition as role."""
+
+
+class ClaimArgRecord(ArgRecord):
+    """A further argument of a claim, beyond its subject and object."""
+
+    role: str = Field(
+        description="recipient (to whom: an indirect object, 'said to X'), location "
+        "(where), time (when: a date expression of the clause), else the preposition of "
+        "another prepositional argument ('against', 'from', 'on behalf of')."
+    )
+    preposition: str | None = Field(
+        None,
+        description="The preposition introducing it, lowercase ('to', 'from', 'on behalf "
+        "of'); None for an indirect object or a bare time ('today').",
+    )
 
 
 class DateRecord(Record):
@@ -125,6 +159,23 @@ class ClaimRecord(Record):
     sentence: str = Field(description="The sentence, exactly `article.text[start:end]`.")
     start: int
     end: int
+    arguments: list[ClaimArgRecord] = Field(
+        default_factory=list,
+        description="Further arguments in text order: recipient, location, time and other "
+        "prepositional arguments ('extradited from Mexico to the United States on Friday').",
+    )
+    form: ClaimForm = Field(
+        "clause",
+        description="How the text states it: a clause (a verb or a copula), an event noun "
+        "('her rejection of ...'), an apposition ('Zambada, a co-founder of ...') or a title "
+        "before a name ('Sinaloa Cartel leader Ismael Zambada').",
+    )
+    subject_recovered: bool = Field(
+        False,
+        description="The subject is not a dependent of the claim's own words: shared with "
+        "a coordinated or governing clause ('X was arrested and confessed'), or repaired "
+        "where the parse left the verb without one.",
+    )
 
 
 EventType = Literal[
@@ -266,6 +317,17 @@ class ExportDate(Record):
     kind: DateKind | None = None
 
 
+class ExportArgument(Record):
+    """A further argument of a claim, with every entity it names."""
+
+    role: str
+    preposition: str | None = None
+    text: str
+    start: int
+    end: int
+    entity_ids: list[int] = Field(default_factory=list)
+
+
 class ExportClaim(Record):
     id: int
     subject: ExportRef | None
@@ -281,6 +343,13 @@ class ExportClaim(Record):
     sentence: str
     start: int
     end: int
+    subject_entity_ids: list[int] = Field(
+        default_factory=list, description="Every entity a coordinated subject names."
+    )
+    object_entity_ids: list[int] = Field(
+        default_factory=list, description="Every entity a coordinated object names."
+    )
+    arguments: list[ExportArgument] = Field(default_factory=list)
 
 
 class ExportArticle(Record):

@@ -18,7 +18,15 @@ from typing import Any, TextIO
 
 from cartelkb.terminal import printable
 
-ROLE_HEADINGS = {"subject": "As subject", "object": "As object", "source": "As source"}
+ROLE_HEADINGS = {
+    "subject": "As subject",
+    "object": "As object",
+    "source": "As source",
+    "argument": "As another argument (to whom, where, ...)",
+}
+# how a further argument is introduced on a claim block: its preposition, and the
+# role when the preposition does not say it ("to whom: him", "when: today")
+_ROLE_LABELS = {"recipient": "to whom", "location": "where", "time": "when"}
 _CODES = {"bold": "1", "dim": "2", "underline": "4", "cyan": "36"}
 
 
@@ -58,13 +66,27 @@ class Page:
             self.stream.write(" " * indent + self.styled(line, *styles) + "\n")
 
 
-def party(text: str | None, entity: str | None) -> str:
-    """A claim's argument as written, with the entity it was linked to when different."""
+def party(text: str | None, entity: str | None, members: list[str] | None = None) -> str:
+    """A claim's argument as written, with the entity it was linked to when different
+    (every entity of a coordination: "the US and Mexico [United States; Mexico]")."""
     if text is None:
         return "—"
+    if members and len(members) > 1:
+        return f"{text} [{'; '.join(members)}]"
     if entity and entity != text:
         return f"{text} [{entity}]"
     return text
+
+
+def argument(a: Any) -> str:
+    """A further argument as a phrase: "from Mexico", "to whom: reporters", "when: on
+    Friday", with its entities in brackets."""
+    members = list(a.entities)
+    phrase = party(a.text, members[0] if members else None, members)
+    if a.preposition:
+        phrase = f"{a.preposition} {phrase}"
+    label = _ROLE_LABELS.get(a.role)
+    return f"{label}: {phrase}" if label else phrase
 
 
 def flags(c: Any) -> str:
@@ -81,10 +103,11 @@ def shown(count: int, total: int) -> str:
 
 
 def claim(page: Page, c: Any) -> None:
-    """One claim: who, action, whom; source, offsets, date and flags; the sentence."""
-    head = f"{party(c.subject, c.subject_entity)}  {c.action}"
+    """One claim: who, action, whom; its further arguments; source, offsets, date and
+    flags; the sentence."""
+    head = f"{party(c.subject, c.subject_entity, c.subject_entities)}  {c.action}"
     if c.object is not None:
-        head += f"  {party(c.object, c.object_entity)}"
+        head += f"  {party(c.object, c.object_entity, c.object_entities)}"
     details = [f"article {c.article_id}, chars {c.start}-{c.end}"]
     if c.source is not None:
         details.insert(0, f"according to {party(c.source, c.source_entity)}")
@@ -94,6 +117,8 @@ def claim(page: Page, c: Any) -> None:
     if stance:
         details.append(stance)
     page.wrapped(head, "bold")
+    if c.arguments:
+        page.wrapped(" · ".join(argument(a) for a in c.arguments), indent=4, hang=2)
     page.wrapped(" · ".join(details), "dim")
     page.wrapped(f"“{c.sentence}”")
     page.line()

@@ -116,8 +116,9 @@ def run_carb(ctx: Context) -> list[Result]:
         )
         if not test:
             result.notes.append(
-                "CaRB: confidence = filled slots (1.0 subject and object, 0.5 one); no "
-                "published dev figures (OpenIE-4's are on test)"
+                "CaRB: confidence from how each claim was read (1.0, x0.4 event noun, "
+                "x0.6 no object, x0.7 reported content; 0.1 one slot: see "
+                "benchmarks/carb_system.py); no published dev figures (OpenIE-4's are on test)"
             )
             if ctx.errors:
                 result.errors = list(carb_system.iter_errors(gold, run.extractions))

@@ -103,6 +103,13 @@ def claims(
     action_contains: Annotated[
         str | None, typer.Option(help="Words the action contains (extradit, guilty).")
     ] = None,
+    location: Annotated[
+        str | None,
+        typer.Option(help="Where it happened: a place named in the claim (Culiacán, border)."),
+    ] = None,
+    recipient: Annotated[
+        str | None, typer.Option(help="To whom: who was told or given something.")
+    ] = None,
     article: Annotated[
         int | None, typer.Option(help="Only claims of this article (its id: see `articles`).")
     ] = None,
@@ -149,7 +156,11 @@ def claims(
 ) -> None:
     """Search claims: who did or said what to whom, according to whom.
 
+    Every claim shows its further arguments: to whom, where, when, and its other
+    prepositional phrases ("from Mexico", "on behalf of CJNG").
+
     Examples: cartelkb claims --subject Trump --hedged;
+    cartelkb claims --action-contains extradit --location Mexico;
     cartelkb claims --action-contains extradit --since 2024 -f csv > extraditions.csv
     """
     from cartelkb.query import ClaimView, search_claims, to_dict
@@ -162,6 +173,8 @@ def claims(
             source=source,
             action=action,
             action_contains=action_contains,
+            location=location,
+            recipient=recipient,
             article=article,
             sourced=sourced,
             since=since,

@@ -65,7 +65,7 @@ def extract_article(raw: RawArticle, doc: Doc, model: str) -> ArticleExtraction:
         dates = list(extract_dates(doc, None))
     else:
         dates = list(extract_dates(doc, base[0], precision=base[1]))
-    claims = list(extract_claims(doc, mentions, dates))
+    claims = list(extract_claims(doc, mentions, dates, author=raw.author))
     events = list(extract_events(doc, mentions, claims, dates))
     relations = list(extract_relations(doc, mentions, claims))
     return ArticleExtraction(

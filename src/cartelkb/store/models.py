@@ -226,6 +226,35 @@ class Claim(Base):
     end_char: Mapped[int] = mapped_column(Integer)
 
     article: Mapped[Article] = relationship(back_populates="claims")
+    arguments: Mapped[list[ClaimArgument]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ClaimArgument(Base):
+    """Every argument of a claim, one row per entity it names: subject and object again
+    (a coordination "A and B" gives a row for each), then to whom, where, when and its
+    other prepositional arguments ("extradited [from Mexico] [to the United States]
+    [on Friday]"). Rows of one argument share `position`."""
+
+    __tablename__ = "claim_arguments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    # The argument's place among its claim's: subject 0, object 1, further ones from 2 in
+    # text order.
+    position: Mapped[int] = mapped_column(Integer)
+    # subject | object | recipient | location | time | the preposition of another one
+    role: Mapped[str] = mapped_column(String(40), index=True)
+    preposition: Mapped[str | None] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    entity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+
+    claim: Mapped[Claim] = relationship(back_populates="arguments")
 
 
 class Event(Base):

@@ -15,6 +15,7 @@ from cartelkb.store.models import (
     ArticlePath,
     Base,
     Claim,
+    ClaimArgument,
     Curation,
     DateExpression,
     Entity,
@@ -29,7 +30,7 @@ from cartelkb.store.models import (
 if TYPE_CHECKING:
     # Types only: the read side (`cartelkb query`) imports this module and must not pay
     # for the pydantic records and the resolver it never uses.
-    from cartelkb.records import ArgRecord, ArticleExtraction, MentionRecord
+    from cartelkb.records import ArgRecord, ArticleExtraction, ClaimRecord, MentionRecord
     from cartelkb.resolve import Cluster
 
 WRITE_LOCK_ID = 7_214_402  # arbitrary constant for PostgreSQL's advisory lock
@@ -133,6 +134,11 @@ def delete_article(session: Session, article_id: int) -> None:
     events = select(Event.id).where(Event.article_id == article_id)
     for child in (EventPatient, EventQuantity):
         session.execute(delete(child).where(child.event_id.in_(events)))
+    session.execute(
+        delete(ClaimArgument).where(
+            ClaimArgument.claim_id.in_(select(Claim.id).where(Claim.article_id == article_id))
+        )
+    )
     for model in (Event, Relation, Mention, DateExpression, Claim, ArticlePath):
         session.execute(delete(model).where(model.article_id == article_id))
     session.execute(delete(Article).where(Article.id == article_id))
@@ -146,6 +152,7 @@ ENTITY_REFERENCES = (
     (Claim, Claim.subject_entity_id),
     (Claim, Claim.object_entity_id),
     (Claim, Claim.source_entity_id),
+    (ClaimArgument, ClaimArgument.entity_id),
     (Event, Event.agent_entity_id),
     (Event, Event.location_entity_id),
     (Event, Event.source_entity_id),
@@ -203,23 +210,6 @@ def entities_by_alias_keys(
 # --- storing one article ----------------------------------------------------------------
 
 
-def _ref_entity(
-    arg: ArgRecord | None, mentions: Sequence[MentionRecord], entity_of: list[int]
-) -> int | None:
-    if arg is None:
-        return None
-    start, end = arg.ref_start, arg.ref_end
-    if start is None or end is None:
-        return None
-    for i, m in enumerate(mentions):
-        if m.start == start and m.end == end:
-            return entity_of[i]
-    for i, m in enumerate(mentions):
-        if m.start >= start and m.end <= end:
-            return entity_of[i]
-    return None
-
-
 def _argument_columns(role: str, arg: ArgRecord | None, refs: _MentionRefs) -> dict[str, Any]:
     """The four claims columns of one argument (subject, object or source)."""
     return {
@@ -231,7 +221,8 @@ def _argument_columns(role: str, arg: ArgRecord | None, refs: _MentionRefs) -> d
 
 
 class _MentionRefs:
-    """`_ref_entity` with the exact-offset look-up hashed (claims x mentions otherwise)."""
+    """The entity of a mention, by its offsets: exact offsets hashed, else the first
+    mention inside them (an argument may point at a span holding the name)."""
 
     def __init__(self, mentions: Sequence[MentionRecord], entity_of: list[int]) -> None:
         self.mentions, self.entity_of = mentions, entity_of
@@ -242,10 +233,24 @@ class _MentionRefs:
     def entity(self, arg: ArgRecord | None) -> int | None:
         if arg is None or arg.ref_start is None or arg.ref_end is None:
             return None
-        found = self.exact.get((arg.ref_start, arg.ref_end))
+        return self._at(arg.ref_start, arg.ref_end)
+
+    def entities(self, arg: ArgRecord) -> list[int]:
+        """Every entity an argument names: its coordinated members, else its one link."""
+        spans = [(r.start, r.end) for r in arg.refs]
+        if not spans and arg.ref_start is not None and arg.ref_end is not None:
+            spans = [(arg.ref_start, arg.ref_end)]
+        found = (self._at(start, end) for start, end in spans)
+        return [e for e in found if e is not None]
+
+    def _at(self, start: int, end: int) -> int | None:
+        found = self.exact.get((start, end))
         if found is not None:
             return found
-        return _ref_entity(arg, self.mentions, self.entity_of)
+        for i, m in enumerate(self.mentions):
+            if m.start >= start and m.end <= end:
+                return self.entity_of[i]
+        return None
 
 
 def _day(iso: str | None) -> date | None:
@@ -333,7 +338,12 @@ def store_extraction(
         ])  # fmt: skip
     if extraction.claims:
         refs = _MentionRefs(extraction.mentions, entity_of)
-        session.execute(insert(cast(Table, Claim.__table__)), [
+        # RETURNING in the order of the rows (SQLAlchemy's insertmanyvalues on SQLite and
+        # PostgreSQL): the argument rows need each claim's id.
+        claim_ids = session.scalars(
+            insert(cast(Table, Claim.__table__))
+            .returning(Claim.__table__.c.id, sort_by_parameter_order=True),  # type: ignore[attr-defined]
+            [
             {
                 "article_id": article.id,
                 **_argument_columns("subject", c.subject, refs),
@@ -352,48 +362,65 @@ def store_extraction(
                 "end_char": c.end,
             }
             for c in extraction.claims
-        ])  # fmt: skip
+        ]).all()  # fmt: skip
+        rows = [
+            row
+            for claim_id, c in zip(claim_ids, extraction.claims, strict=True)
+            for row in _claim_argument_rows(claim_id, c, refs)
+        ]
+        if rows:
+            session.execute(insert(cast(Table, ClaimArgument.__table__)), rows)
+    else:
+        claim_ids = []
     if extraction.events or extraction.relations:
-        _store_events(session, article.id, extraction, _MentionRefs(extraction.mentions, entity_of))
+        _store_events(
+            session, article.id, extraction, _MentionRefs(extraction.mentions, entity_of), claim_ids
+        )
     session.flush()
     return article
 
 
-def _claim_ids(
-    session: Session, article_id: int, extraction: ArticleExtraction
-) -> list[int | None]:
-    """The stored id of each of the article's claims, in extraction order.
-
-    Claims go in with one executemany, which returns no ids: they are matched back by
-    their sentence, action and argument offsets (unique within an article: the claim
-    extractor keeps one record per action, subject and object of a sentence).
-    """
-    rows = session.execute(
-        select(
-            Claim.id, Claim.start_char, Claim.action, Claim.subject_start, Claim.subject_end,
-            Claim.object_start, Claim.object_end,
-        ).where(Claim.article_id == article_id).order_by(Claim.id)
-    ).all()  # fmt: skip
-    by_key: dict[tuple[Any, ...], int] = {}
-    for r in rows:
-        by_key.setdefault(tuple(r[1:]), r.id)
-
-    def key(c: Any) -> tuple[Any, ...]:
-        s, o = c.subject, c.object
-        return (
-            c.start, c.action, s and s.start, s and s.end, o and o.start, o and o.end,
-        )  # fmt: skip
-
-    return [by_key.get(key(c)) for c in extraction.claims]
+def _claim_argument_rows(
+    claim_id: int, claim: ClaimRecord, refs: _MentionRefs
+) -> list[dict[str, Any]]:
+    """The claim_arguments rows of one claim: each argument once per entity it names
+    (a coordination names several), once without an entity when it names none."""
+    rows: list[dict[str, Any]] = []
+    arguments: list[tuple[str, str | None, ArgRecord | None]] = [
+        ("subject", None, claim.subject),
+        ("object", None, claim.object),
+        *((a.role, a.preposition, a) for a in claim.arguments),
+    ]
+    for position, (role, preposition, arg) in enumerate(arguments):
+        if arg is None:
+            continue
+        entities: list[int | None] = [*dict.fromkeys(refs.entities(arg))] or [None]
+        rows.extend(
+            {
+                "claim_id": claim_id,
+                "position": position,
+                "role": role,
+                "preposition": preposition,
+                "text": arg.text,
+                "entity_id": entity_id,
+                "start_char": arg.start,
+                "end_char": arg.end,
+            }
+            for entity_id in entities
+        )
+    return rows
 
 
 def _store_events(
-    session: Session, article_id: int, extraction: ArticleExtraction, refs: _MentionRefs
+    session: Session,
+    article_id: int,
+    extraction: ArticleExtraction,
+    refs: _MentionRefs,
+    claim_ids: Sequence[int],
 ) -> None:
-    """Write an article's events (with patients and quantities) and relations."""
+    """Write an article's events (with patients and quantities) and relations; `claim_ids`
+    are the stored ids of its claims, in extraction order."""
     from cartelkb.timespan import bounds
-
-    claim_ids = _claim_ids(session, article_id, extraction)
 
     def claim_id(index: int | None) -> int | None:
         return claim_ids[index] if index is not None and index < len(claim_ids) else None

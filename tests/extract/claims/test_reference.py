@@ -46,6 +46,22 @@ CASES = [
         "Donald Trump",
         id="possessive-pronoun-takes-its-antecedent",
     ),
+    pytest.param(
+        "OFAC designated the CJNG and the Los Cuinis Drug Trafficking Organization. These two "
+        "organizations have rapidly expanded their criminal empire.",
+        "expand",
+        "These two organizations",
+        "CJNG",
+        id="a-pair-of-groups-takes-the-coordinated-names",
+    ),
+    pytest.param(
+        "Eduardo Arellano-Felix was extradited on Friday. Arellano-Felix arrived in San Diego "
+        "this afternoon. He is scheduled to make his initial appearance on Tuesday.",
+        "make",
+        "He",
+        "Arellano-Felix",
+        id="he-takes-a-name-a-person-bears-whatever-its-label",
+    ),
 ]
 
 

@@ -46,6 +46,7 @@ class Arguments:
         self.mentions = article.mentions
         self.tok2m = article.tok2m
         self._cache: dict[tuple[int, bool], Arg] = {}
+        self._members: dict[tuple[int, int, int, int | None], list[int]] = {}
         self.linker = Linker(article, self)
 
     def arg(self, head: Token, trim: bool) -> Arg:
@@ -75,6 +76,61 @@ class Arguments:
         else:
             arg.ref, arg.person = self.linker.link(arg)
         return arg
+
+    def members(self, arg: Arg) -> list[int]:
+        """Every mention a coordinated argument names, its own first ("Mexico and the
+        United States": both; "Deputy Attorney General Rosenstein and I": Rosenstein and
+        the speaker); empty unless it names more than one.
+
+        The conjuncts of the argument's head, and of the name it is linked to, that lie
+        inside the argument's span are linked each as an argument of its own.
+        """
+        key = (arg.start, arg.end, arg.head.i, arg.ref)
+        cached = self._members.get(key)
+        if cached is not None:
+            return cached
+        self._members[key] = result = self._coordinated(arg)
+        return result
+
+    def _coordinated(self, arg: Arg) -> list[int]:
+        found: list[int] = [] if arg.ref is None else [arg.ref]
+        seeds = [arg.head]
+        if arg.ref is not None:
+            mention = self.mentions[arg.ref]
+            if arg.start <= mention.start and mention.end <= arg.end:
+                seeds += [self.doc[i] for i in self.article.token_range(mention.start, mention.end)]
+        coordinating = self.article.coordinating
+        if not any(seed.i in coordinating for seed in seeds):
+            return []  # nothing coordinated with the head or the name: at most one
+        seeds += [c for c in arg.head.children if self._listed_name(c)]
+        seen = {t.i for t in seeds}
+        for seed in list(seeds):
+            if seed.i != arg.head.i and seed.dep_ == "appos":
+                ref = self.arg(seed, trim=True).ref  # a listed name (see _listed_name)
+                if ref is not None and ref not in found:
+                    found.append(ref)
+        for seed in seeds:
+            for conj in seed.conjuncts:
+                if conj.i in seen or not (arg.start <= conj.idx < arg.end):
+                    continue
+                seen.add(conj.i)
+                ref = self.arg(conj, trim=True).ref
+                if ref is not None and ref not in found:
+                    found.append(ref)
+        if found and self.mentions[found[0]].label == "PERSON":
+            # a list of people: a group in one of their titles is not a member
+            found = [m for m in found if self.mentions[m].label == "PERSON"]
+        return found if len(found) > 1 else []
+
+    def _listed_name(self, tok: Token) -> bool:
+        """Whether an apposition of a name is the next item of a list of names the parser
+        read as appositions: itself a name, with an "and"/"or" coordination after it
+        ("Caldwell of the Criminal Division, Campbell of the FBI ... and Edge of ICE")."""
+        if tok.dep_ != "appos" or tok.i not in self.tok2m or tok.head.i not in self.tok2m:
+            return False
+        if self.mentions[self.tok2m[tok.i]].label != "PERSON":
+            return False
+        return any(t.dep_ == "cc" and t.lower_ in {"and", "or"} for t in tok.subtree)
 
     def _named_apposition(self, head: Token) -> Token | None:
         """The name in apposition to a description: "One of those extradited, Robert
@@ -148,6 +204,8 @@ class Arguments:
                 continue
             own = tok.head.i == head.i
             comma = doc[first - 1].text in {",", ";", "—", "–"}
+            if own and self._listed_name(tok):
+                continue  # "A of X, B of Y and C made ...": a list, not an apposition
             if (trim and own) or (comma and tok.dep_ != "appos"):
                 j = max(first - 1, head.i)
                 break
@@ -157,6 +215,10 @@ class Arguments:
             j -= 1
         while i < head.i and (doc[i].is_punct or doc[i].is_space):
             i += 1
+        dateline = self.article.dateline_end(doc[i].idx)
+        if dateline is not None and head.idx >= dateline:
+            while i < head.i and doc[i].idx < dateline:
+                i += 1  # "SAN DIEGO, CA - Eduardo Arellano-Felix": the dateline is no part
         if doc[j].text == ")" and "(" not in doc[i:j].text:
             j -= 1
         if head.i == j and doc[j].dep_ == "case" and j > i:

@@ -22,6 +22,7 @@ from cartelkb.extract.claims.vocab import (
 
 if TYPE_CHECKING:
     from cartelkb.extract.claims.clauses import Pred
+    from cartelkb.extract.claims.voice import Voice
 
 # Attribution follows textacy's `direct_quotations` and Krestel et al. 2008 ("Minding the
 # Source"): a reporting verb's subject is the source of its complement clause and of a
@@ -31,11 +32,15 @@ if TYPE_CHECKING:
 class Attribution:
     """Finds the source (and the outer sources) of a claim."""
 
-    def __init__(self, article: Article, args: Arguments, roles: Roles, quotes: Quotations):
+    def __init__(
+        self, article: Article, args: Arguments, roles: Roles, quotes: Quotations, voice: Voice
+    ):
         self.article = article
         self.args = args
         self.roles = roles
         self.quotes = quotes
+        self.voice = voice
+        self._according: dict[int, Arg | None] = {}  # sentence start -> its "according to X"
         # the article's tables, read often and never changed
         self.doc = article.doc
 
@@ -57,6 +62,7 @@ class Attribution:
         # an appositive relation is background the writer supplies, whoever speaks around
         # it; only a quotation containing it attributes it
         visited = 12 if pred.background else 0
+        in_noun_phrase = pred.nominal  # no clause crossed yet on the way up
         while visited < 12:
             visited += 1
             for child in current.children:
@@ -67,10 +73,19 @@ class Attribution:
             if parent.i == current.i:
                 break
             dep = current.dep_
+            if current.pos_ in {"VERB", "AUX"}:
+                in_noun_phrase = False
             if (
                 dep in {"ccomp", "parataxis"}
                 and parent.pos_ == "VERB"
                 and (parent.lemma_ in SPEECH_VERBS)
+            ) or (
+                # "emphasized the collaboration between A and B", "announced the arrest
+                # of X": an event noun in the object of a reporting verb is what is said
+                in_noun_phrase
+                and dep == "dobj"
+                and parent.pos_ == "VERB"
+                and parent.lemma_ in SPEECH_VERBS
             ):
                 speaker_roles = self.roles.of(parent)
                 speaker = speaker_roles[0] if speaker_roles else None
@@ -102,6 +117,11 @@ class Attribution:
                 roles = self.roles.of(child)
                 if roles and roles[0] is not None and not child_of(child, "ccomp"):
                     sources.insert(0, roles[0])
+            elif child.dep_ == "conj" and child.lemma_ in SPEECH_VERBS:
+                # "..., announced U.S. Attorney Y" read as a conjunct (Roles.of)
+                speaker = self.roles.inverted_speaker(child)
+                if speaker is not None and not child_of(child, "ccomp"):
+                    sources.insert(0, speaker)
         if not sources:
             quote = self.quotes.containing(pred.head)
             if (
@@ -114,6 +134,11 @@ class Attribution:
             fallback = self._sentence_according(self.article.sent(pred.head))
             if fallback is not None:
                 sources.append(fallback)
+        if not sources:
+            # a statement's, remarks' or transcript turn's speaker (voice.py)
+            voice = self.voice.speaker_at(pred.head.idx)
+            if voice is not None:
+                sources.append(voice.arg)
         # a claim is not its own source ("Sheinbaum said" is not according to Sheinbaum)
         sources = [
             s
@@ -171,13 +196,19 @@ class Attribution:
 
     def _sentence_according(self, sent: Span) -> Arg | None:
         """The sentence's "according to X", for a claim that has no source nearer."""
-        for tok in sent:
-            if tok.lower_ == "according":
-                to = child_of(tok, "prep", lower="to")
-                pobj = child_of(to, "pobj") if to is not None else None
-                if pobj is not None:
-                    return self.args.arg(pobj, trim=True)
-        return None
+        if sent.start in self._according:
+            return self._according[sent.start]
+        found = None
+        if "according" in sent.text.lower():  # most sentences have none: skip the scan
+            for tok in sent:
+                if tok.lower_ == "according":
+                    to = child_of(tok, "prep", lower="to")
+                    pobj = child_of(to, "pobj") if to is not None else None
+                    if pobj is not None:
+                        found = self.args.arg(pobj, trim=True)
+                        break
+        self._according[sent.start] = found
+        return found
 
     def _statement_source(self, noun: Token) -> Arg | None:
         """Who a statement is by: its possessor or "by" phrase, the subject of the reporting

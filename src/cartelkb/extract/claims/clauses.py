@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
@@ -17,20 +18,30 @@ from cartelkb.extract.claims.syntax import (
     relcl_antecedent,
 )
 from cartelkb.extract.claims.vocab import (
+    AGENTIVE_NOUNS,
     GERUND_CHAIN,
+    HEADLINE_PARTICIPLES,
+    HEDGE_NOMINAL_AMODS,
     HEDGING_CHAIN,
+    LOCATIVE_PREPS,
+    LOCATIVE_VERBS,
+    NOMINAL_OBJECT_PREPS,
+    NOMINALIZATIONS,
     OBJECT_PREPS,
     PARTITIVE_NOUNS,
+    PERSON_OF_NOUNS,
     PREPOSITION_LIKE,
     RAISING_ADJ,
     RAISING_PASSIVE,
-    RELATIONAL_NOUNS,
     RELATIVE_PRONOUNS,
-    ROLE_NOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
     STATIVE_PARTICIPLES,
+    SUPPORT_VERBS,
 )
+
+if TYPE_CHECKING:
+    from cartelkb.extract.claims.obliques import Oblique
 
 # Clause analysis follows textacy's `extract/triples.py` (subjects and objects read off
 # nsubj/nsubjpass/dobj/agent/xcomp edges, subjects shared across conjoined verbs) and the
@@ -56,6 +67,7 @@ class Pred:
     source_chain: list[Arg] = field(default_factory=list)
     nominal: bool = False
     background: bool = False  # an appositive's relation: not part of what is reported
+    obliques: list[Oblique] = field(default_factory=list)  # to whom, where, when, ...
 
 
 class Clauses:
@@ -271,6 +283,12 @@ class Clauses:
             if prep is not None:
                 words.append(prep.lower_)
                 tokens.append(prep)
+            supported = self._supported_event(last, obj) if prep is None else None
+            if supported is not None:
+                # "made the announcement" -> announce: the event noun's verb is the action
+                verb_words, noun, obj = supported
+                words = [*words[: -1 - (prt is not None) - (acomp is not None)], *verb_words]
+                tokens = [*tokens, noun]
         if subject is None and obj is None:
             return None
         if subject is not None and is_empty(subject):
@@ -287,6 +305,30 @@ class Clauses:
             scope=[top, *prefix, *chain],
             hedge_cue=hedge,
         )
+
+    def _supported_event(
+        self, verb: Token, obj: Arg | None
+    ) -> tuple[list[str], Token, Arg | None] | None:
+        """A support verb with an event noun as object ("made the announcement",
+        "conducted an investigation into X"): the noun's verb, the noun, and its object."""
+        if verb.lemma_ not in SUPPORT_VERBS or obj is None or obj.head.dep_ != "dobj":
+            return None
+        noun = obj.head
+        verbal = NOMINALIZATIONS.get(noun.lemma_.lower())
+        if verbal is None or noun.tag_ not in {"NN", "NNS"}:
+            return None
+        verb_words = verbal.split()
+        preps = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
+        allowed = {"of", verb_words[-1]} | NOMINAL_OBJECT_PREPS.get(noun.lemma_.lower(), set())
+        target = None
+        for word, prep in preps.items():
+            if word in allowed:
+                target = child_of(prep, "pobj")
+                break
+        new_obj = self.args.arg(target, trim=False) if target is not None else None
+        if verb_words[-1] in OBJECT_PREPS and (target is None or verb_words[-1] not in preps):
+            verb_words = verb_words[:-1]
+        return verb_words, noun, new_obj
 
     def _stative(self, verb: Token, subject: Arg) -> Pred | None:
         """A stative passive read as copular: "are involved in X" -> be involved in."""
@@ -324,8 +366,14 @@ class Clauses:
 
     def _object(self, verb: Token) -> tuple[Arg | None, Token | None]:
         """The object of an active verb, and the preposition when it is prepositional."""
+        ccomp = child_of(verb, "ccomp")
+        reported = self._inverted_report(verb)
+        if reported is not None:
+            return reported, None
         for child in verb.children:
             if child.dep_ in {"dobj", "obj"}:
+                if ccomp is not None and verb.lemma_ in SPEECH_VERBS:
+                    break  # "told reporters that X": X was said, reporters heard it
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return self.args.arg(relcl_antecedent(verb), trim=True), None
                 return self.args.arg(child, trim=False), None
@@ -343,7 +391,6 @@ class Clauses:
         attr = child_of(verb, "attr") or child_of(verb, "oprd")
         if attr is not None and attr.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
             return self.args.arg(attr, trim=True), None  # "continue to be a contentious topic"
-        ccomp = child_of(verb, "ccomp")
         if ccomp is not None:
             return self.args.clause_arg(ccomp), None
         if verb.lemma_ in SPEECH_VERBS:
@@ -356,7 +403,9 @@ class Clauses:
                     if clause.dep_ in {"acl", "ccomp", "relcl"} and child_of(clause, "mark"):
                         return self.args.clause_arg(clause), None
         adj = self._predicative_adj(verb)
-        prep = self._first_prep(verb) or (self._first_prep(adj) if adj is not None else None)
+        prep = self._first_prep(verb, places=verb.lemma_ in LOCATIVE_VERBS) or (
+            self._first_prep(adj) if adj is not None else None
+        )
         if prep is not None:
             target = child_of(prep, "pobj") or child_of(prep, "pcomp")
             if target is not None:
@@ -368,6 +417,20 @@ class Clauses:
                 return self.args.arg(antecedent, trim=True), None  # "the troops Trump sent"
         return None, None
 
+    def _inverted_report(self, verb: Token) -> Arg | None:
+        """What an inverted reporting verb parsed as a conjunct reports: the clause
+        before its comma ("[X pleaded guilty to ...], announced Y")."""
+        if verb.dep_ != "conj" or verb.lemma_ not in SPEECH_VERBS:
+            return None
+        speaker = self.roles.inverted_speaker(verb)
+        if speaker is None:
+            return None
+        head = verb.head
+        first, last = head.left_edge, self.doc[verb.i - 1]
+        while last.i > first.i and (last.is_punct or last.is_space):
+            last = self.doc[last.i - 1]
+        return self.args.span_arg(first, last, head)
+
     def _predicative_adj(self, verb: Token) -> Token | None:
         """The adjective a verb predicates ("proved critical", "remain undisclosed")."""
         for child in verb.children:
@@ -375,13 +438,21 @@ class Clauses:
                 return child
         return None
 
-    def _first_prep(self, verb: Token) -> Token | None:
-        """The first preposition after a word that may carry its object (not a time)."""
+    def _first_prep(self, verb: Token, places: bool = True) -> Token | None:
+        """The first preposition after a word that may carry its object (not a time;
+        without `places`, not where: "met in Washington" says where they met)."""
         for child in verb.rights:
             if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
                 target = child_of(child, "pobj")
                 if target is not None and self.article.is_temporal(target):
                     continue  # "landed at around 10 a.m. in El Paso": a time, not a goal
+                if (
+                    not places
+                    and target is not None
+                    and child.lower_ in LOCATIVE_PREPS
+                    and self.article.is_place(target)
+                ):
+                    continue  # a location (obliques.py), not the object
                 return child
             if child.dep_ in {"dobj", "ccomp", "xcomp"}:
                 break
@@ -395,13 +466,21 @@ class Clauses:
             return False
         if verb.tag_ == "VBN":
             return child_of(verb, "agent") is not None  # "CJNG, led by X"
-        # "operations targeting cartel leaders": only when the noun names someone
+        # "operations targeting cartel leaders": only when the noun names someone, or
+        # what the participle does does ("eight plaza bosses working for El Mayo")
         head = verb.head
-        return any(True for _ in self.article.mentions_in(*self.args.np_bounds(head, trim=True)))
+        if any(True for _ in self.article.mentions_in(*self.args.np_bounds(head, trim=True))):
+            return True
+        first, last = verb.i + 1, verb.right_edge.i
+        if last < first:
+            return False
+        span = self.doc[first : last + 1]
+        return any(True for _ in self.article.mentions_in(span.start_char, span.end_char))
 
     def copular(self, cop: Token) -> Pred | None:
         """The claim of a copula: "X is hopeful about Y", "X is likely to Y" (raising),
-        "X is a partner of Y" (a relation, kept between names or with a relational noun)."""
+        "X is a partner of Y" (a relation, kept between names or with a relational noun),
+        else what it says the subject is ("X is a threat", "X is unprecedented")."""
         if cop.dep_ not in {"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis"}:
             return None
         roles = self.roles.of(cop)
@@ -430,11 +509,13 @@ class Clauses:
                 inner.action_tokens = [cop, acomp, *inner.action_tokens]
                 return inner
             prep = self._first_prep(acomp) or self._first_prep(cop)
-            if prep is None:
+            target = None
+            if prep is not None:
+                target = child_of(prep, "pobj") or child_of(prep, "pcomp")
+            if is_empty(subject):
                 return None
-            target = child_of(prep, "pobj") or child_of(prep, "pcomp")
-            if target is None or is_empty(subject):
-                return None
+            if prep is None or target is None:
+                return self._characterization(cop, subject, acomp)  # "X is unprecedented"
             return Pred(
                 cop,
                 f"be {acomp.lower_} {prep.lower_}",
@@ -443,27 +524,31 @@ class Clauses:
                 self.args.arg(target, trim=False),
                 scope=[cop, acomp],
             )
+        if attr is not None and attr.pos_ in {"PRON", "NUM"} and not is_empty(subject):
+            return self._characterization(cop, subject, attr)  # "X was one of them"
         if attr is not None and attr.pos_ in {"NOUN", "PROPN"}:
             # "X is the leader of CJNG": kept when both ends are named, or when the noun
             # relates people to a group ("Several of the men were members of ...").
             if is_empty(subject):
                 return None
-            relational = attr.lemma_.lower() in RELATIONAL_NOUNS | ROLE_NOUNS
-            if not (is_named(subject) or relational):
-                return None
-            if attr.lemma_.lower() in PARTITIVE_NOUNS:
-                return None  # "X is part of a network": not a relation between names
+            relational = attr.lemma_.lower() in PERSON_OF_NOUNS  # relational or role
+            # "X is part of a network" is not a relation between names
+            partitive = attr.lemma_.lower() in PARTITIVE_NOUNS
             prep = self._first_prep(attr)
             target = child_of(prep, "pobj") if prep is not None else None
-            if prep is None or target is None:
-                return None
-            obj = self.args.arg(target, trim=False)
-            if obj.ref is None:
-                return None
+            obj = self.args.arg(target, trim=False) if target is not None else None
+            if (
+                not (is_named(subject) or relational)
+                or partitive
+                or prep is None
+                or obj is None
+                or obj.ref is None
+            ):
+                return self._characterization(cop, subject, attr)
             noun, noun_tokens = relation_noun(attr)
             return Pred(
                 cop,
-                f"be {noun} {prep.lower_}",
+                relation_action(noun, prep.lower_),
                 [cop, *noun_tokens, prep],
                 subject,
                 obj,
@@ -471,13 +556,42 @@ class Clauses:
             )
         return None
 
+    def headline_passive(self, tok: Token) -> Pred | None:
+        """A headline's passive without its auxiliary: "Eduardo Arellano-Felix Extradited
+        From Mexico To The United States" -> extradite | Eduardo Arellano-Felix. The
+        words before the participle on its line are who undergoes it (the Title Case
+        misleads the tagger, so the participle is known by its form)."""
+        verb = HEADLINE_PARTICIPLES.get(tok.lower_)
+        line = self.article.headline_of(tok) if verb is not None else None
+        if verb is None or line is None:
+            return None
+        before = [t for t in self.doc[: tok.i] if t.idx >= line[0]]
+        while before and (before[0].is_punct or before[0].is_space):
+            before.pop(0)
+        if not before or before[-1].lower_ in {"to", "be", "is", "are", "was", "were", "been"}:
+            return None
+        if not any(t.pos_ in {"NOUN", "PROPN"} for t in before):
+            return None
+        if child_of(tok, "dobj") is not None or child_of(tok, "nsubjpass") is not None:
+            return None  # an active verb, or a passive the parser read: the usual rules
+        head = next((t for t in reversed(before) if t.pos_ in {"NOUN", "PROPN"}), before[-1])
+        patient = self.args.span_arg(before[0], before[-1], head)
+        return Pred(tok, verb, [tok], None, patient, scope=[tok])
+
+    def _characterization(self, cop: Token, subject: Arg, complement: Token) -> Pred:
+        """What a copula says its subject is: "CJNG is one of the most powerful cartels in
+        Mexico" -> CJNG | be | one of the most powerful cartels in Mexico. (A relation
+        between two names keeps its noun in the action, see `copular`.)"""
+        return Pred(cop, "be", [cop], subject, self.args.arg(complement, trim=False), scope=[cop])
+
     def appositive(self, noun: Token) -> Pred | None:
         """A relation stated by an appositive: "Zambada, a co-founder of the Sinaloa
         cartel, ..." -> Zambada | be co-founder of | the Sinaloa cartel.
 
-        Kept only between two names, with "of" (the relational-noun pattern of Banko et
+        A relation between two names, with "of" (the relational-noun pattern of Banko et
         al. 2007 and ReNoun, Yahya et al. 2014): a name, then a comma-set noun phrase
-        whose head noun takes an "of" complement that names someone or something.
+        whose head noun takes an "of" complement that names someone or something. Any
+        other comma-set description of a name says what it is: "be" and the description.
         """
         name = noun.head
         m = self.tok2m.get(name.i)
@@ -487,36 +601,125 @@ class Clauses:
             return None
         if self.tok2m.get(noun.i) is not None or noun.i < name.i:
             return None
-        # the name, a comma, then only the noun phrase's own words ("a co-founder")
-        between = self.doc[name.i + 1 : noun.i]
+        after = self.doc[noun.i + 1] if noun.i + 1 < len(self.doc) else None
+        if noun.text in {"-", "‐"} or (
+            after is not None and after.text in {"-", "‐"} and not noun.whitespace_
+        ):
+            return None  # "co" and "-" of "co-founder", which the parser splits
+        # the name, a comma, then only the noun phrase's own words ("a co-founder"); an
+        # age or another appositive of the name may come first ("X, 55, one of ...")
+        other = {
+            t.i for c in name.children if c.dep_ == "appos" and c.i < noun.i for t in c.subtree
+        }
+        between = [
+            t
+            for t in self.doc[name.i + 1 : noun.i]
+            if t.i not in other and not (t.text == "," and t.i - 1 in other)
+        ]
         if not between or between[0].text not in APPOSITION_MARKS:
             return None
         if any(t.pos_ in {"VERB", "AUX", "PRON"} or t.text == "," for t in between[1:]):
-            return None
-        if noun.lemma_.lower() in PARTITIVE_NOUNS:
-            return None
-        prep = child_of(noun, "prep", lower="of")
-        target = child_of(prep, "pobj") if prep is not None else None
-        if prep is None or target is None:
-            return None
-        obj = self.args.arg(target, trim=True)
-        if obj.ref is None or obj.ref == m:
             return None
         if m is not None:
             mention = self.mentions[m]
             subject = Arg(mention.start, mention.end, name, ref=m)
         else:
             subject = self.args.arg(name, trim=True)  # a name the tagger missed
+        description = noun
+        if noun.lower_ == "one":
+            # "one of the alleged members of the AFO": the relation is the plural noun's
+            of = child_of(noun, "prep", lower="of")
+            inner = child_of(of, "pobj") if of is not None else None
+            if inner is None or inner.pos_ != "NOUN":
+                return None
+            noun = inner
+        # "an alleged member of": the relation is not asserted
+        hedge = next(
+            (
+                c.text
+                for t in relation_noun(noun)[1]
+                for c in t.children
+                if c.dep_ == "amod" and c.lower_ in HEDGE_NOMINAL_AMODS
+            ),
+            None,
+        )
+        prep = child_of(noun, "prep", lower="of")
+        target = child_of(prep, "pobj") if prep is not None else None
+        obj = self.args.arg(target, trim=True) if target is not None else None
+        if (
+            prep is None
+            or obj is None
+            or obj.ref is None
+            or obj.ref == m
+            or noun.lemma_.lower() in PARTITIVE_NOUNS
+        ):
+            # what the name is said to be ("Jacob Dreyer, the institute's chief
+            # economist, ...": a description of it, the writer's background)
+            return Pred(
+                description,
+                "be",
+                [],
+                subject,
+                self.args.arg(description, trim=True),
+                scope=[noun],
+                hedge_cue=hedge,
+                background=True,
+            )
         word, tokens = relation_noun(noun)
         return Pred(
-            noun,
-            f"be {word} of",
+            description,
+            relation_action(word, "of"),
             [*tokens, prep],
             subject,
             obj,
             scope=[noun],
+            hedge_cue=hedge,
             background=True,
         )
+
+    def title_relation(self, noun: Token) -> Pred | None:
+        """A relation stated by a title before a name: "Sinaloa Cartel leader Ismael
+        Zambada-Garcia" -> Ismael Zambada-Garcia | lead | Sinaloa Cartel (the "<group>
+        <relational noun> <person>" premodifier pattern of ReNoun, Yahya et al. 2014)."""
+        if noun.dep_ != "compound" or noun.lemma_.lower() not in PERSON_OF_NOUNS:
+            return None
+        person = self.tok2m.get(noun.head.i)
+        if person is None or self.mentions[person].label != "PERSON" or noun.i in self.tok2m:
+            return None
+        group = next(
+            (
+                self.tok2m[c.i]
+                for c in noun.children
+                if c.dep_ in {"compound", "nmod", "poss"}
+                and c.i in self.tok2m
+                and self.mentions[self.tok2m[c.i]].label in {"ORG", "GPE"}
+            ),
+            None,
+        )
+        if group is None:
+            return None
+        name, org = self.mentions[person], self.mentions[group]
+        last = self.doc[self.article.token_range(name.start, name.end)[-1]]
+        org_last = self.doc[self.article.token_range(org.start, org.end)[-1]]
+        word, tokens = relation_noun(noun)
+        return Pred(
+            noun,
+            relation_action(word, "of"),
+            tokens,
+            Arg(name.start, name.end, last, ref=person, person=True),
+            Arg(org.start, org.end, org_last, ref=group),
+            scope=[noun],
+            background=True,
+        )
+
+
+def relation_action(noun: str, preposition: str) -> str:
+    """The action of a relational noun: the verb of an agentive one ("leader of" ->
+    lead), else "be" with the noun and its preposition ("be member of")."""
+    verb = AGENTIVE_NOUNS.get(noun)
+    if verb is not None and preposition == "of":
+        return verb
+    return f"be {noun} {preposition}"
 
 
 def relation_noun(noun: Token) -> tuple[str, list[Token]]:

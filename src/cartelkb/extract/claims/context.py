@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -11,6 +12,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from cartelkb.extract.claims.syntax import child_of, misattached_participles
+from cartelkb.extract.claims.vocab import PLACE_NOUNS
 from cartelkb.extract.sentences import sentences
 from cartelkb.records import DateRecord, MentionRecord
 
@@ -50,6 +52,7 @@ class Article:
                 ):
                     self.tok2m[i] = index
         self.sents = sentences(doc)
+        self._roots: dict[int, Token] = {}  # sentence number -> root (Span.root scans)
         self.sent_of = [0] * len(doc)
         for n, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
@@ -58,6 +61,10 @@ class Article:
         # every date expression, durations and sets too: none of them is an argument
         self.date_spans = sorted((d.start, d.end) for d in dates)
         self.span_starts = [start for start, _ in self.date_spans]
+        self.headlines = headline_lines(self.text)
+        self.datelines = dateline_spans(self.text)
+        # tokens with a conjunct or an apposition: only their phrases coordinate names
+        self.coordinating = {t.head.i for t in doc if t.dep_ in {"conj", "appos"}}
         # token index -> the head a misattached participle really modifies
         self.reattached: dict[int, Token] = {}
         for sent in self.sents:
@@ -76,6 +83,14 @@ class Article:
     def sent(self, tok: Token) -> Span:
         """A token's sentence."""
         return self.sents[self.sent_of[tok.i]]
+
+    def root(self, tok: Token) -> Token:
+        """The root of a token's sentence (computed once per sentence)."""
+        n = self.sent_of[tok.i]
+        found = self._roots.get(n)
+        if found is None:
+            found = self._roots[n] = self.sents[n].root
+        return found
 
     def mentions_in(self, start: int, end: int) -> Iterator[int]:
         """The mentions inside the characters [start, end), in text order."""
@@ -125,7 +140,87 @@ class Article:
         i = bisect.bisect_right(self.span_starts, tok.idx) - 1
         return i >= 0 and tok.idx < self.date_spans[i][1]
 
+    def headline_of(self, tok: Token) -> tuple[int, int] | None:
+        """The headline line (char bounds) a token is on, if any."""
+        for start, end in self.headlines:
+            if start <= tok.idx < end:
+                return start, end
+        return None
+
+    def dateline_end(self, char: int) -> int | None:
+        """Where the dateline holding `char` ends ("WASHINGTON – ": after the dash), if
+        `char` is in one."""
+        if not self.datelines or char >= self.datelines[-1][1]:
+            return None
+        for start, end in self.datelines:
+            if start <= char < end:
+                return end
+        return None
+
+    def is_place(self, tok: Token) -> bool:
+        """A place: a GPE/LOC mention, a place or facility the NER found, or a common noun
+        of places ("the border", "federal prison")."""
+        m = self.tok2m.get(tok.i)
+        if m is not None:
+            return self.mentions[m].label in {"GPE", "LOC"}
+        if tok.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return True
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in PLACE_NOUNS
+
     def left_context(self, char: int, n_tokens: int) -> str:
         """The text of the `n_tokens` tokens before the one at `char`."""
         i = bisect.bisect_right(self.tok_starts, char) - 1
         return " ".join(t.text for t in self.doc[max(i - n_tokens, 0) : i])
+
+
+HEADER_LINES = 12  # lines from the top a headline may be on
+HEADLINE_WORDS = 20  # a longer line is prose
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Char bounds of the lines at the top that read as headlines: short, three words at
+    least, not ended like a sentence (headline grammar drops auxiliaries and articles)."""
+    out: list[tuple[int, int]] = []
+    offset = seen = 0
+    for line in text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > HEADER_LINES:
+            break
+        words = stripped.split()
+        if 3 <= len(words) <= HEADLINE_WORDS and stripped[-1] not in '.!?:;,"”':
+            out.append((start, end))
+    return out
+
+
+# "WASHINGTON – ", "BROWNSVILLE, Texas - ", "OCT 22 - WASHINGTON – ", "Mexico City, April
+# 14, 2023 – ": a paragraph opening with capitalized place and date words, then a dash
+_DATELINE = re.compile(
+    r"^[ \t]*(?:(?:(?:[A-Z][\w.'’]*|\d[\d,]*),?[ \t]+){0,7}(?:[A-Z][\w.'’]*|\d+)"
+    r"[ \t]*[–—-][ \t]+)+",
+    re.MULTILINE,
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Char spans of the datelines opening paragraphs, dash and spaces included (they
+    are never part of an argument: "BUTLER COUNTY, IOWA – Oversight by ... revealed")."""
+    out: list[tuple[int, int]] = []
+    for match in _DATELINE.finditer(text):
+        words = match.group(0).split()
+        if len(words) < 2 or match.end() >= len(text) or not text[match.end()].isalnum():
+            continue
+        first = words[0].strip(",.")
+        shouting = first.isupper() and len(first) >= 3 and first.isalpha()
+        if "–" in words or "—" in words:
+            # a dash: a place in capitals, a date, or "City, State"
+            if not (shouting or any(w[:1].isdigit() for w in words) or "," in match.group(0)):
+                continue
+        elif not shouting:
+            continue  # a hyphen ("Coca - Cola"): only after a place in capitals
+        out.append((match.start(), match.end()))
+    return out

@@ -14,15 +14,28 @@ from cartelkb.extract.claims.dating import ClaimDates
 from cartelkb.extract.claims.mentions import mentions_from_ents
 from cartelkb.extract.claims.modality import Modality
 from cartelkb.extract.claims.nominals import Nominals
+from cartelkb.extract.claims.obliques import Oblique, Obliques
 from cartelkb.extract.claims.quotes import Quotations
 from cartelkb.extract.claims.roles import Roles
-from cartelkb.records import ArgRecord, ClaimRecord, DateRecord, MentionRecord
+from cartelkb.extract.claims.vocab import HEADLINE_PARTICIPLES
+from cartelkb.extract.claims.voice import Voice
+from cartelkb.records import (
+    ArgRecord,
+    ClaimArgRecord,
+    ClaimForm,
+    ClaimRecord,
+    DateRecord,
+    MentionRecord,
+    RefRecord,
+)
 
 
 def extract_claims(
     doc: Doc,
     mentions: Sequence[MentionRecord] = (),
     dates: Sequence[DateRecord] = (),
+    *,
+    author: str | None = None,
 ) -> Iterator[ClaimRecord]:
     """Yield the claims of a parsed article, sentence by sentence.
 
@@ -32,6 +45,7 @@ def extract_claims(
             empty, `doc.ents` are used for linking arguments to names.
         dates: the article's date expressions; a claim takes the value of one inside
             its clause.
+        author: the byline author, whom "I" denotes in the article's own voice.
 
     Yields:
         ClaimRecord per clause, nominal event or reported statement, in text order.
@@ -47,7 +61,10 @@ def extract_claims(
       ``push for``, ``meet with``, ``crack down on``;
     * copular claims keep "be" and the adjective: ``be hopeful about``, ``be involved in``;
       relations between names from "X is a partner of Y" and the appositive "X, a
-      co-founder of Y, ..." keep the noun: ``be partner of``, ``be co-founder of``;
+      co-founder of Y, ..." keep the noun: ``be partner of``, ``be co-founder of``, except
+      agentive nouns, which give their verb ("X is the leader of Y", "Y leader X" ->
+      ``lead``); any other copula says what its subject is (``be`` | "one of the most
+      powerful cartels"), and so does a name's comma-set description;
     * nominal claims are verbalized: "her rejection of ..." -> ``reject`` (``action_text``
       keeps "rejection");
     * raising verbs that only hedge are dropped from the action: "is expected to uphold"
@@ -75,8 +92,16 @@ def extract_claims(
 
     A claim's `date` is a point in time inside its clause; durations, sets and vague
     expressions never date a claim.
+
+    The voice of the document (`voice`): after a headline "Statement by X" / "Remarks by
+    X" / "X Delivers Remarks", or a sentence "X issued the following statement:", the
+    text is X's, and so is each transcript turn its label's ("SECRETARY RUBIO:"); a claim
+    there with no nearer source is according to that speaker. "I" denotes the speaker of
+    the quotation, turn or statement it is in, else the byline author; "we" the
+    organization in that speaker's title, else the speaker, else the agency issuing the
+    release. The article's own voice has no source.
     """
-    extractor = ClaimExtractor(doc, list(mentions) or mentions_from_ents(doc), dates)
+    extractor = ClaimExtractor(doc, list(mentions) or mentions_from_ents(doc), dates, author)
     yield from extractor.run()
 
 
@@ -87,16 +112,24 @@ class ClaimExtractor:
     arguments are built once, through one `Arguments`, whoever asks first.
     """
 
-    def __init__(self, doc: Doc, mentions: list[MentionRecord], dates: Sequence[DateRecord]):
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: list[MentionRecord],
+        dates: Sequence[DateRecord],
+        author: str | None = None,
+    ):
         self.article = article = Article(doc, mentions, dates)
+        self.voice = Voice(article, author)
         self.args = Arguments(article)
         self.roles = Roles(article, self.args)
         self.clauses = Clauses(article, self.args, self.roles)
         self.nominals = Nominals(article, self.args, self.roles)
         self.quotes = Quotations(article, self.roles)
-        self.attribution = Attribution(article, self.args, self.roles, self.quotes)
+        self.attribution = Attribution(article, self.args, self.roles, self.quotes, self.voice)
         self.modality = Modality(article)
         self.dating = ClaimDates(article, dates)
+        self.obliques = Obliques(article, self.args)
 
     def run(self) -> Iterator[ClaimRecord]:
         """The article's claims, sentence by sentence."""
@@ -106,6 +139,7 @@ class ClaimExtractor:
         for sent in sents:
             self.args.linker.collect_subjects(sent)
         self.quotes.find()
+        self.args.linker.resolve_first_person(self.voice, self.quotes)
         for sent in sents:
             yield from self._records(sent, self._sentence_preds(sent))
 
@@ -143,6 +177,9 @@ class ClaimExtractor:
                 sentence=text[start:end],
                 start=start,
                 end=end,
+                arguments=[self._further(o) for o in pred.obliques],
+                form=claim_form(pred),
+                subject_recovered=subject_recovered(pred),
             )
 
     def _record(self, arg: Arg | None) -> ArgRecord | None:
@@ -156,14 +193,43 @@ class ClaimExtractor:
             end=arg.end,
             ref_start=ref.start if ref else None,
             ref_end=ref.end if ref else None,
+            refs=self._refs(arg),
         )
+
+    def _further(self, oblique: Oblique) -> ClaimArgRecord:
+        """A further argument as a record: its role and preposition, text and links."""
+        arg = oblique.arg
+        ref = self.article.mentions[arg.ref] if arg.ref is not None else None
+        return ClaimArgRecord(
+            role=oblique.role,
+            preposition=oblique.preposition,
+            text=self.article.text[arg.start : arg.end],
+            start=arg.start,
+            end=arg.end,
+            ref_start=ref.start if ref else None,
+            ref_end=ref.end if ref else None,
+            refs=self._refs(arg),
+        )
+
+    def _refs(self, arg: Arg) -> list[RefRecord]:
+        """Every mention a coordinated argument names (empty for at most one)."""
+        mentions = self.article.mentions
+        return [
+            RefRecord(start=mentions[m].start, end=mentions[m].end) for m in self.args.members(arg)
+        ]
 
     def _sentence_preds(self, sent: Span) -> list[Pred]:
         """The predicates of a sentence with their sources, hedges and negations."""
         preds: list[Pred] = []
+        # only the top of an article has headlines (context.headline_lines)
+        headline = bool(self.article.headlines) and sent.start_char < self.article.headlines[-1][1]
         for tok in sent:
             pred = None
-            if tok.pos_ == "VERB":
+            if headline and tok.lower_ in HEADLINE_PARTICIPLES:
+                pred = self.clauses.headline_passive(tok)
+            if pred is not None:
+                pass
+            elif tok.pos_ == "VERB":
                 pred = self.clauses.verbal(tok)
             elif tok.pos_ == "AUX" and tok.lemma_ == "be":
                 pred = self.clauses.copular(tok)
@@ -171,11 +237,43 @@ class ClaimExtractor:
                 pred = self.nominals.nominal(tok)
                 if pred is None and tok.dep_ == "appos":
                     pred = self.clauses.appositive(tok)
+                if pred is None and tok.dep_ == "compound":
+                    pred = self.clauses.title_relation(tok)
+            elif tok.pos_ == "NUM" and tok.dep_ == "appos" and tok.lower_ == "one":
+                pred = self.clauses.appositive(tok)  # "X, one of the leaders of Y"
             if pred is None:
                 continue
             if pred.subject is None and pred.object is None:
                 continue
             self.attribution.attribute(pred)
             self.modality.apply(pred)
+            pred.obliques = self.obliques.of(pred)
             preds.append(pred)
         return preds
+
+
+def subject_recovered(pred: Pred) -> bool:
+    """Whether a claim's subject is not a dependent of its own words: not the subject or
+    "by" agent of its verbs, not the agent of its event noun, not the noun its relative
+    clause or apposition hangs from - so shared with another clause or repaired."""
+    if pred.subject is None or pred.background:
+        return False  # an apposition's subject is the name it describes
+    head = pred.subject.head
+    scope = {t.i for t in pred.scope}
+    parent = head.head
+    if head.dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass"} and parent.i in scope:
+        return False
+    if any(t.head.i == head.i and t.i != head.i for t in pred.scope):
+        return False  # a relative clause, participle or apposition on the subject noun
+    if head.dep_ == "pobj" and parent.head.i in scope:
+        return not (parent.dep_ == "agent" or (pred.nominal and parent.lower_ in {"by", "between"}))
+    return not (pred.nominal and parent.i in scope)
+
+
+def claim_form(pred: Pred) -> ClaimForm:
+    """How the text states a claim: a clause, an event noun, an apposition or a title."""
+    if pred.nominal:
+        return "noun"
+    if pred.background:
+        return "title" if pred.head.dep_ == "compound" else "apposition"
+    return "clause"

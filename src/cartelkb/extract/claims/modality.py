@@ -6,11 +6,14 @@ from typing import TYPE_CHECKING
 
 from cartelkb.extract.claims.syntax import child_of
 from cartelkb.extract.claims.vocab import (
+    ALLEGATION_NOUNS,
     CONDITIONAL_MARKS,
+    DURATIVE_VERBS,
     HEDGE_ADVERBS,
     HEDGE_MODALS,
     HEDGE_NOMINAL_AMODS,
     HEDGING_SPEECH,
+    INABILITY_MODALS,
     MODAL_NOUNS,
     NEGATION_EXCEPTIONS,
     NEGATIVE_DETERMINERS,
@@ -33,6 +36,19 @@ class Modality:
 
     def __init__(self, article: Article) -> None:
         self.article = article
+        # token index -> the charging document an "according to" on it names
+        self._allegations: dict[int, str] = {}
+        lowered = article.text.lower()
+        at = lowered.find("according to")
+        while at >= 0:
+            tok = article.doc[article.token_range(at, at + 1)[0]]
+            at = lowered.find("according to", at + 1)
+            if tok.lower_ != "according" or tok.dep_ != "prep":
+                continue
+            to = child_of(tok, "prep", lower="to")
+            pobj = child_of(to, "pobj") if to is not None else None
+            if pobj is not None and pobj.lower_ in ALLEGATION_NOUNS:
+                self._allegations[tok.head.i] = pobj.text
 
     def apply(self, pred: Pred) -> None:
         """Set a claim's negation and hedge cues from its clause (keeping any found before)."""
@@ -41,6 +57,8 @@ class Modality:
         hedge = hedge_cue(pred.scope, backshifted=self._backshifted(pred.head))
         if hedge is not None:
             pred.hedge_cue = hedge  # the clause's own cue is the closest one
+        if pred.hedge_cue is None:
+            pred.hedge_cue = self._clause_context_hedge(pred) or self._headline_infinitive(pred)
         if pred.hedge_cue is None and pred.nominal:
             for child in pred.head.children:
                 if child.dep_ == "amod" and child.lower_ in HEDGE_NOMINAL_AMODS:
@@ -48,6 +66,42 @@ class Modality:
                     break
             if pred.hedge_cue is None:
                 pred.hedge_cue = self._nominal_context_hedge(pred.head)
+
+    def _clause_context_hedge(self, pred: Pred) -> str | None:
+        """A clause only feared, expected or considered: "concern that the violence will
+        spread", "the possibility that X"; or stated "according to the indictment"."""
+        head = pred.head
+        parent = self.article.parent(head)
+        if (
+            head.dep_ in {"acl", "ccomp", "appos"}
+            and parent.pos_ == "NOUN"
+            and parent.lemma_.lower() in MODAL_NOUNS
+            and child_of(head, "mark") is not None
+        ):
+            return parent.text
+        if head.dep_ == "ccomp" and child_of(head, "mark") is not None:
+            # "Concern is growing that ...": the noun's clause, put after its verb
+            subject = child_of(parent, "nsubj")
+            if subject is not None and subject.lemma_.lower() in MODAL_NOUNS:
+                return subject.text
+        if self._allegations:
+            # "according to the indictment": an allegation, on the clause or its sentence
+            for tok in [*pred.scope, self.article.root(head)]:
+                cue = self._allegations.get(tok.i)
+                if cue is not None:
+                    return cue
+        return None
+
+    def _headline_infinitive(self, pred: Pred) -> str | None:
+        """A headline's bare infinitive ("Mexico to Send Drug Lord to US") announces what
+        is to happen, not what did (headline grammar: "to" for the future)."""
+        head = pred.head
+        if head.dep_ != "ROOT" or head.pos_ != "VERB":
+            return None
+        to = child_of(head, "aux", lower="to")
+        if to is None or any(c.dep_ in {"aux", "auxpass"} and c.i != to.i for c in head.children):
+            return None
+        return to.text
 
     def _backshifted(self, head: Token) -> bool:
         """A clause reported by a past-tense verb: its "would" is a future, not a hedge
@@ -125,7 +179,10 @@ class Modality:
 
         With "until", negation scopes over the time before the delimiter and the event
         happened then (Karttunen 1974, "Until"; de Swart 1996): the clause is not negated.
+        A state or activity ("will not rest until ...") is negated the whole time.
         """
+        if verb.lemma_ in DURATIVE_VERBS:
+            return False
         for child in verb.children:
             if child.lower_ in UNTIL_WORDS and child.dep_ in {"prep", "mark"}:
                 return True  # "until 3:30 p.m."
@@ -148,6 +205,8 @@ def hedge_cue(scope: list[Token], backshifted: bool = False) -> str | None:
             if child.dep_ == "aux" and child.lower_ in HEDGE_MODALS:
                 if backshifted and child.lower_ == "would":
                     continue
+                if child.lower_ in INABILITY_MODALS and any(c.dep_ == "neg" for c in tok.children):
+                    continue  # "could not demonstrate": it did not happen (negated)
                 return child.text
             if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
                 return child.text

@@ -12,6 +12,7 @@ from cartelkb.extract.claims.syntax import child_of, is_infinitive
 from cartelkb.extract.claims.vocab import (
     ADJUNCT_PREPS,
     JOINT_NOMINALS,
+    NOMINAL_OBJECT_PREPS,
     NOMINALIZATIONS,
     OBJECT_PREPS,
     PATIENT_NOMINALS,
@@ -46,8 +47,15 @@ class Nominals:
         complements = [p for p in preps if p in OBJECT_PREPS and p != "between"]
         if not complements and acl is None and not ({"between", "by"} & set(preps)):
             return None  # a bare event noun ("their operations") says too little
+        # the prepositions that may carry the object: "of", and the noun's own ones
+        # ("an attack on X"); "the extradition from Mexico" says whence, not whom
+        object_preps = {"of"} | NOMINAL_OBJECT_PREPS.get(lemma, frozenset())
         agent: Arg | None = None
+        possessor: Arg | None = None
+        patient: Arg | None = None
         for child in noun.children:
+            if self.article.is_temporal(child):
+                continue  # "today's extradition": when, not who
             if (
                 child.dep_ == "poss"
                 and child.lower_ != "whose"
@@ -55,6 +63,17 @@ class Nominals:
                 and child.i in self.tok2m
             ):
                 agent = self.args.arg(child, trim=True)
+                possessor = agent if child.dep_ == "poss" else None
+        if (
+            possessor is not None
+            and lemma in PATIENT_NOMINALS
+            and verb_prep is None
+            and not any(p in object_preps for p in preps)
+        ):
+            # "his extradition", "Guzmán's arrest in Culiacán": with no object of its own,
+            # the possessor of a patient nominal is who undergoes it (NOMLEX DET-POSS as
+            # object, Macleod et al. 1998); the agent can only come from "by"
+            patient, agent = possessor, None
         if agent is None and "by" in preps:
             pobj = child_of(preps["by"], "pobj")
             if pobj is not None:
@@ -76,7 +95,9 @@ class Nominals:
             agent, of_used = self.args.arg(of_obj, trim=False), True  # "commitment of X to act"
         if agent is None and lemma in JOINT_NOMINALS:
             agent = self._joint_agent(noun)
-        if agent is None and not (lemma in PATIENT_NOMINALS and of_obj is not None):
+        if agent is None and not (
+            lemma in PATIENT_NOMINALS and (of_obj is not None or patient is not None)
+        ):
             return None
         if agent is not None and is_empty(agent):
             return None
@@ -98,9 +119,9 @@ class Nominals:
             elif of_obj is not None and not of_used:
                 target_prep = preps["of"]
             elif verb_prep is None:
-                # a transitive verb's object; "in"/"at" phrases are where or when
+                # a transitive verb's object after the noun's own preposition
                 for p in complements:
-                    if p not in ADJUNCT_PREPS:
+                    if p in object_preps and p not in ADJUNCT_PREPS:
                         target_prep = preps[p]
                         break
             # else: "their collaboration in this matter" - "collaborate with" has no
@@ -110,6 +131,8 @@ class Nominals:
                 obj = self.args.arg(target, trim=False) if target is not None else None
                 if of_arg is not None and target is not None and target.i == of_arg.head.i:
                     obj = of_arg
+        if obj is None and patient is not None:
+            obj = patient
         if agent is None and obj is None:
             return None
         if obj is None and verb_prep is None:

@@ -76,13 +76,23 @@ class Quotations:
 
     def find(self) -> None:
         """Find the article's quotations and their speakers (after the subjects are known)."""
-        for quote in quote_spans(self.doc):
-            quote.verb, quote.speaker = self._speaker(quote)
+        spans = quote_spans(self.doc)
+        quoted = {i for q in spans for i in range(q.start, q.end + 1)}
+        previous: Quote | None = None
+        for quote in spans:
+            quote.verb, quote.speaker = self._speaker(quote, quoted)
+            if quote.speaker is None and previous is not None and previous.speaker is not None:
+                # a quotation continuing the one before it in its paragraph, with no
+                # reporting verb of its own, is the same speaker's (news convention)
+                between = self.doc[previous.end : quote.start].text
+                if "\n" not in between:
+                    quote.speaker = previous.speaker
+            previous = quote
             for i in range(quote.start, quote.end + 1):
                 self.tok2quote[i] = len(self.quotes)
             self.quotes.append(quote)
 
-    def _speaker(self, quote: Quote) -> tuple[Token | None, Arg | None]:
+    def _speaker(self, quote: Quote, quoted: set[int]) -> tuple[Token | None, Arg | None]:
         """The nearest reporting verb around a quotation (same, previous or next sentence)
         that has a subject: the verb and its subject."""
         doc = self.doc
@@ -95,7 +105,8 @@ class Quotations:
                 if (
                     tok.pos_ == "VERB"
                     and tok.lemma_ in SPEECH_VERBS
-                    and not (quote.start <= tok.i <= quote.end)
+                    # a verb inside a quotation is what was said, not its frame
+                    and tok.i not in quoted
                 ):
                     distance = min(abs(tok.i - quote.start), abs(tok.i - quote.end))
                     candidates.append((distance, tok.i))

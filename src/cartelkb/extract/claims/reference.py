@@ -14,6 +14,9 @@ from cartelkb.extract.claims.vocab import (
     COUNTRY_NOUNS,
     EMPTY_NON_IT,
     EXAMPLE_PREPS,
+    FIRST_PERSON,
+    FIRST_PERSON_PLURAL,
+    FIRST_PERSON_SINGULAR,
     IT_PRONOUNS,
     ORG_NOUNS,
     PAIR_DETERMINERS,
@@ -27,10 +30,13 @@ from cartelkb.extract.claims.vocab import (
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
 )
+from cartelkb.extract.reader.bylines import is_person_name
 from cartelkb.knowledge import name_key
 
 if TYPE_CHECKING:
     from cartelkb.extract.claims.arguments import Arg, Arguments
+    from cartelkb.extract.claims.quotes import Quotations
+    from cartelkb.extract.claims.voice import Voice
 
 _PRONOUN_SCAN = 40  # how many mentions back a pronoun or description may look
 
@@ -53,6 +59,25 @@ class Linker:
         self.agencies = article.agencies
         # sentence number -> its subjects, the main clause's first (see collect_subjects)
         self.subjects: dict[int, list[Arg]] = {}
+        self.people = self._people()
+        # first-person pronouns wait for the quotations, whose speakers they may denote
+        self.voice: Voice | None = None
+        self.quotes: Quotations | None = None
+        self._pending: list[tuple[Arg, Token]] = []  # (argument, its first-person word)
+
+    def resolve_first_person(self, voice: Voice, quotes: Quotations) -> None:
+        """Link the first-person pronouns met so far, and those met from now on, to the
+        speaker they denote (`Voice.first_person`); call once the quotations are found."""
+        self.voice, self.quotes = voice, quotes
+        for arg, pronoun in self._pending:
+            arg.ref = self._first_person(pronoun)
+        self._pending = []
+
+    def _first_person(self, tok: Token) -> int | None:
+        assert self.voice is not None and self.quotes is not None
+        quote = self.quotes.containing(tok)
+        speaker = quote.speaker if quote is not None else None
+        return self.voice.first_person(tok, speaker, quote is not None)
 
     def collect_subjects(self, sent: Span) -> list[Arg]:
         """Subjects of a sentence, the main clause's first (centering: most salient)."""
@@ -60,7 +85,7 @@ class Linker:
         # filled in text order, so a pronoun can look back at earlier subjects
         self.subjects[self.sent_of[sent.start]] = out
         for tok in sent:
-            if tok.dep_ not in {"nsubj", "nsubjpass"}:
+            if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ in {"PUNCT", "SPACE"}:
                 continue
             if tok.lower_ in RELATIVE_PRONOUNS:
                 continue
@@ -82,6 +107,11 @@ class Linker:
         if m is not None:
             return m, False
         word = head.lower_
+        if word in FIRST_PERSON:
+            if self.quotes is None:
+                self._pending.append((arg, head))
+                return None, word in FIRST_PERSON_SINGULAR
+            return self._first_person(head), word in FIRST_PERSON_SINGULAR
         if head.pos_ == "PRON" or word in REFERRING_PRONOUNS:
             return self._resolve_pronoun(head), word in PERSON_PRONOUNS
         lemma = head.lemma_.lower()
@@ -95,6 +125,15 @@ class Linker:
             found = self._resolve_people_pair(head)
             if found is not None:
                 return found, False
+        if (
+            head.tag_ == "NNS"
+            and lemma in ORG_NOUNS
+            and det & (PAIR_DETERMINERS | PLURAL_DEMONSTRATIVES)
+            and not inside
+        ):
+            found = self._resolve_group_pair(head)
+            if found is not None:
+                return found, False  # "These two organizations" -> CJNG (and Los Cuinis)
         if "the" in det or any(c.dep_ == "poss" for c in head.children):
             if lemma in ROLE_NOUNS:
                 return self._resolve_role(head, lemma), True
@@ -118,6 +157,12 @@ class Linker:
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         if poss is not None and poss.lower_ in REFERRING_PRONOUNS:
             return self._resolve_pronoun(poss), False  # "his administration" -> Trump
+        if poss is not None and poss.lower_ in FIRST_PERSON_PLURAL and head.tag_ == "NNS":
+            # "our officers and agents": the speaker's organization's people
+            if self.quotes is None:
+                self._pending.append((arg, poss))
+                return None, False
+            return self._first_person(poss), False
         return None, False
 
     def _stands_for_phrase(self, m: int, head: Token) -> bool:
@@ -140,11 +185,34 @@ class Linker:
             steps += 1
         return True
 
+    def _people(self) -> frozenset[int]:
+        """Mentions of people: those tagged PERSON, and names tagged otherwise that a
+        person mentioned in the article also bears ("Arellano-Felix" beside "Eduardo
+        Arellano-Felix") or that are shaped as a personal name and known as nothing else
+        ("Mauro Tello Quinones"): the tagger's label is not needed to resolve "he"."""
+        surnames = {
+            name_key(m.name).split()[-1]
+            for m in self.mentions
+            if m.label == "PERSON" and name_key(m.name)
+        }
+        found = set()
+        for i, m in enumerate(self.mentions):
+            key = name_key(m.name).split()
+            if (
+                m.label == "PERSON"
+                or m.label == "ORG"
+                and key
+                and m.canonical is None
+                and (key[-1] in surnames or is_person_name(m.name))
+            ):
+                found.add(i)
+        return frozenset(found)
+
     def _compatible(self, pronoun: str, cand: Arg) -> tuple[bool, int | None]:
         """Whether an earlier subject can be a pronoun's antecedent, and its mention."""
         label = self.mentions[cand.ref].label if cand.ref is not None else None
         if pronoun in PERSON_PRONOUNS:
-            ok = label == "PERSON" or (label is None and cand.person)
+            ok = cand.ref in self.people or (label is None and cand.person)
         elif pronoun in PLURAL_PRONOUNS:
             ok = cand.plural or label in {"ORG", "GPE"}
         else:
@@ -185,7 +253,7 @@ class Linker:
         floor = self.sents[max(n - 2, 0)].start_char
         for m in self.article.mentions_before(tok.idx, floor, _PRONOUN_SCAN):
             label = self.mentions[m].label
-            if word in PERSON_PRONOUNS and label == "PERSON":
+            if word in PERSON_PRONOUNS and m in self.people:
                 return m
             if word in PLURAL_PRONOUNS and label in {"ORG", "GPE"}:
                 return m
@@ -216,6 +284,28 @@ class Linker:
                     return m
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in cand.children):
                 return None
+        return None
+
+    def _resolve_group_pair(self, tok: Token) -> int | None:
+        """The organizations "these two organizations" or "these cartels" denote: the
+        nearest earlier coordination of two organization names in this or the two
+        previous sentences ("CJNG and its close ally Los Cuinis DTO"); its first name."""
+        floor = self.sents[max(self.article.sent_no(tok) - 2, 0)].start_char
+        for m in self.article.mentions_before(tok.idx, floor, _PRONOUN_SCAN):
+            if self.mentions[m].label != "ORG":
+                continue
+            first = self.article.token_range(self.mentions[m].start, self.mentions[m].end)
+            for i in first:
+                for conj in self.doc[i].conjuncts:
+                    others = [conj, *(c for c in conj.children if c.dep_ == "appos")]
+                    if any(
+                        o.i in self.tok2m
+                        and self.tok2m[o.i] != m
+                        and self.mentions[self.tok2m[o.i]].label == "ORG"
+                        for o in others
+                    ):
+                        # the coordination's first name stands for the pair
+                        return min(m, *(self.tok2m[o.i] for o in others if o.i in self.tok2m))
         return None
 
     def _resolve_people_pair(self, tok: Token) -> int | None:

@@ -39,12 +39,16 @@ class Roles:
             return None
         subject = patient = None
         for child in verb.children:
+            if child.pos_ in {"PUNCT", "SPACE"}:
+                continue  # the parser sometimes labels a final "." nsubj ("%" is a noun)
             if child.dep_ == "nsubj":
                 subject = child
             elif child.dep_ == "nsubjpass":
                 patient = child
             elif child.dep_ == "expl":
                 return None
+        if subject is not None:
+            subject = self._past_dateline(subject)
         if verb.dep_ == "relcl":
             antecedent = relcl_antecedent(verb)
             if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
@@ -57,6 +61,12 @@ class Roles:
             return None, self.args.arg(patient, trim=True), True
         dep = self.article.dep(verb)
         head = self.article.parent(verb)
+        if dep == "conj" and verb.lemma_ in SPEECH_VERBS:
+            # "X pleaded guilty to ..., announced U.S. Attorney Y": the parser may read the
+            # inverted reporting verb as a second conjunct; its speaker follows it
+            speaker = self.inverted_speaker(verb)
+            if speaker is not None:
+                return speaker, None, False
         if dep == "conj" and head.pos_ in {"VERB", "AUX"}:
             inherited = self.of(head, depth + 1)
             if inherited is None:
@@ -106,7 +116,7 @@ class Roles:
                 return None, noun, True  # "CJNG, led by X": the agent is found later
             return noun, None, False
         if verb.lemma_ in SPEECH_VERBS and dep in {"ROOT", "parataxis"}:
-            speaker = self._inverted_speaker(verb)
+            speaker = self.inverted_speaker(verb)
             if speaker is not None:
                 return speaker, None, False
         if dep == "ROOT":
@@ -119,6 +129,17 @@ class Roles:
                     return None, quantified, True
                 return quantified, None, False
         return None
+
+    def _past_dateline(self, subject: Token) -> Token:
+        """The subject the parser hid behind a dateline it took for it: "BUTLER COUNTY,
+        IOWA – Oversight by U.S. Sen. Chuck Grassley has revealed" -> Oversight."""
+        end = self.article.dateline_end(subject.idx)
+        if end is None:
+            return subject
+        for child in subject.rights:
+            if child.dep_ in {"appos", "conj"} and child.idx >= end:
+                return child
+        return subject
 
     def _recover_subject(self, verb: Token) -> Arg | None:
         """The subject the parser swallowed into a fronted phrase.
@@ -133,8 +154,17 @@ class Roles:
         j = verb.i - 1
         sent_start = self.article.sent(verb).start
         while (
-            j >= sent_start and doc[j].head.i == verb.i and doc[j].dep_ in {"aux", "neg", "advmod"}
+            j >= sent_start
+            and doc[j].head.i == verb.i
+            and (
+                doc[j].dep_ in {"aux", "neg", "advmod"}
+                # "(OFAC) today designated": a time between the subject and its verb
+                or (doc[j].dep_ == "npadvmod" and self.article.is_temporal(doc[j]))
+            )
         ):
+            j -= 1
+        last = j  # the phrase's last token: a closing bracket ends "... (OFAC)"
+        if j > sent_start and doc[j].text == ")":
             j -= 1
         if j < sent_start or doc[j].pos_ not in {"NOUN", "PROPN"} or doc[j].head.i > j:
             return None
@@ -151,9 +181,9 @@ class Roles:
         )
         if head is None:
             return None
-        return self.args.span_arg(doc[i], doc[j], head)
+        return self.args.span_arg(doc[i], doc[last], head)
 
-    def _inverted_speaker(self, verb: Token) -> Arg | None:
+    def inverted_speaker(self, verb: Token) -> Arg | None:
         """The speaker after a reporting verb the parser left without a subject.
 
         Quotative inversion ("..., said Under Secretary of the Treasury for Terrorism and

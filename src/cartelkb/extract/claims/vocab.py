@@ -35,6 +35,22 @@ ADJUNCT_PREPS = _CLAUSES.words("adjunct_preps")
 NOMINALIZATIONS: dict[str, str] = _CLAUSES.mapping("nominalizations")
 JOINT_NOMINALS = _CLAUSES.words("joint_nominals")
 PATIENT_NOMINALS = _CLAUSES.words("patient_nominals")
+# event nouns -> the prepositions other than "of" that carry their object
+NOMINAL_OBJECT_PREPS: dict[str, frozenset[str]] = {
+    noun: frozenset(preps.split())
+    for noun, preps in _CLAUSES.mapping("nominal_object_preps").items()
+}
+
+# further arguments: where, to whom, and prepositions of more than one word
+LOCATIVE_PREPS = _CLAUSES.words("locative_preps")
+LOCATIVE_VERBS = _CLAUSES.words("locative_verbs")
+PLACE_NOUNS = _CLAUSES.words("place_nouns")
+COMPLEX_PREPOSITIONS = frozenset(_CLAUSES.phrases("complex_prepositions"))
+ADDRESSEE_VERBS = _CLAUSES.words("addressee_verbs")
+ADVERBIAL_PHRASES = frozenset(_CLAUSES.phrases("adverbial_phrases"))
+HEADLINE_PARTICIPLES: dict[str, str] = _CLAUSES.mapping("headline_participles")
+AGENTIVE_NOUNS: dict[str, str] = _CLAUSES.mapping("agentive_nouns")
+SUPPORT_VERBS = _CLAUSES.words("support_verbs")
 
 # attribution: reporting verbs, statements, quotation marks
 SPEECH_VERBS = _ATTRIBUTION.words("speech_verbs")
@@ -46,6 +62,9 @@ NEGATING_SPEECH = _ATTRIBUTION.words("negating_speech")
 REPORT_NOUNS = _ATTRIBUTION.words("report_nouns")
 STATEMENT_NOUNS = _ATTRIBUTION.words("statement_nouns")
 QUOTE_PAIRS: dict[str, str] = _ATTRIBUTION.mapping("quote_pairs")
+VOICE_NOUNS = _ATTRIBUTION.words("voice_nouns")
+VOICE_VERBS = _ATTRIBUTION.words("voice_verbs")
+TRANSCRIPT_LABELS = _ATTRIBUTION.words("transcript_labels")
 
 # modality: hedges and negations
 HEDGE_MODALS = _MODALITY.words("hedge_modals")
@@ -57,6 +76,9 @@ MODAL_NOUNS = _MODALITY.words("modal_nouns")
 NONFACTIVE_VERBS = _MODALITY.words("nonfactive_verbs")
 NEGATION_EXCEPTIONS = _MODALITY.words("negation_exceptions")
 UNTIL_WORDS = _MODALITY.words("until_words")
+DURATIVE_VERBS = _MODALITY.words("durative_verbs")
+ALLEGATION_NOUNS = _MODALITY.words("allegation_nouns")
+INABILITY_MODALS = _MODALITY.words("inability_modals")
 NEGATIVE_DETERMINERS = _MODALITY.words("negative_determiners")
 NEGATIVE_PRONOUNS = _MODALITY.words("negative_pronouns")
 
@@ -77,6 +99,9 @@ ROLE_NOUNS = _REFERENCE.words("role_nouns")
 ORG_NOUNS: dict[str, str] = _REFERENCE.mapping("org_nouns")
 COUNTRY_NOUNS = _REFERENCE.words("country_nouns")
 EXAMPLE_PREPS = _REFERENCE.words("example_preps")
+FIRST_PERSON_SINGULAR = _REFERENCE.words("first_person_singular")
+FIRST_PERSON_PLURAL = _REFERENCE.words("first_person_plural")
+FIRST_PERSON = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
 # the pronouns an antecedent is looked for
 REFERRING_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS
 # words that make their phrase plural ("they", "those extradited")

@@ -84,8 +84,9 @@ def _given_alongside(doc: Doc, kept: list[Draft], kb: Knowledge) -> list[Draft]:
 def _drop_shadowed(kept: list[Draft], extra: list[Draft]) -> list[Draft]:
     """Drop the drafts a title or a nickname accounts for; renumber `alias_of` in `extra`.
 
-    A title is not a name: "State" in "Secretary of State Marco Rubio" is no ORG. A
-    nickname found after a name replaces the NER's own guess for the same words.
+    A title is not a name: "State" in "Secretary of State Marco Rubio" is no ORG, but a
+    known organization in one is ("DEA" in "DEA Administrator Anne Milgram": the speaker's
+    office). A nickname found after a name replaces the NER's own guess for the same words.
     """
     role_spans = [(d.role_start, d.start) for d in kept if d.role_start is not None]
     nick_spans = {(d.start, d.end) for d in extra if d.alias_of is not None}
@@ -93,7 +94,10 @@ def _drop_shadowed(kept: list[Draft], extra: list[Draft]) -> list[Draft]:
         id(d)
         for d in kept
         if (d.start, d.end) in nick_spans
-        or any(rs <= d.start and d.end <= re_ for rs, re_ in role_spans)
+        or (
+            not (d.label == "ORG" and d.canonical)
+            and any(rs <= d.start and d.end <= re_ for rs, re_ in role_spans)
+        )
     }
     if not dropped:
         return kept

@@ -1,0 +1,229 @@
+"""Clause rules beyond the core table (test_claims.py): characterizations, appositions,
+participles, places, the form of a claim, recovered subjects, inverted reporting verbs,
+event nouns said and quotations continued."""
+
+from __future__ import annotations
+
+import pytest
+
+from cartelkb.extract.claims import extract_claims
+from cartelkb.extract.entities import extract_mentions
+
+
+def _rows(nlp, text: str) -> list[tuple[object, ...]]:
+    """(subject, action, object, source, form, subject_recovered) of every claim."""
+    doc = nlp(text)
+    out = []
+    for c in extract_claims(doc, list(extract_mentions(doc))):
+        out.append(
+            (
+                c.subject.text if c.subject else None,
+                c.action,
+                c.object.text if c.object else None,
+                c.source.text if c.source else None,
+                c.form,
+                c.subject_recovered,
+            )
+        )
+    return out
+
+
+CASES = [
+    pytest.param(
+        "CJNG is one of the most powerful cartels in Mexico.",
+        [("CJNG", "be", "one of the most powerful cartels in Mexico", None, "clause", False)],
+        id="copula-characterization",
+    ),
+    pytest.param(
+        "The violence is unprecedented.",
+        [("The violence", "be", "unprecedented", None, "clause", False)],
+        id="copula-adjective",
+    ),
+    pytest.param(
+        "Jacob Dreyer, the institute's chief economist, retired.",
+        [
+            ("Jacob Dreyer", "be", "the institute's chief economist", None, "apposition", False),
+            ("Jacob Dreyer", "retire", None, None, "clause", False),
+        ],
+        id="apposition-describes-a-name",
+    ),
+    pytest.param(
+        "OFAC designated eight plaza bosses working directly for Ismael Zambada Garcia.",
+        [
+            (
+                "OFAC",
+                "designate",
+                "eight plaza bosses working directly for Ismael Zambada Garcia",
+                None,
+                "clause",
+                False,
+            ),
+            ("eight plaza bosses", "work for", "Ismael Zambada Garcia", None, "clause", False),
+        ],
+        id="participle-with-a-named-complement",
+    ),
+    pytest.param(
+        "The cartel operates in Jalisco.",
+        [("The cartel", "operate in", "Jalisco", None, "clause", False)],
+        id="locative-complement-verb-keeps-its-object",
+    ),
+    pytest.param(
+        "The delegations met in Mexico City.",
+        [("The delegations", "meet", None, None, "clause", False)],
+        id="place-after-another-verb-is-where",
+    ),
+    pytest.param(
+        "Sheinbaum rejected the proposal and emphasized dialogue.",
+        [
+            ("Sheinbaum", "reject", "the proposal", None, "clause", False),
+            ("Sheinbaum", "emphasize", "dialogue", None, "clause", True),
+        ],
+        id="shared-subject-is-recovered",
+    ),
+    pytest.param(
+        "Jorge Costilla-Sanchez has pleaded guilty to conspiracy to possess cocaine as well as "
+        "two counts of assault on a federal officer, announced Acting U.S. Attorney Abe "
+        "Martinez.",
+        [
+            (
+                "Jorge Costilla-Sanchez",
+                "plead guilty",
+                "two counts of assault on a federal officer",
+                "Acting U.S. Attorney Abe Martinez",
+                "clause",
+                False,
+            ),
+            (
+                "Acting U.S. Attorney Abe Martinez",
+                "announce",
+                "Jorge Costilla-Sanchez has pleaded guilty to conspiracy to possess cocaine as "
+                "well as two counts of assault on a federal officer",
+                None,
+                "clause",
+                True,
+            ),
+        ],
+        id="inverted-reporting-verb-parsed-as-conjunct",
+    ),
+    pytest.param(
+        "During their remarks, Secretary Napolitano and Secretary Gómez-Mont emphasized the "
+        "unparalleled level of collaboration between the United States and Mexico.",
+        [
+            (
+                "Secretary Napolitano and Secretary Gómez-Mont",
+                "emphasize",
+                "the unparalleled level of collaboration between the United States and Mexico",
+                None,
+                "clause",
+                False,
+            ),
+            (
+                "the United States and Mexico",
+                "collaborate",
+                None,
+                "Secretary Napolitano and Secretary Gómez-Mont",
+                "noun",
+                False,
+            ),
+        ],
+        id="event-noun-in-what-a-speaker-emphasized",
+    ),
+    pytest.param(
+        '"The extradition marks the end of a long investigation," said William Sherman. '
+        '"This extradition illustrates that the DEA will pursue these traffickers."',
+        [
+            (
+                "The extradition",
+                "mark",
+                "the end of a long investigation",
+                "William Sherman",
+                "clause",
+                False,
+            ),
+            (
+                "William Sherman",
+                "say",
+                "The extradition marks the end of a long investigation",
+                None,
+                "clause",
+                False,
+            ),
+            (
+                "This extradition",
+                "illustrate",
+                "the DEA will pursue these traffickers",
+                "William Sherman",
+                "clause",
+                False,
+            ),
+            ("the DEA", "pursue", "these traffickers", "William Sherman", "clause", False),
+        ],
+        id="a-quotation-continuing-the-last-is-its-speaker's",
+    ),
+]
+
+
+CASES += [
+    pytest.param(
+        "Eduardo Arellano-Felix Extradited From Mexico To The United States\n\nHe arrived today.",
+        [
+            (None, "extradite", "Eduardo Arellano-Felix", None, "clause", False),
+            ("He", "arrive", None, None, "clause", False),
+        ],
+        id="headline-passive-without-auxiliary",
+    ),
+    pytest.param(
+        "Nemesio Oseguera Cervantes is the leader of CJNG.",
+        [("Nemesio Oseguera Cervantes", "lead", "CJNG", None, "clause", False)],
+        id="agentive-relational-noun-gives-its-verb",
+    ),
+    pytest.param(
+        "Sinaloa Cartel leader Ismael Zambada-Garcia was charged.",
+        [
+            ("Ismael Zambada-Garcia", "lead", "Sinaloa Cartel", None, "title", False),
+            (None, "charge", "Sinaloa Cartel leader Ismael Zambada-Garcia", None, "clause", False),
+        ],
+        id="title-before-a-name",
+    ),
+    pytest.param(
+        "WASHINGTON – On the heels of the meeting in Mexico City, the U.S. Department of the "
+        "Treasury's Office of Foreign Assets Control (OFAC) today designated 54 lieutenants.",
+        [
+            (
+                "the U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC)",
+                "designate",
+                "54 lieutenants",
+                None,
+                "clause",
+                True,
+            )
+        ],
+        id="subject-swallowed-by-a-fronted-phrase-before-a-time",
+    ),
+]
+
+CASES += [
+    pytest.param(
+        "SAN DIEGO, CA - Eduardo Arellano-Felix was extradited today.",
+        [(None, "extradite", "Eduardo Arellano-Felix", None, "clause", False)],
+        id="dateline-is-no-part-of-an-argument",
+    ),
+    pytest.param(
+        "The FBI conducted an investigation into the cartel.",
+        [("The FBI", "investigate", "the cartel", None, "clause", False)],
+        id="support-verb-takes-the-event-noun's-verb",
+    ),
+    pytest.param(
+        '"The prosecution underscores our resolve," said Moreno.',
+        [
+            ("The prosecution", "underscore", "our resolve", "Moreno", "clause", False),
+            ("Moreno", "say", "The prosecution underscores our resolve", None, "clause", False),
+        ],
+        id="final-period-is-never-a-subject",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_clauses(nlp, text, expected):
+    assert _rows(nlp, text) == expected
