@@ -246,7 +246,10 @@ class ClaimArgument(Base):
     position: Mapped[int] = mapped_column(Integer)
     # subject | object | recipient | location | time | the preposition of another one
     role: Mapped[str] = mapped_column(String(40), index=True)
+    # The preposition that introduces it as written ("from", "on behalf of"); none for
+    # the subject and the object.
     preposition: Mapped[str | None] = mapped_column(String(40))
+    # The argument's words as the article has them (articles.text[start_char:end_char]).
     text: Mapped[str] = mapped_column(Text)
     entity_id: Mapped[int | None] = mapped_column(
         ForeignKey("entities.id", ondelete="SET NULL"), index=True

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
+from cartelkb.extract.claims.vocab import AGENTIVE_NOUNS
 from cartelkb.extract.events.context import Context
 from cartelkb.extract.events.vocab import (
     CRIMINAL_GROUP_WORDS,
@@ -153,10 +154,12 @@ class _Relations:
     # --- constructions -----------------------------------------------------------------
 
     def _from_claim(self, n: int, claim: ClaimRecord) -> RelationRecord | None:
-        match = _RELATION_ACTION.fullmatch(claim.action)
-        if match is None or claim.subject is None or claim.object is None:
+        if claim.subject is None or claim.object is None:
             return None
-        noun = match["noun"]
+        match = _RELATION_ACTION.fullmatch(claim.action)
+        noun = match["noun"] if match is not None else self._agentive_noun(n, claim.action)
+        if noun is None:
+            return None
         kind = self._type_for(noun, claim.object)
         if kind is None:
             return None
@@ -191,6 +194,17 @@ class _Relations:
             claim=n,
             hedge=hedge,
         )
+
+    def _agentive_noun(self, n: int, action: str) -> str | None:
+        """The relational noun a claim's action was read from: "X, the leader of Y" is
+        the claim X | lead | Y (an agentive noun gives its verb), whose noun is "leader".
+        Only a noun in apposition or after a copula: "Y leader X" is a title (`_titles`)."""
+        nouns = {noun for noun, verb in AGENTIVE_NOUNS.items() if verb == action}
+        for i in sorted(self.ctx.claim_tokens[n]):
+            tok = self.doc[i]
+            if tok.dep_ in {"appos", "attr"} and tok.lemma_.lower() in nouns:
+                return tok.lemma_.lower()
+        return None
 
     def _noun_token(self, n: int, noun: str) -> Token | None:
         last = noun.split("-")[-1]
