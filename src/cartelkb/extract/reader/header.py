@@ -12,8 +12,10 @@ import re
 from cartelkb.extract.reader.bylines import EMPTY_BYLINE, byline, is_affiliation, name_list
 from cartelkb.extract.reader.datelines import (
     DATE_LABEL,
+    LABEL_WORDS,
     TIME_ONLY,
     UPDATE_LABEL,
+    opens_with_dateline,
     paragraph_dateline,
     parse_date,
 )
@@ -123,6 +125,8 @@ def _looks_like_headline(line: str, next_line: str | None, adjacent: bool) -> bo
         return False
     if has_sentence_break(line, questions=False):
         return False
+    if opens_with_dateline(line):
+        return False  # a lead paragraph that lost its final stop
     if core[-1] not in "?!" and words[-1].strip("\"'”’»)]").lower() in _DANGLING:
         return False
     # A hard-wrapped paragraph: the next line follows directly and starts lowercase.
@@ -156,6 +160,17 @@ def _dateline_segment(segment: str) -> tuple[tuple[str, Precision], str | None, 
     return parsed, author, updated
 
 
+# Between the segments of a dateline: a bar, bullet or dash, or a full stop before a date
+# label ("Published: Mar 27, 2025. Publicly Released: Mar 27, 2025.", gao.gov).
+_SEGMENT_BREAK = re.compile(
+    rf"\s+[|·•]\s+|\s+[–—]\s+|(?<=\.)\s+(?={LABEL_WORDS}\s*:)",
+    re.IGNORECASE,
+)
+# A report number beside the date: "GAO-25-108189 Published: ..." (gao.gov), "July 22, 2015
+# (R41576)" (CRS reports). Letters, then digits with hyphens; it is no part of the date.
+_REPORT_NUMBER = re.compile(r"^(?-i:[A-Z]{2,6})-\d{2}-\d{3,7}\s+|\s*\((?-i:[A-Z]{1,3})\d{4,6}\)$")
+
+
 def header_meta(line: str, *, weak: bool) -> tuple[tuple[str, Precision] | None, str | None] | None:
     """Classify a header line as dateline and/or byline: (date, author), else None.
 
@@ -171,7 +186,8 @@ def header_meta(line: str, *, weak: bool) -> tuple[tuple[str, Precision] | None,
     bare_names: list[str] = []
     outlets = 0
     issuers = 0
-    for segment in re.split(r"\s+[|·•]\s+|\s+[–—]\s+", line):
+    line = _REPORT_NUMBER.sub("", line)
+    for segment in _SEGMENT_BREAK.split(line):
         if not segment:
             continue
         dated = _dateline_segment(segment)

@@ -32,7 +32,10 @@ def parse_text(
     "Continue reading" phrases, and lines repeating the headline; the template lines
     listed in data/furniture.txt (the .gov banner, skip links, "Press Release" and "For
     Immediate Release" labels, footers), site names above the headline, furniture
-    headings with their entries ("Topic(s)", "Contact", "Related Content"), everything
+    headings with their entries ("Topic(s)", "Contact", "Related Content"), contact and
+    hotline lines ("Media Contact 202-226-8467"), lines that are several template phrases
+    run together ("Skip to content Skip to footer Site map"), numbered breadcrumbs ("1.
+    Home", "2. Newsroom"), a date label alone above its date ("Release Date"), everything
     after an end-of-release mark ("###"), revision stamps below the header ("Updated
     August 12, 2025"), copyright notices, credit lines and photo credits (a credit ending
     a caption goes, the caption stays). A release label before a date ("For Immediate
@@ -84,7 +87,9 @@ def parse_text(
             continue
         if (body_started or (header and i > header[-1])) and is_stamp(k):
             drop.add(i)
-        body_started = body_started or is_sentence(k)
+        # The first line is no body yet, even ending like a sentence: a headline ends
+        # "... Entering the U.S." as often as a lead paragraph does.
+        body_started = body_started or (is_sentence(k) and i != header[0])
     header = [i for i in header if i not in drop]
 
     dateline, author, title_index = read_header(keys, drop, header)
