@@ -3,10 +3,9 @@
 Whole lines go when they match a regular expression below (the shapes with a variable
 part), a phrase of data/furniture.txt (see `phrases`) or a run of them, a credit line, or a
 contact line (a phone number and a few words); a date label alone goes when its date
-follows on the next line; blocks go with
-their heading (breadcrumbs above the headline, numbered ones too, "Topics"/"Related Content" lists, all
-after an end-of-release mark); a trailing link phrase or photo credit is cut off a line
-whose beginning is article text.
+follows on the next line; blocks go with their heading (breadcrumbs above the headline,
+numbered ones too, "Topics"/"Related Content" lists, all after an end-of-release mark); a
+trailing link phrase or photo credit is cut off a line whose beginning is article text.
 """
 
 from __future__ import annotations
