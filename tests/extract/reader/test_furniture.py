@@ -111,6 +111,10 @@ from .samples import BODY, GOV_BANNERS, JUSTICE_RELEASE
         "PRN: 2009/756",
         "https://crsreports.congress.gov",
         "Table of Contents",
+        "IN11859",  # CRS product numbers
+        "R41576",
+        "Prepared for Members and",
+        "Committees of Congress",
         # news sites: banners, media players, font-size buttons
         "Accessibility links",
         "Breaking News",
@@ -180,6 +184,8 @@ def test_furniture_line_is_removed(line: str) -> None:
         "Location data led investigators to the safe house.",
         "Contents of the seized trucks were not disclosed.",
         "Breaking news from Culiacán reached the capital within minutes.",
+        "R2D2",
+        "IN 2024",
     ],
 )
 def test_prose_resembling_furniture_is_kept(line: str) -> None:

@@ -215,3 +215,32 @@ def test_headline_ending_in_an_acronym_does_not_start_the_body() -> None:
 def test_revision_stamp_below_the_body_still_goes() -> None:
     article = parse_text(f"Cartels and the State\n\n{BODY}\n\nUpdated: August 30, 2024")
     assert article.removed == ["Updated: August 30, 2024"]
+
+
+def test_headline_wrapped_after_a_dangling_word_spans_two_lines() -> None:
+    text = (
+        "New U.S.-Mexico Security Strategy: Issues for\nCongressional Consideration\n"
+        f"February 17, 2022\n{BODY}"
+    )
+    article = parse_text(text)
+    assert article.title == (
+        "New U.S.-Mexico Security Strategy: Issues for\nCongressional Consideration"
+    )
+    assert article.title in article.text
+    assert article.published == "2022-02-17"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next line is a sentence: the first line is a lead that lost its end
+        "Officials said the cartel paid for\nThe weapons were seized in Sinaloa on Tuesday.\n",
+        # the next line is a date, not the headline's end
+        "Cartels and the\nAugust 29, 2024\n",
+        # the next line starts lowercase: a hard-wrapped paragraph
+        "Cartels and the\nstate fought for years over the port of Manzanillo.\n",
+    ],
+)
+def test_no_wrapped_headline(text: str) -> None:
+    article = parse_text(text + "\n" + BODY)
+    assert article.title is None or "\n" not in article.title

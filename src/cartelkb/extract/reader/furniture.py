@@ -67,6 +67,8 @@ _FURNITURE = re.compile(
       # "PRN: 2009/756" (press release number).
       | (?:(?:press|news)\s+)?release\s+(?:no|num|number|\#)\.?\s*:?\s*[\w./-]{{1,20}}
       | prn\s*:?\s*\d[\w./-]{{0,19}}
+      # CRS product numbers on their own line (a page footer): "IN11859", "R41576".
+      | (?-i:(?:IN|IF|RL|RS|R)\d{{4,5}})
       # A bare address: "https://crsreports.congress.gov" (a PDF's page footer).
       | (?:https?://|www\.)\S+
       # A media player's clock: "0:00 0:04:02 0:00".

@@ -35,17 +35,20 @@ HEADER_LINES = 5
 
 def read_header(
     keys: list[str], drop: set[int], header: list[int]
-) -> tuple[tuple[str, Precision] | None, str | None, int | None]:
+) -> tuple[tuple[str, Precision] | None, str | None, tuple[int, int] | None]:
     """Read the header lines `header` (indices into `keys`, furniture already out).
 
     Returns:
-        (dateline, author, index of the headline line), each None when absent.
+        (dateline, author, (first, last) line of the headline), each None when absent;
+        a headline wrapped over two lines has first < last.
     """
     dateline: tuple[str, Precision] | None = None
     author: str | None = None
-    title_index: int | None = None
+    title_index: tuple[int, int] | None = None
     leading = True  # still among dateline/byline lines before the first content line
     for i in header:
+        if title_index is not None and i == title_index[1]:
+            continue
         meta = None
         if not any(ch.isalpha() for ch in keys[i]):
             # Numeric dates are metadata; other letterless lines ("* * *", "03/04/2024",
@@ -65,7 +68,11 @@ def read_header(
                 leading = False
                 nxt, adjacent = _next_content(keys, drop, i)
                 if _looks_like_headline(keys[i], nxt, adjacent):
-                    title_index = i
+                    title_index = (i, i)
+                    continue
+                wrapped = _wrapped_headline(keys, drop, i)
+                if wrapped is not None:
+                    title_index = (i, wrapped)
                     continue
         if meta is None:
             meta = header_meta(keys[i], weak=True)
@@ -131,6 +138,22 @@ def _looks_like_headline(line: str, next_line: str | None, adjacent: bool) -> bo
         return False
     # A hard-wrapped paragraph: the next line follows directly and starts lowercase.
     return not (adjacent and next_line and next_line[0].islower())
+
+
+def _wrapped_headline(keys: list[str], drop: set[int], i: int) -> int | None:
+    """The second line of a headline hard-wrapped after a word it cannot end on ("New
+    U.S.-Mexico Security Strategy: Issues for" / "Congressional Consideration", as PDF
+    text keeps it), when the two read as one headline; else None."""
+    words = keys[i].split()
+    if not words or words[-1].lower() not in _DANGLING:
+        return None
+    j = i + 1
+    if j >= len(keys) or not keys[j] or j in drop or not keys[j][0].isupper():
+        return None
+    if len(keys[j].split()) > 8 or header_meta(keys[j], weak=False) is not None:
+        return None
+    nxt, adjacent = _next_content(keys, drop, j)
+    return j if _looks_like_headline(f"{keys[i]} {keys[j]}", nxt, adjacent) else None
 
 
 def title_value(line: str) -> str:

@@ -95,13 +95,18 @@ def parse_text(
     dateline, author, title_index = read_header(keys, drop, header)
     # From the raw line (not its whitespace-normalized key) so the title is an exact
     # substring of `text`.
-    title = title_value(lines[title_index]) if title_index is not None else None
+    title = None
+    if title_index is not None:
+        first, last = title_index
+        title = title_value("\n".join(lines[first : last + 1]))
 
     removed: list[str] = []
     kept: list[str] = []
-    title_key = keys[title_index].casefold() if title_index is not None else None
+    title_key = keys[title_index[0]].casefold() if title_index is not None else None
     for i, line in enumerate(lines):
-        if i in drop or (title_key and i != title_index and keys[i].casefold() == title_key):
+        if i in drop or (
+            title_key and title_index and i != title_index[0] and keys[i].casefold() == title_key
+        ):
             if i in labels:
                 removed.append(labels[i])
             if keys[i]:
