@@ -142,3 +142,28 @@ def test_byline_segment(segment: str, weak: bool, author: str | None) -> None:
 )
 def test_is_affiliation(text: str, expected: bool) -> None:
     assert is_affiliation(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("segment", "author"),
+    [
+        ("Ambassador Ken Salazar’s Statement", "Ken Salazar"),
+        ("Ken Salazar's Remarks", "Ken Salazar"),
+        ("Acting Administrator Anne Milgram’s Testimony", "Anne Milgram"),
+        ("Ambassador Salazar’s Statement", None),  # no full name left
+        ("Mexico's Statement", None),
+        ("The Cartel's Statement", None),
+        ("Ken Salazar's Statement on Security", None),  # a headline, not a byline
+    ],
+)
+def test_speaker_line_is_a_byline(segment: str, author: str | None) -> None:
+    assert byline(segment) == author
+
+
+def test_speaker_line_under_the_headline_gives_the_author() -> None:
+    article = parse_text(
+        "Cooperation Is Closer Than Ever\nAmbassador Ken Salazar’s Statement\n"
+        "April 14, 2023\n\nMexico City, April 14, 2023 – The visit shows our shared commitment."
+    )
+    assert article.author == "Ken Salazar"
+    assert article.published == "2023-04-14"

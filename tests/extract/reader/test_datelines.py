@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cartelkb.extract.reader import parse_date, parse_text
-from cartelkb.extract.reader.datelines import paragraph_dateline
+from cartelkb.extract.reader.datelines import opens_with_dateline, paragraph_dateline
 
 from .samples import BODY
 
@@ -21,6 +21,8 @@ from .samples import BODY
         ("29 August 2024", "2024-08-29", "day"),
         ("Thu 29 Aug 2024", "2024-08-29", "day"),
         ("2024-08-29", "2024-08-29", "day"),
+        ("Thu, 08/29/2024", "2024-08-29", "day"),  # cbp.gov: weekday before a numeric date
+        ("Thu, 2024-08-29", "2024-08-29", "day"),
         ("2024-08-29T14:05:00Z", "2024-08-29", "day"),
         ("Published: August 29, 2024", "2024-08-29", "day"),
         ("Updated: Aug. 29, 2024 at 10:30 a.m. ET", "2024-08-29", "day"),
@@ -107,3 +109,18 @@ def test_paragraph_dateline(line: str, expected: tuple[str, str] | None) -> None
 )
 def test_parse_date_allowing_a_year(text: str, expected: tuple[str, str] | None) -> None:
     assert parse_date(text, allow_year=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "opens"),
+    [
+        ("Washington, D.C. – Today, the committee chairman gave remarks", True),
+        ("BROWNSVILLE, Texas - The former head of the Gulf Cartel was sentenced", True),
+        ("WASHINGTON — The Treasury designated 54 lieutenants", True),
+        ("Mexico – U.S. Talks Resume After Months of Tension", False),  # a headline
+        ("Cartels Regroup – and Officials Worry", False),
+        ("Officials in Sinaloa said - without evidence - that", False),
+    ],
+)
+def test_opens_with_dateline(line: str, opens: bool) -> None:
+    assert opens_with_dateline(line) is opens

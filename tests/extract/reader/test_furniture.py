@@ -90,6 +90,51 @@ from .samples import BODY, GOV_BANNERS, JUSTICE_RELEASE
         "Reporting by Jane Doe and Ana Ruiz; Additional reporting by John Roe in Washington",
         "(Reporting by Jane Doe; Editing by John Roe)",
         "Our Standards: The Thomson Reuters Trust Principles.",
+        # government page chrome: banners, logos' alt texts, skip links, release notes
+        "Official Website of the Department of Homeland Security",
+        "US flag signifying that this is a United States Federal Government website",
+        "Government Website",
+        "Safely connect using HTTPS",
+        "Skip to Highlights",
+        "Jump To:",
+        "Navigate Up",
+        "Press Center",
+        "Bureau of Public Affairs, Office of the Spokesman",
+        "As Delivered",
+        "Remarks as prepared for delivery",
+        "Remarks as Delivered –",  # a dangling dash is a final stop
+        "Location",
+        "(Archived Content)",
+        "In an effort to keep DHS.gov current, the archive contains outdated information that "
+        "may not reflect current policy or programs.",
+        "To view or print the PDF content on this page, download the free Adobe® Acrobat® Reader®.",
+        "PRN: 2009/756",
+        "https://crsreports.congress.gov",
+        "Table of Contents",
+        "IN11859",  # CRS product numbers
+        "R41576",
+        "Prepared for Members and",
+        "Committees of Congress",
+        # news sites: banners, media players, font-size buttons
+        "Accessibility links",
+        "Breaking News",
+        "please wait",
+        "No media source currently available",
+        "0:00 0:04:02 0:00",
+        "12:30 / 45:10",
+        "• 16x9 Image",
+        "XS",
+        # contact and hotline lines
+        "(202) 307-7977",
+        "202-226-8467",
+        "Media Contact 202-226-8467",
+        "Press contact: Jane Doe, (202) 555-0143, jane.doe@example.gov",
+        "Report Crimes: Email or Call 1-866-DHS-2-ICE",
+        # several phrases run together
+        "Skip to content Skip to footer Site map",
+        "US flag signifying that this is a United States Federal Government website   "
+        "Official website of the Department of Homeland Security",
+        "Home News Contact Us",
     ],
 )
 def test_furniture_line_is_removed(line: str) -> None:
@@ -126,6 +171,21 @@ def test_furniture_line_is_removed(line: str) -> None:
         "Reporting by Jane Doe in Mexico City showed that officials were paid.",
         "Copyright lawsuits rarely touch the cartels, lawyers said.",
         "The ministry released a photograph of the seized laboratory (photo below).",
+        # phone numbers, addresses and clock times in sentences
+        "Call 555-123-4567 to report tips.",
+        "The hotline, 1-800-555-0199, received 300 calls from residents of Sinaloa.",
+        "Officials can be reached at (202) 307-7977 during business hours, the agency said.",
+        "The raid began at 4:30 and ended at 6:15, police said.",
+        "Visit www.example.gov for the full list of designated cartel members.",
+        # sentences opening like furniture phrases
+        "Skip to the end: the cartel lost.",
+        "Official website of the cartel boss was taken down by police.",
+        "Search and rescue teams found the bodies.",
+        "Location data led investigators to the safe house.",
+        "Contents of the seized trucks were not disclosed.",
+        "Breaking news from Culiacán reached the capital within minutes.",
+        "R2D2",
+        "IN 2024",
     ],
 )
 def test_prose_resembling_furniture_is_kept(line: str) -> None:
@@ -394,3 +454,79 @@ def test_site_name_goes_only_above_the_headline() -> None:
 )
 def test_trailing_furniture(line: str, kept: str | None, cut: list[str]) -> None:
     assert trailing_furniture(line) == (kept, cut)
+
+
+def test_numbered_breadcrumb_above_the_headline_goes() -> None:
+    text = (
+        "  1. Home\n  2. Newsroom\n  3. Cartel Leader Extradited\n\n"
+        f"Cartel Leader Extradited\n\n{BODY}"
+    )
+    article = parse_text(text)
+    assert article.title == "Cartel Leader Extradited"
+    assert article.removed == ["  1. Home", "  2. Newsroom", "  3. Cartel Leader Extradited"]
+    assert article.text.startswith("Cartel Leader Extradited\n\nMexico's president")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a numbered list in the body, even one starting "Home"
+        f"{BODY}\n\n1. Home\n2. Border",
+        # not a breadcrumb: the first item is not "Home"
+        "1. Seizures\n2. Arrests\n\n" + BODY,
+        # one item alone is no trail
+        "1. Home\n\n" + BODY,
+    ],
+)
+def test_numbered_lists_that_are_not_a_breadcrumb_stay(lines: str) -> None:
+    article = parse_text(f"Cartels and the State\n\n{lines}")
+    assert article.removed == []
+
+
+@pytest.mark.parametrize(
+    ("label", "date", "published"),
+    [
+        ("Release Date", "Mon, 07/22/2024", "2024-07-22"),
+        ("Release Date:", "May 4, 2010", "2010-05-04"),
+        ("Published:", "August 29, 2024", "2024-08-29"),
+    ],
+)
+def test_date_label_on_its_own_line_goes_and_the_date_is_the_dateline(
+    label: str, date: str, published: str
+) -> None:
+    article = parse_text(f"Cartels and the State\n\n{label}\n{date}\n\n{BODY}")
+    assert article.removed == [label]
+    assert article.published == published
+    assert article.text.startswith(f"Cartels and the State\n\n{date}\n")
+
+
+def test_date_label_without_a_date_after_it_stays() -> None:
+    article = parse_text(f"Cartels and the State\n\nRelease Date\nTo be announced\n\n{BODY}")
+    assert "Release Date" in article.text.split("\n")
+    assert article.published is None
+
+
+def test_page_chrome_above_the_headline_is_not_the_title() -> None:
+    text = (
+        "United States Flag\nOfficial Website of the Department of Homeland Security\n\n"
+        "Report Crimes: Email or Call 1-866-DHS-2-ICE\n\n\n"
+        f"Former head of the Gulf Cartel sentenced to 25 years in prison\n\n{BODY}"
+    )
+    article = parse_text(text)
+    assert article.title == "Former head of the Gulf Cartel sentenced to 25 years in prison"
+    assert article.removed == [
+        "United States Flag",
+        "Official Website of the Department of Homeland Security",
+        "Report Crimes: Email or Call 1-866-DHS-2-ICE",
+    ]
+
+
+def test_no_title_when_chrome_is_followed_by_the_lead_paragraph() -> None:
+    text = (
+        "Media Contact 202-226-8467\n\nWashington, D.C. – Today, the committee chairman "
+        "gave the following remarks at a full committee markup of H.R. 3205\n\n"
+        f"WATCH HERE\n\nRemarks as Delivered –\n\n{BODY}"
+    )
+    article = parse_text(text)
+    assert article.title is None
+    assert article.removed == ["Media Contact 202-226-8467", "WATCH HERE", "Remarks as Delivered –"]

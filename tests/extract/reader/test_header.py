@@ -164,6 +164,16 @@ DAY_29 = ("2024-08-29", "day")
         ("Office of Public Affairs | Jane Doe", True, None),  # a contact line
         ("Cartels and the State", True, None),
         ("By Jane Doe | " + "x" * 250, True, None),  # a paragraph, not a header line
+        ("Release Date: August 29, 2024", False, (DAY_29, None)),
+        # gao.gov: report number, then two labelled dates run together with full stops
+        (
+            "GAO-24-106123 Published: Aug 29, 2024. Publicly Released: Aug 30, 2024.",
+            False,
+            (DAY_29, None),
+        ),
+        ("August 29, 2024 (R41576)", False, (DAY_29, None)),  # CRS report number
+        ("August 29, 2024 (Reuters)", False, None),  # not a report number
+        ("GAO Published: Aug 29, 2024", False, None),
     ],
 )
 def test_header_meta(
@@ -188,3 +198,49 @@ def test_header_meta(
 )
 def test_split_label(line: str, split: tuple[str, str] | None) -> None:
     assert split_label(line) == split
+
+
+def test_headline_ending_in_an_acronym_does_not_start_the_body() -> None:
+    """A labelled date right under a headline ending "... the U.S." is the dateline, not
+    a revision stamp below the body."""
+    text = (
+        "Fact Sheet: DHS Shows Results in the Fight to Stop Fentanyl from Entering the U.S."
+        f"\n\nRelease Date: July 31, 2024\n\n{BODY}"
+    )
+    article = parse_text(text)
+    assert article.title.endswith("Entering the U.S.")
+    assert (article.published, article.published_precision) == ("2024-07-31", "day")
+
+
+def test_revision_stamp_below_the_body_still_goes() -> None:
+    article = parse_text(f"Cartels and the State\n\n{BODY}\n\nUpdated: August 30, 2024")
+    assert article.removed == ["Updated: August 30, 2024"]
+
+
+def test_headline_wrapped_after_a_dangling_word_spans_two_lines() -> None:
+    text = (
+        "New U.S.-Mexico Security Strategy: Issues for\nCongressional Consideration\n"
+        f"February 17, 2022\n{BODY}"
+    )
+    article = parse_text(text)
+    assert article.title == (
+        "New U.S.-Mexico Security Strategy: Issues for\nCongressional Consideration"
+    )
+    assert article.title in article.text
+    assert article.published == "2022-02-17"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next line is a sentence: the first line is a lead that lost its end
+        "Officials said the cartel paid for\nThe weapons were seized in Sinaloa on Tuesday.\n",
+        # the next line is a date, not the headline's end
+        "Cartels and the\nAugust 29, 2024\n",
+        # the next line starts lowercase: a hard-wrapped paragraph
+        "Cartels and the\nstate fought for years over the port of Manzanillo.\n",
+    ],
+)
+def test_no_wrapped_headline(text: str) -> None:
+    article = parse_text(text + "\n" + BODY)
+    assert article.title is None or "\n" not in article.title

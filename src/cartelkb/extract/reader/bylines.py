@@ -30,6 +30,12 @@ _MEDIA_WORDS = _LEX.words("media_words")
 _WIRES = _LEX.words("wires") | frozenset(_LEX.phrases("wire_names"))
 
 
+_SPEAKER_TITLES = _LEX.words("speaker_titles")
+# "Ambassador Ken Salazar's Statement" (state.gov embassy pages): the speaker is the author.
+_SPEAKER_LINE = re.compile(
+    rf"(?P<who>.+?)['’]s\s+{alternation(_LEX.words('statement_nouns'))}", re.IGNORECASE
+)
+
 # "By | Thursday, 13 November 2025": a byline whose author link the scrape dropped.
 EMPTY_BYLINE = re.compile(r"by\s*:?", re.IGNORECASE)
 _TRAILING_LINK_WORD = re.compile(r"\s+(?:on|at|updated|published|posted|[|·•–—-])$", re.IGNORECASE)
@@ -56,6 +62,9 @@ def byline(segment: str, *, weak: bool = True) -> str | None:
         name = _names_then_affiliation(segment[title.end() :], strict=True)
         if name:
             return name
+    speaker = _SPEAKER_LINE.fullmatch(segment)
+    if speaker:
+        return speaker_name(speaker.group("who"))
     # "Jane Doe, Reuters" / "Jane Doe, staff writer": the affiliation must look like one,
     # or any capitalized pair on the first lines ("Mexico City, Mexico") would be a byline.
     return _names_then_affiliation(segment, strict=True, need_affiliation=True)
@@ -130,3 +139,13 @@ def is_person_name(text: str) -> bool:
         if not (core[0].isupper() and all(ch.isalpha() or ch in "'’-." for ch in core)):
             return False
     return True
+
+
+def speaker_name(text: str) -> str | None:
+    """The personal name in "TITLE ... NAME" ("Ambassador Ken Salazar" -> "Ken Salazar"),
+    the titles of speaker_titles taken off the front; None when no full name is left."""
+    tokens = text.split()
+    while tokens and tokens[0].strip(".,").lower() in _SPEAKER_TITLES:
+        tokens.pop(0)
+    name = " ".join(tokens)
+    return name if is_person_name(name) else None

@@ -31,8 +31,9 @@ _ISO_TIME = r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?"
 _DAY_FORMATS = (
     rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}",
     rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",
-    rf"{_YEAR}[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}})",
-    r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/" + _YEAR,
+    rf"{_WEEKDAY}{_YEAR}[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}})",
+    # cbp.gov: "Mon, 07/22/2024".
+    _WEEKDAY + r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/" + _YEAR,
 )
 # Each format may carry a time of day, which is dropped: the dateline's day is what counts.
 # The time may also come first, as in AP's "Updated 3:14 PM EDT, August 12, 2025".
@@ -41,8 +42,9 @@ _DATE_FORMATS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     *((re.compile(_LEAD_TIME + f + _TIME + _ISO_TIME, re.IGNORECASE), "day") for f in _DAY_FORMATS),
     (re.compile(rf"{_MONTH},?\s+{_YEAR}", re.IGNORECASE), "month"),
 )
+LABEL_WORDS = alternation(_LEX.phrases("date_labels"))
 DATE_LABEL = re.compile(
-    rf"^(?P<label>(?:first\s+|last\s+)?{alternation(_LEX.words('date_labels'))}"
+    rf"^(?P<label>(?:first\s+|last\s+)?{LABEL_WORDS}"
     r"(?:\s+(?:on|at))?)\s*:?\s*",
     re.IGNORECASE,
 )
@@ -120,3 +122,27 @@ def paragraph_dateline(line: str) -> tuple[str, Precision] | None:
         if parsed and parsed[1] == "day":
             return parsed
     return None
+
+
+# "BROWNSVILLE, Texas - ", "Washington, D.C. – ", "WASHINGTON — ": a place, then a dash.
+_PLACE_DASH = re.compile(r"(?P<place>[^\n–—]{2,60}?)\s+(?:--|[-–—])\s+\S")
+
+
+def opens_with_dateline(line: str) -> bool:
+    """Whether `line` opens with a release's dateline place and a dash ("Washington, D.C. –
+    Today, ...", "BROWNSVILLE, Texas - The ..."): the lead paragraph, never a headline.
+
+    The place is capitalized words (particles allowed) and holds a comma or is in
+    capitals, so a headline "Mexico – U.S. Talks Resume" is not taken for one.
+    """
+    match = _PLACE_DASH.match(line)
+    if match is None:
+        return False
+    place = match.group("place")
+    words = place.replace(",", " ").split()
+    if not 0 < len(words) <= 6:
+        return False
+    if not all(w[0].isupper() or w.lower() in PLACE_PARTICLES for w in words):
+        return False
+    letters = [ch for ch in place if ch.isalpha()]
+    return "," in place or (len(letters) >= 4 and all(ch.isupper() for ch in letters))

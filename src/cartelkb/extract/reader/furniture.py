@@ -1,10 +1,11 @@
 """Page furniture: which lines of a page are its template (share rows, ads, banners, footers).
 
 Whole lines go when they match a regular expression below (the shapes with a variable
-part), a phrase of data/furniture.txt (see `phrases`), or a credit line; blocks go with
-their heading (breadcrumbs above the headline, "Topics"/"Related Content" lists, all
-after an end-of-release mark); a trailing link phrase or photo credit is cut off a line
-whose beginning is article text.
+part), a phrase of data/furniture.txt (see `phrases`) or a run of them, a credit line, or a
+contact line (a phone number and a few words); a date label alone goes when its date
+follows on the next line; blocks go with their heading (breadcrumbs above the headline,
+numbered ones too, "Topics"/"Related Content" lists, all after an end-of-release mark); a
+trailing link phrase or photo credit is cut off a line whose beginning is article text.
 """
 
 from __future__ import annotations
@@ -12,8 +13,13 @@ from __future__ import annotations
 import re
 
 from cartelkb.extract.reader.bylines import is_person_name
-from cartelkb.extract.reader.datelines import PLACE_PARTICLES
-from cartelkb.extract.reader.lines import MAX_FURNITURE_CHARS, alternation, has_sentence_break
+from cartelkb.extract.reader.datelines import DATE_LABEL, PLACE_PARTICLES, parse_date
+from cartelkb.extract.reader.lines import (
+    MAX_FURNITURE_CHARS,
+    alternation,
+    has_sentence_break,
+    is_sentence,
+)
 from cartelkb.extract.reader.phrases import BULLET, furniture_phrases, is_phrase, phrase_form
 from cartelkb.lexicon import lexicon
 
@@ -57,8 +63,16 @@ _FURNITURE = re.compile(
       | (?:view|show|load|hide|read)\s+(?:all\s+)?(?:\d+\s+)?comments?
       | newer\s+posts?\s+older\s+posts?(?:\s+home)?
       | \d{{1,3}}[\s-]*min(?:ute)?s?\s+read
-      # Release numbers: "Press Release No. 25-123", gob.mx "Comunicado No. 309".
+      # Release numbers: "Press Release No. 25-123", gob.mx "Comunicado No. 309", state.gov
+      # "PRN: 2009/756" (press release number).
       | (?:(?:press|news)\s+)?release\s+(?:no|num|number|\#)\.?\s*:?\s*[\w./-]{{1,20}}
+      | prn\s*:?\s*\d[\w./-]{{0,19}}
+      # CRS product numbers on their own line (a page footer): "IN11859", "R41576".
+      | (?-i:(?:IN|IF|RL|RS|R)\d{{4,5}})
+      # A bare address: "https://crsreports.congress.gov" (a PDF's page footer).
+      | (?:https?://|www\.)\S+
+      # A media player's clock: "0:00 0:04:02 0:00".
+      | \d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*/?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)+
       | (?:comunicado|bolet[ií]n)(?:\s+de\s+prensa)?\s+(?:no\.?|n[úu]m\.?|\#)?
             \s*:?\s*\d[\w./-]{{0,19}}
       # Wire-service notices: "Copyright 2025 The Associated Press. All rights reserved."
@@ -128,8 +142,16 @@ def furniture_lines(keys: list[str]) -> set[int]:
         for i, k in enumerate(keys)
         if k
         and len(k) <= MAX_FURNITURE_CHARS
-        and (_FURNITURE.fullmatch(BULLET.sub("", k)) or is_phrase(k, "line") or _is_credit_line(k))
+        and (
+            _FURNITURE.fullmatch(BULLET.sub("", k))
+            or is_phrase(k, "line")
+            or _is_credit_line(k)
+            or is_contact_line(k)
+            or _is_phrase_run(k)
+        )
     }
+    _drop_numbered_trail(keys, drop)
+    _drop_date_labels(keys, drop)
     # Site names above the headline: only while nothing but furniture precedes them.
     for i, k in enumerate(keys):
         if not k or i in drop:
@@ -146,6 +168,100 @@ def furniture_lines(keys: list[str]) -> set[int]:
             if nxt is None or nxt in drop:
                 drop.add(i)
     return drop
+
+
+# A North American phone number: "(202) 307-7977", "202-226-8467", "1-866-DHS-2-ICE" (a
+# vanity number spells some digits).
+PHONE = re.compile(
+    r"(?<![\w-])(?:\+?1[-.\s])?(?:\(\d{3}\)\s*|\d{3}[-.\s])\d{3}[-.\s]\d{4}(?![\w-])"
+    r"|(?<![\w-])1-\d{3}-(?=[A-Z0-9-]*[A-Z])[A-Z0-9](?:-?[A-Z0-9]){6}(?![\w-])"
+)
+# Words a contact line may hold besides its numbers and addresses ("Media Contact",
+# "Report Crimes: Email or Call"): a few, and no sentence.
+_CONTACT_MAX_WORDS = 6
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+
+
+def is_contact_line(key: str) -> bool:
+    """A press-contact or hotline line: a phone number and at most a few words around it
+    ("(202) 307-7977", "Media Contact 202-226-8467", "Report Crimes: Email or Call
+    1-866-DHS-2-ICE"). A sentence giving a number ("Call 555-123-4567 to report.") stays."""
+    if len(key) > 120 or not PHONE.search(key):
+        return False
+    rest = _EMAIL.sub(" ", PHONE.sub(" ", key))
+    words = re.findall(r"[^\W\d_][\w'’-]*", rest)
+    if len(words) > _CONTACT_MAX_WORDS:
+        return False
+    return not rest.rstrip().endswith((".", "!", "?"))
+
+
+# At most this many words in a line read as a run of furniture phrases.
+_RUN_MAX_WORDS = 40
+
+
+def _is_phrase_run(key: str) -> bool:
+    """A line that is several furniture phrases run together, as scrapes join the items of a
+    banner or a menu: "Skip to content Skip to footer Site map", "US flag signifying ...
+    website   Official website of the Department of Homeland Security"."""
+    words = key.split()
+    if not 2 <= len(words) <= _RUN_MAX_WORDS:
+        return False
+    starts = furniture_phrases()["line"].first_words
+    if phrase_form(words[0]) not in starts:
+        return False  # cheap test first: this runs on every short line
+    # ends[j]: words[:j] splits into phrases.
+    ends = [True] + [False] * len(words)
+    for j in range(1, len(words) + 1):
+        ends[j] = any(
+            ends[i] and is_phrase(" ".join(words[i:j]), "line")
+            for i in range(j)
+            if i == 0 or ends[i]
+        )
+    return ends[-1]
+
+
+# One item of an ordered breadcrumb list: "1. Home", "  2. Newsroom" (dhs.gov, cbp.gov).
+_NUMBERED_ITEM = re.compile(r"(?P<n>\d{1,2})\.\s+\S.*")
+
+
+def _drop_numbered_trail(keys: list[str], drop: set[int]) -> None:
+    """A breadcrumb written as an ordered list at the top of the page: "1. Home", "2.
+    Newsroom", ..., its last item often the headline. Only a run that starts "1. Home"
+    (or its Spanish "Inicio") above any prose, each item on the next line, numbered on."""
+    for i, k in enumerate(keys):
+        if not k or i in drop:
+            continue
+        if is_sentence(k):
+            return
+        first = _NUMBERED_ITEM.fullmatch(k)
+        if first is None or first.group("n") != "1":
+            continue
+        if phrase_form(k[first.end("n") + 1 :].strip()) not in ("home", "inicio"):
+            continue
+        run, n = [i], 1
+        for j in range(i + 1, len(keys)):
+            item = _NUMBERED_ITEM.fullmatch(keys[j])
+            if item is None or int(item.group("n")) != n + 1:
+                break
+            run.append(j)
+            n += 1
+        if len(run) >= 2:
+            drop.update(run)
+        return
+
+
+def _drop_date_labels(keys: list[str], drop: set[int]) -> None:
+    """A date label alone on its line ("Release Date", "Published:") when the date is on the
+    next line: the label goes, the date stays as the dateline."""
+    for i, k in enumerate(keys):
+        if not k or i in drop or len(k) > 40:
+            continue
+        label = DATE_LABEL.match(k)
+        if label is None or k[label.end() :].strip():
+            continue
+        nxt = next((j for j in range(i + 1, len(keys)) if keys[j] and j not in drop), None)
+        if nxt is not None and parse_date(keys[nxt]) is not None:
+            drop.add(i)
 
 
 _CRUMB_SEPARATOR = re.compile(r"[/›>»|•·\\]+")

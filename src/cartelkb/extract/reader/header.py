@@ -12,8 +12,10 @@ import re
 from cartelkb.extract.reader.bylines import EMPTY_BYLINE, byline, is_affiliation, name_list
 from cartelkb.extract.reader.datelines import (
     DATE_LABEL,
+    LABEL_WORDS,
     TIME_ONLY,
     UPDATE_LABEL,
+    opens_with_dateline,
     paragraph_dateline,
     parse_date,
 )
@@ -33,17 +35,20 @@ HEADER_LINES = 5
 
 def read_header(
     keys: list[str], drop: set[int], header: list[int]
-) -> tuple[tuple[str, Precision] | None, str | None, int | None]:
+) -> tuple[tuple[str, Precision] | None, str | None, tuple[int, int] | None]:
     """Read the header lines `header` (indices into `keys`, furniture already out).
 
     Returns:
-        (dateline, author, index of the headline line), each None when absent.
+        (dateline, author, (first, last) line of the headline), each None when absent;
+        a headline wrapped over two lines has first < last.
     """
     dateline: tuple[str, Precision] | None = None
     author: str | None = None
-    title_index: int | None = None
+    title_index: tuple[int, int] | None = None
     leading = True  # still among dateline/byline lines before the first content line
     for i in header:
+        if title_index is not None and i == title_index[1]:
+            continue
         meta = None
         if not any(ch.isalpha() for ch in keys[i]):
             # Numeric dates are metadata; other letterless lines ("* * *", "03/04/2024",
@@ -63,7 +68,11 @@ def read_header(
                 leading = False
                 nxt, adjacent = _next_content(keys, drop, i)
                 if _looks_like_headline(keys[i], nxt, adjacent):
-                    title_index = i
+                    title_index = (i, i)
+                    continue
+                wrapped = _wrapped_headline(keys, drop, i)
+                if wrapped is not None:
+                    title_index = (i, wrapped)
                     continue
         if meta is None:
             meta = header_meta(keys[i], weak=True)
@@ -123,10 +132,28 @@ def _looks_like_headline(line: str, next_line: str | None, adjacent: bool) -> bo
         return False
     if has_sentence_break(line, questions=False):
         return False
+    if opens_with_dateline(line):
+        return False  # a lead paragraph that lost its final stop
     if core[-1] not in "?!" and words[-1].strip("\"'”’»)]").lower() in _DANGLING:
         return False
     # A hard-wrapped paragraph: the next line follows directly and starts lowercase.
     return not (adjacent and next_line and next_line[0].islower())
+
+
+def _wrapped_headline(keys: list[str], drop: set[int], i: int) -> int | None:
+    """The second line of a headline hard-wrapped after a word it cannot end on ("New
+    U.S.-Mexico Security Strategy: Issues for" / "Congressional Consideration", as PDF
+    text keeps it), when the two read as one headline; else None."""
+    words = keys[i].split()
+    if not words or words[-1].lower() not in _DANGLING:
+        return None
+    j = i + 1
+    if j >= len(keys) or not keys[j] or j in drop or not keys[j][0].isupper():
+        return None
+    if len(keys[j].split()) > 8 or header_meta(keys[j], weak=False) is not None:
+        return None
+    nxt, adjacent = _next_content(keys, drop, j)
+    return j if _looks_like_headline(f"{keys[i]} {keys[j]}", nxt, adjacent) else None
 
 
 def title_value(line: str) -> str:
@@ -156,6 +183,17 @@ def _dateline_segment(segment: str) -> tuple[tuple[str, Precision], str | None, 
     return parsed, author, updated
 
 
+# Between the segments of a dateline: a bar, bullet or dash, or a full stop before a date
+# label ("Published: Mar 27, 2025. Publicly Released: Mar 27, 2025.", gao.gov).
+_SEGMENT_BREAK = re.compile(
+    rf"\s+[|·•]\s+|\s+[–—]\s+|(?<=\.)\s+(?={LABEL_WORDS}\s*:)",
+    re.IGNORECASE,
+)
+# A report number beside the date: "GAO-25-108189 Published: ..." (gao.gov), "July 22, 2015
+# (R41576)" (CRS reports). Letters, then digits with hyphens; it is no part of the date.
+_REPORT_NUMBER = re.compile(r"^(?-i:[A-Z]{2,6})-\d{2}-\d{3,7}\s+|\s*\((?-i:[A-Z]{1,3})\d{4,6}\)$")
+
+
 def header_meta(line: str, *, weak: bool) -> tuple[tuple[str, Precision] | None, str | None] | None:
     """Classify a header line as dateline and/or byline: (date, author), else None.
 
@@ -171,7 +209,8 @@ def header_meta(line: str, *, weak: bool) -> tuple[tuple[str, Precision] | None,
     bare_names: list[str] = []
     outlets = 0
     issuers = 0
-    for segment in re.split(r"\s+[|·•]\s+|\s+[–—]\s+", line):
+    line = _REPORT_NUMBER.sub("", line)
+    for segment in _SEGMENT_BREAK.split(line):
         if not segment:
             continue
         dated = _dateline_segment(segment)

@@ -32,7 +32,10 @@ def parse_text(
     "Continue reading" phrases, and lines repeating the headline; the template lines
     listed in data/furniture.txt (the .gov banner, skip links, "Press Release" and "For
     Immediate Release" labels, footers), site names above the headline, furniture
-    headings with their entries ("Topic(s)", "Contact", "Related Content"), everything
+    headings with their entries ("Topic(s)", "Contact", "Related Content"), contact and
+    hotline lines ("Media Contact 202-226-8467"), lines that are several template phrases
+    run together ("Skip to content Skip to footer Site map"), numbered breadcrumbs ("1.
+    Home", "2. Newsroom"), a date label alone above its date ("Release Date"), everything
     after an end-of-release mark ("###"), revision stamps below the header ("Updated
     August 12, 2025"), copyright notices, credit lines and photo credits (a credit ending
     a caption goes, the caption stays). A release label before a date ("For Immediate
@@ -84,19 +87,26 @@ def parse_text(
             continue
         if (body_started or (header and i > header[-1])) and is_stamp(k):
             drop.add(i)
-        body_started = body_started or is_sentence(k)
+        # The first line is no body yet, even ending like a sentence: a headline ends
+        # "... Entering the U.S." as often as a lead paragraph does.
+        body_started = body_started or (is_sentence(k) and i != header[0])
     header = [i for i in header if i not in drop]
 
     dateline, author, title_index = read_header(keys, drop, header)
     # From the raw line (not its whitespace-normalized key) so the title is an exact
     # substring of `text`.
-    title = title_value(lines[title_index]) if title_index is not None else None
+    title = None
+    if title_index is not None:
+        first, last = title_index
+        title = title_value("\n".join(lines[first : last + 1]))
 
     removed: list[str] = []
     kept: list[str] = []
-    title_key = keys[title_index].casefold() if title_index is not None else None
+    title_key = keys[title_index[0]].casefold() if title_index is not None else None
     for i, line in enumerate(lines):
-        if i in drop or (title_key and i != title_index and keys[i].casefold() == title_key):
+        if i in drop or (
+            title_key and title_index and i != title_index[0] and keys[i].casefold() == title_key
+        ):
             if i in labels:
                 removed.append(labels[i])
             if keys[i]:

@@ -23,7 +23,9 @@ _WILDCARD = r"[^\n]{0,60}?"
 _COMMENT_LINE = re.compile(r"#(?:\s+[^#\s]|\s*$)")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‛": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
 BULLET = re.compile(r"^(?:[•·▪►]|\*(?=\s))\s*")
-_FINAL_PUNCT = re.compile(r"[\s.:!;]+$")
+# Final stops, and a dangling dash ("Remarks as Delivered –"); a phrase of only dashes and
+# digits ("-30-") keeps its dashes, as stripping compares the same on both sides.
+_FINAL_PUNCT = re.compile(r"[\s.:!;–—]+$")
 
 
 def phrase_form(key: str) -> str:
