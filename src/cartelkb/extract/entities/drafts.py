@@ -15,6 +15,7 @@ from cartelkb.lexicon import lexicon
 _LEXICON = lexicon("entities")
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
 TRIM_START = _LEXICON.words("trim_start")
+PERSON_LEAD = _LEXICON.words("person_span_lead")
 # Possessive endings as the tokenizer splits them off: "Sheinbaum's", "the cartels'".
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 
@@ -131,6 +132,10 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
             # "the Obama administration": the name before "administration" is a person.
             label = "PERSON"
         if label == "PERSON":
+            while end - start > 2 and doc[start].lower_ in PERSON_LEAD:
+                # "[Field] Division William R. Sherman", "[in] Charge James J. Hunt": the
+                # end of an office's name or a title glued to the person by the NER.
+                start += 1
             start, role = strip_leading_title(doc, start, end, kb)
             start = extend_given_names(doc, start, kb)
         entry = kb.lookup(doc[start:end].text)
