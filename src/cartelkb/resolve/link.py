@@ -292,22 +292,19 @@ def candidates(cluster: Cluster, index: LinkIndex) -> Iterator[Candidates]:
 
 def class_factor(cluster: Cluster, entity_type: str, entity_known: bool) -> float:
     """How far the cluster's class allows the entity's: 1 the same class (GPE and LOC
-    alike), 0.9 for the confusion the statistical NER makes most (a person tagged ORG;
-    an unknown ORG that a personal name of two words or more shows to be a person), else 0.
+    alike), 0.9 for the confusions the statistical NER makes most (a person tagged ORG,
+    or a full name tagged GPE; an unknown ORG or place that a personal name of two words
+    or more shows to be a person), else 0.
     """
     if entity_type in COMPATIBLE.get(cluster.label, {cluster.label}):
         return 1.0
     if cluster.from_knowledge:
         return 0.0
-    if cluster.label == "ORG" and entity_type == "PERSON":
-        return 0.9
-    if (
-        cluster.label == "PERSON"
-        and entity_type == "ORG"
-        and not entity_known
-        and len(cluster.key.split()) >= 2
-    ):
-        return 0.9
+    several = len(cluster.key.split()) >= 2
+    if entity_type == "PERSON" and (cluster.label == "ORG" or several):
+        return 0.9  # a person tagged ORG, or a full name tagged as a place
+    if cluster.label == "PERSON" and not entity_known and several:
+        return 0.9  # an unknown ORG or place named like the person
     return 0.0
 
 
@@ -367,7 +364,7 @@ def decide(cluster: Cluster, group: Candidates, index: LinkIndex) -> Link | None
     entity_type = index.types.get(entity_id)
     label = None
     if f.type < 1.0 and entity_type == "PERSON":
-        label = "PERSON"  # a person the NER tagged ORG
+        label = "PERSON"  # a person the NER tagged ORG or GPE
     if group.step == "same-name":
         rule = "same-name" if cluster.key in group.found[entity_id] else "alias"
     elif group.step in {"surname-of", "completes-surname"}:
@@ -418,8 +415,9 @@ def link_cluster(session: Session, cluster: Cluster, index: LinkIndex | None = N
             cluster.label = link.label
         entity = index.entity(link.entity_id)
         rule = link.rule
-        if entity is not None and entity.type == "ORG" and cluster.label == "PERSON":
-            # An unknown ORG a personal name shows to be a person (`class_factor`).
+        crossed = link.features is not None and link.features.type < 1.0
+        if crossed and entity is not None and entity.type != "PERSON" and cluster.label == "PERSON":
+            # An unknown ORG or place a personal name shows to be a person.
             entity.type = "PERSON"
             index.types[entity.id] = "PERSON"
     if entity is None:
