@@ -59,6 +59,16 @@ class Knowledge:
     titles: tuple[str, ...] = ()
     title_set: frozenset[str] = frozenset()
     categories: frozenset[str] = frozenset()
+    # surname key -> the one official it is the surname of (None: several share it)
+    surnames: dict[str, KnownEntity | None] = field(default_factory=dict)
+
+    def person_by_surname(self, name: str) -> KnownEntity | None:
+        """The one known official a bare surname denotes ("Trump" -> Donald Trump).
+
+        Officials only (data/officials.tsv): the SDN list's surnames are shared by too
+        many entries to name anyone alone. None when two officials share the surname.
+        """
+        return self.surnames.get(name_key(name))
 
     def is_category(self, name: str) -> bool:
         """True for designation categories that look like names but are not entities."""
@@ -112,6 +122,10 @@ def load() -> Knowledge:
             _add(kb, entry)
     for entry in _official_entries():
         _add(kb, entry)
+        for surname in {name_key(n).split()[-1] for n in (entry.canonical, *entry.aliases)}:
+            if len(surname) > 2 and surname not in {"jr", "sr", "ii", "iii"}:
+                same = kb.surnames.get(surname, entry)
+                kb.surnames[surname] = entry if same == entry else None
     for entry in _sanctions_entries(kb):
         _add(kb, entry)
     with resources.files("cartelkb.data").joinpath("titles.txt").open(encoding="utf-8") as fh:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from cartelkb.knowledge import load, name_key, strip_accents
 from cartelkb.records import MentionRecord
-from cartelkb.resolve.names import org_initials, person_partial_keys
+from cartelkb.resolve.names import compare_key, org_initials, person_partial_keys
 
 
 @dataclass
@@ -31,6 +31,7 @@ class Cluster:
     mention_indices: list[int] = field(default_factory=list)
     aliases: list[Alias] = field(default_factory=list)
     from_knowledge: bool = False
+    roles: set[str] = field(default_factory=set)  # name keys of its mentions' titles
 
     @property
     def key(self) -> str:
@@ -81,6 +82,7 @@ def cluster_mentions(mentions: Sequence[MentionRecord]) -> tuple[list[Cluster], 
     Returns:
         (clusters, cluster index of each mention)
     """
+    mentions = _person_labels(mentions)
     n = len(mentions)
     uf = _UnionFind(n)
     # Surnames and partial names of the full personal names in this article.
@@ -103,11 +105,16 @@ def cluster_mentions(mentions: Sequence[MentionRecord]) -> tuple[list[Cluster], 
     by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(mentions):
         cls = "GPE" if m.label in {"GPE", "LOC"} else m.label
-        k = (mention_key(m), cls)
+        # Organizations compare without their legal form: "Intel Corp." is "Intel".
+        k = (compare_key(m.name, "ORG") if cls == "ORG" else mention_key(m), cls)
+        if cls == "ORG" and m.canonical:
+            k = (compare_key(m.canonical, "ORG"), cls)
         if cls == "PERSON" and k[0] in ambiguous:
             continue
         if k in by_key:
             rule = "knowledge" if m.canonical else "same-name"
+            if mention_key(m) != mention_key(mentions[by_key[k]]) and not m.canonical:
+                rule = "compare-key"
             uf.union(by_key[k], i, rule, f"{mentions[by_key[k]].text!r} = {m.text!r}")
         else:
             by_key[k] = i
@@ -120,7 +127,7 @@ def cluster_mentions(mentions: Sequence[MentionRecord]) -> tuple[list[Cluster], 
                 f"{m.text!r} given as alias of {mentions[m.alias_of].text!r}",
             )
         if m.acronym:
-            j = by_key.get((name_key(m.acronym), "ORG"))
+            j = by_key.get((compare_key(m.acronym, "ORG"), "ORG"))
             if j is not None:
                 uf.union(i, j, "acronym", f"{m.text} ({m.acronym})")
     # Surnames and partial names -> the full name of a person in this article.
@@ -160,9 +167,17 @@ def cluster_mentions(mentions: Sequence[MentionRecord]) -> tuple[list[Cluster], 
         ms = [mentions[i] for i in members]
         label = _vote_label(ms)
         known = [m.canonical for m in ms if m.canonical]
-        name = known[0] if known else _fullest_name(ms, label)
+        if not known and label in {"PERSON", "ORG"}:
+            official = _official_by_surname(ms)
+            if official is not None:
+                known, label = [official], "PERSON"
+        name = _accented(known[0], ms) if known else _fullest_name(ms, label)
         cluster = Cluster(
-            label=label, name=name, mention_indices=members, from_knowledge=bool(known)
+            label=label,
+            name=name,
+            mention_indices=members,
+            from_knowledge=bool(known),
+            roles={name_key(m.role) for m in ms if m.role},
         )
         for i in members:
             m = mentions[i]
@@ -236,3 +251,50 @@ def _fullest_name(ms: Sequence[MentionRecord], label: str) -> str:
     if name.isupper() and len(name.replace(".", "").replace(" ", "")) > 5:
         name = name.title()
     return name
+
+
+def _accented(canonical: str, ms: Sequence[MentionRecord]) -> str:
+    """The gazetteer's name, or the text's accented spelling of it ("Joaquín Guzmán
+    Loera" for the SDN list's "Joaquin Guzman Loera"): same name key, more accents."""
+    if strip_accents(canonical) != canonical:
+        return canonical
+    key = name_key(canonical)
+    for m in ms:
+        if strip_accents(m.name) != m.name and name_key(m.name) == key:
+            return m.name
+    return canonical
+
+
+def _person_labels(mentions: Sequence[MentionRecord]) -> list[MentionRecord]:
+    """Mentions the article shows to be persons, labelled PERSON.
+
+    The statistical NER tags some personal names ORG or GPE in one place and PERSON in
+    another ("Eduardo Arellano-Felix", "Costilla-Sanchez"); a name the gazetteer does not
+    know that is the full name or a surname of a person of the same article is that
+    person. A name the packaged knowledge gives a class keeps it.
+    """
+    person_keys: set[str] = set()
+    for m in mentions:
+        if m.label == "PERSON" and not m.canonical and len(name_key(m.name).split()) >= 2:
+            person_keys.add(mention_key(m))
+            person_keys.update(person_partial_keys(m.name))
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.label == "ORG" and not m.canonical and mention_key(m) in person_keys:
+            out[i] = m.model_copy(update={"label": "PERSON"})
+    return out
+
+
+def _official_by_surname(ms: Sequence[MentionRecord]) -> str | None:
+    """The known official a cluster of bare surnames names ("Trump", "President Trump"
+    -> Donald Trump; "Biden" tagged ORG -> Joe Biden), when the officials file has one
+    person of that surname; the article names no one else by it (clustering put any
+    full name with that surname in the same cluster)."""
+    keys = {mention_key(m) for m in ms}
+    if len(keys) != 1:
+        return None
+    key = next(iter(keys))
+    if " " in key or load().lookup(key) is not None:
+        return None
+    entry = load().person_by_surname(key)
+    return entry.canonical if entry is not None else None

@@ -9,15 +9,25 @@ cluster's aliases with the rule that linked them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
+from cartelkb.knowledge import name_key
 from cartelkb.resolve.cluster import Alias, Cluster
-from cartelkb.resolve.names import COMPATIBLE, person_partial_keys
-from cartelkb.store.models import Entity, EntityAlias
+from cartelkb.resolve.names import COMPATIBLE, compare_key, nickname_forms, person_partial_keys
+from cartelkb.resolve.score import (
+    FUZZY_FLOOR,
+    MARGIN,
+    THRESHOLD,
+    Features,
+    explain,
+    score,
+    similarity,
+)
+from cartelkb.store.models import Entity, EntityAlias, Mention
 from cartelkb.store.repository import insert_missing
 
 _T = TypeVar("_T")
@@ -59,6 +69,7 @@ class LinkIndex:
                 derived.add(key)
             elif c.label == "PERSON":
                 names.update(person_partial_keys(c.name))
+                derived.add(key.split()[-1])  # nickname + surname ("Chapo Guzman")
         # alias key -> entity id -> kinds, for the keys above; entity id -> type.
         self.by_key: dict[str, dict[int, set[str]]] = {}
         self.types: dict[int, str] = {}
@@ -75,6 +86,7 @@ class LinkIndex:
                     self.by_key.setdefault(key, {}).setdefault(entity_id, set()).add(kind)
                     self.types[entity_id] = type_
         self.entities: dict[int, Entity] = {}
+        self.linked: set[int] = set()  # entities the article's clusters linked to so far
         self.pending: list[dict[str, object]] = []  # aliases to insert (write_aliases)
         self.by_name: dict[str, set[int]] = {}
         for chunk in _chunks(names):
@@ -122,6 +134,39 @@ class LinkIndex:
             for entity_id, keys in self.match(strong, types, ["derived"]).items():
                 found.setdefault(entity_id, set()).update(keys)
         return found
+
+    def same_name_other_class(self, cluster: Cluster) -> dict[int, set[str]]:
+        """Entities of another class sharing one of the cluster's own names (surface or
+        gazetteer), for the class confusions `class_factor` allows."""
+        every = {t for types in COMPATIBLE.values() for t in types}
+        found = self.match(cluster.keys({"surface", "knowledge"}), every, _NOT_DERIVED)
+        return {
+            entity_id: keys
+            for entity_id, keys in found.items()
+            if self.types.get(entity_id) not in COMPATIBLE[cluster.label]
+        }
+
+    def shared_context(self, entity_id: int) -> int:
+        """How many entities this article has linked so far are named in an article that
+        names `entity_id` (one indexed query; asked only to tell candidates apart)."""
+        if not self.linked:
+            return 0
+        other = aliased(Mention)
+        rows = self.session.scalars(
+            select(other.entity_id)
+            .distinct()
+            .select_from(Mention)
+            .join(other, other.article_id == Mention.article_id)
+            .where(Mention.entity_id == entity_id, other.entity_id.in_(sorted(self.linked)))
+        )
+        return len(set(rows) - {entity_id})
+
+    def roles_of(self, entity_id: int) -> set[str]:
+        """Name keys of the titles the entity's mentions carry ("President")."""
+        rows = self.session.scalars(
+            select(Mention.role).distinct().where(Mention.entity_id == entity_id)
+        )
+        return {name_key(r) for r in rows if r}
 
     def match(
         self, keys: Iterable[str], types: Iterable[str], kinds: Iterable[str]
@@ -191,39 +236,48 @@ class LinkIndex:
 class Candidates:
     """The entities one linking rule proposes for a cluster.
 
-    `step` names the rule: "same-name" (a shared full name, gazetteer entry or acronym),
-    "surname-of" (a bare name that is a known person's surname), "completes-surname" (a
-    full name whose surname is a known person's only name), "given-name-variant".
+    `step` names the rule: "same-name" (a shared full name, gazetteer entry or acronym,
+    of a compatible class or of one the NER confuses), "surname-of" (a bare name that is
+    a known person's surname), "completes-surname" (a full name whose surname is a known
+    person's only name), "similar-name" (a known name of the same given name or first
+    word: a short form, initials or a surname left out, legal form left out, a near
+    spelling), "nickname" (a nickname the person goes by, before the surname).
     """
 
     step: str
     found: dict[int, set[str]]  # entity id -> the keys it was found by
+    flags: dict[int, set[str]] = field(default_factory=dict)  # entity id -> features
 
 
 @dataclass
 class Link:
-    """What linking decided: the entity, the rule recorded on the aliases it gains, and
-    the class the cluster takes when the rule settles it."""
+    """What linking decided: the entity, the rule recorded on the aliases it gains, the
+    class the cluster takes when the rule settles it, and the merge's features and score."""
 
     entity_id: int
     rule: str
     label: str | None = None
+    features: Features | None = None
+    score: float = 1.0
 
 
 def candidates(cluster: Cluster, index: LinkIndex) -> Iterator[Candidates]:
     """Candidate entities for a cluster, one rule at a time, strongest rule first.
 
-    A generator: a weaker rule's look-up (the given-name variant queries the database)
+    A generator: a weaker rule's look-up (the similar-name rule queries the database)
     runs only when `decide` found no link among the stronger rule's candidates. Only
     the rules that apply to the cluster's kind of name are tried.
     """
     found = index.same_name(cluster)
     if found:
         yield Candidates("same-name", found)
-    elif cluster.is_single_token_person or (
-        cluster.label in {"ORG", "GPE", "LOC"}
-        and not cluster.from_knowledge
-        and len(cluster.key.split()) == 1
+        return
+    crossed = index.same_name_other_class(cluster)
+    if crossed:
+        yield Candidates("same-name", crossed)
+    single = len(cluster.key.split()) == 1
+    if cluster.is_single_token_person or (
+        cluster.label in {"ORG", "GPE", "LOC"} and not cluster.from_knowledge and single
     ):
         yield Candidates("surname-of", index.match({cluster.key}, {"PERSON"}, kinds={"derived"}))
     elif cluster.label == "PERSON":
@@ -231,32 +285,97 @@ def candidates(cluster: Cluster, index: LinkIndex) -> Iterator[Candidates]:
         if partial:
             named = index.persons_named(partial)
             yield Candidates("completes-surname", {e.id: {e.name_key} for e in named})
-        yield Candidates("given-name-variant", _given_name_variants(cluster, index))
+    for group in (_similar_names(cluster, index), _nickname_surname(cluster, index)):
+        if group.found:
+            yield group
+
+
+def class_factor(cluster: Cluster, entity_type: str, entity_known: bool) -> float:
+    """How far the cluster's class allows the entity's: 1 the same class (GPE and LOC
+    alike), 0.9 for the confusions the statistical NER makes most (a person tagged ORG,
+    or a full name tagged GPE; an unknown ORG or place that a personal name of two words
+    or more shows to be a person), else 0.
+    """
+    if entity_type in COMPATIBLE.get(cluster.label, {cluster.label}):
+        return 1.0
+    if cluster.from_knowledge:
+        return 0.0
+    several = len(cluster.key.split()) >= 2
+    if entity_type == "PERSON" and (cluster.label == "ORG" or several):
+        return 0.9  # a person tagged ORG, or a full name tagged as a place
+    if cluster.label == "PERSON" and not entity_known and several:
+        return 0.9  # an unknown ORG or place named like the person
+    return 0.0
+
+
+def features(cluster: Cluster, group: Candidates, entity_id: int, index: LinkIndex) -> Features:
+    """The features of merging the cluster into one candidate of a rule."""
+    shared = group.found.get(entity_id, set())
+    have = index.aliases_of(entity_id)
+    known = any(kind == "knowledge" for _, kind in have)
+    entity = index.entity(entity_id)
+    entity_type = index.types.get(entity_id) or (entity.type if entity else cluster.label)
+    f = Features(type=class_factor(cluster, entity_type, known))
+    if entity is not None:
+        f.similarity = similarity(cluster.key, entity.name_key)
+    flags = group.flags.get(entity_id, set())
+    for name in flags:
+        setattr(f, name, True)
+    if group.step == "same-name":
+        strong = cluster.keys({"surface", "knowledge"})
+        f.exact = bool(shared & strong)
+        f.acronym = not f.exact
+        f.knowledge = cluster.from_knowledge and (cluster.key, "knowledge") in have
+    elif group.step == "surname-of":
+        # The rule settles the class: a bare name the NER tagged ORG or GPE that is the
+        # surname of one known person is that person.
+        f.surname, f.type = True, 1.0
+    elif group.step == "completes-surname":
+        f.surname = entity is not None and len(entity.name_key.split()) == 1
+    return f
 
 
 def decide(cluster: Cluster, group: Candidates, index: LinkIndex) -> Link | None:
     """The entity a rule's candidates link the cluster to, or None to try the next rule.
 
-    A shared name links to the entity sharing the most keys (the oldest on a tie); the
-    other rules link only when they found exactly one candidate, so a surname two known
-    people share links to neither.
+    Every candidate is scored (`score.score`); the best links at `THRESHOLD` or above. A
+    shared name links to the best-scored entity sharing the most keys (the oldest on a
+    tie); the other rules link only when no second candidate comes within `MARGIN` of the
+    best, so a surname two known people share links to neither, unless the context (the
+    entities the article names with each) or a title tells them apart.
     """
-    if group.step == "same-name":
-        best = _best(group.found)
-        return Link(best, "same-name" if cluster.key in group.found[best] else "alias")
-    if len(group.found) != 1:
+    if not group.found:
         return None
-    only = next(iter(group.found))
-    if group.step == "surname-of":
-        # A bare surname is the one person it is the surname of.
-        return Link(only, "surname", label="PERSON")
-    if group.step == "completes-surname":
-        # A full name completes a person known so far by surname only.
-        known = index.entity(only)
-        if known is None or len(known.name_key.split()) != 1:
-            return None
-        return Link(only, "surname")
-    return Link(only, group.step)
+    scored = []
+    for entity_id in group.found:
+        f = features(cluster, group, entity_id, index)
+        scored.append((score(f), f, entity_id))
+    if group.step != "same-name" and sum(s >= THRESHOLD for s, _, _ in scored) > 1:
+        for _, f, entity_id in scored:
+            f.context = index.shared_context(entity_id)
+            f.title = bool(cluster.roles & index.roles_of(entity_id))
+        scored = [(score(f), f, entity_id) for _, f, entity_id in scored]
+    scored.sort(key=lambda t: (-t[0], -len(group.found[t[2]]), t[2]))
+    best, f, entity_id = scored[0]
+    if best < THRESHOLD:
+        return None
+    if group.step != "same-name" and len(scored) > 1 and best - scored[1][0] < MARGIN:
+        return None
+    entity_type = index.types.get(entity_id)
+    label = None
+    if f.type < 1.0 and entity_type == "PERSON":
+        label = "PERSON"  # a person the NER tagged ORG or GPE
+    if group.step == "same-name":
+        rule = "same-name" if cluster.key in group.found[entity_id] else "alias"
+    elif group.step in {"surname-of", "completes-surname"}:
+        rule = "surname"
+        if group.step == "surname-of":
+            label = "PERSON"  # a bare surname is the one person it is the surname of
+    elif group.step == "similar-name" and f.variant:
+        rule = "given-name-variant"
+    else:
+        rule = group.step
+    return Link(entity_id, rule, label=label, features=f, score=best)
 
 
 def _best(found: dict[int, set[str]]) -> int:
@@ -296,6 +415,11 @@ def link_cluster(session: Session, cluster: Cluster, index: LinkIndex | None = N
             cluster.label = link.label
         entity = index.entity(link.entity_id)
         rule = link.rule
+        crossed = link.features is not None and link.features.type < 1.0
+        if crossed and entity is not None and entity.type != "PERSON" and cluster.label == "PERSON":
+            # An unknown ORG or place a personal name shows to be a person.
+            entity.type = "PERSON"
+            index.types[entity.id] = "PERSON"
     if entity is None:
         entity = Entity(name=cluster.name, name_key=cluster.key, type=cluster.label)
         session.add(entity)
@@ -307,36 +431,101 @@ def link_cluster(session: Session, cluster: Cluster, index: LinkIndex | None = N
         entity.name = cluster.name
         entity.name_key = cluster.key
         index.renamed(entity, old_key)
-    _add_aliases(session, entity, cluster.aliases, rule, index)
+    index.linked.add(entity.id)
+    why = None
+    if link is not None and link.features is not None and rule != "new":
+        why = explain(link.features, link.score)
+    _add_aliases(session, entity, cluster.aliases, rule, index, why)
     if alone:
         index.write_aliases()
     return entity
 
 
-def _given_name_variants(cluster: Cluster, index: LinkIndex) -> dict[int, set[str]]:
-    """Known persons whose name differs only by a short form of the given name.
+def _similar_names(cluster: Cluster, index: LinkIndex) -> Candidates:
+    """Known names of the cluster's class that start like its name, with what they share.
 
-    "Pam Bondi" and "Pamela Bondi", "Rob Smith" and "Robert Smith": same surnames, and
-    one given name is the start of the other (three letters at least). Candidates come
-    from a range on the indexed name key (names starting with the same three letters),
-    never from everyone sharing the surname.
+    "Pam Bondi" and "Pamela Bondi" (a short form of the given name: variant), "Kenneth
+    E. Melson" and "Kenneth Melson" or "Intel Corp." and "Intel" (the same `compare_key`),
+    "Osiel Cardenas" and "Osiel Cardenas Guillen" (the shorter name's words in order,
+    same given name: subname), "Duncan Rait" and "Duncan Raite" (a near spelling, scored
+    by similarity). Candidates come from a range on the indexed name key (names starting
+    with the same three letters), never from everyone sharing a surname.
     """
+    group = Candidates("similar-name", {})
     words = cluster.key.split()
-    if len(words) < 2 or len(words[0]) < 3:
-        return {}
+    if (
+        cluster.label not in {"PERSON", "ORG"}
+        or not words
+        or len(words[0]) < 3
+        or (cluster.label == "PERSON" and len(words) < 2)
+    ):
+        return group
+    mine = compare_key(cluster.name, cluster.label)
     prefix = words[0][:3]
-    found: dict[int, set[str]] = {}
     for other in index.session.scalars(
         select(Entity).where(Entity.name_key >= prefix, Entity.name_key < prefix + "\U0010ffff")
     ):
-        theirs = other.name_key.split()
-        if other.type != "PERSON" or theirs[1:] != words[1:] or theirs[0] == words[0]:
+        if other.name_key == cluster.key or other.type != cluster.label:
             continue
-        short, long_ = sorted((words[0], theirs[0]), key=len)
-        if long_.startswith(short):
+        theirs = other.name_key.split()
+        flags: set[str] = set()
+        if compare_key(other.name, other.type) == mine:
+            flags.add("compare")
+        if cluster.label == "PERSON":
+            if theirs[1:] == words[1:] and theirs[0] != words[0]:
+                short, long_ = sorted((words[0], theirs[0]), key=len)
+                if long_.startswith(short):
+                    flags.add("variant")
+            shorter, longer = sorted((words, theirs), key=len)
+            # The maternal surname left out ("Osiel Cardenas" of "Osiel Cardenas
+            # Guillen"), or one middle name ("Luann Johnson" of "Luann Marie Johnson");
+            # never a surname skipped inside a compound one ("Juan Gonzalez" is not
+            # "Juan Reyes Mejia-Gonzalez").
+            if (
+                2 <= len(shorter) < len(longer)
+                and shorter[0] == longer[0]
+                and (
+                    longer[: len(shorter)] == shorter
+                    or (len(shorter) == 2 and len(longer) == 3 and shorter[-1] == longer[-1])
+                )
+            ):
+                flags.add("subname")
+        near = similarity(cluster.key, other.name_key) >= FUZZY_FLOOR
+        if cluster.label == "PERSON" and theirs[0] != words[0]:
+            near = False  # a near spelling of the surname, never of the given name
+        if near:
+            flags.add("near")
+        if flags:
             index.remember(other)
-            found[other.id] = {other.name_key}
-    return found
+            index.types[other.id] = other.type
+            group.found[other.id] = {other.name_key}
+            group.flags[other.id] = flags
+    return group
+
+
+def _nickname_surname(cluster: Cluster, index: LinkIndex) -> Candidates:
+    """Persons a name of the form nickname + surname denotes ("Chapo Guzmán" for the
+    Guzmán known as "El Chapo"): the surname is one of theirs, the words before it a
+    nickname they go by (with or without its Spanish article)."""
+    group = Candidates("nickname", {})
+    words = cluster.key.split()
+    if cluster.label != "PERSON" or len(words) < 2:
+        return group
+    surname, nickname = words[-1], " ".join(words[:-1])
+    for entity_id in index.match({surname}, {"PERSON"}, ["derived"]):
+        entity = index.entity(entity_id)
+        if entity is None or entity.name_key.split()[0] == words[0]:
+            continue  # the same given name is the similar-name rule's
+        forms = {
+            form
+            for key, kind in index.aliases_of(entity_id)
+            if kind != "derived" and len(key.split()) <= 3
+            for form in nickname_forms(key)
+        }
+        if nickname in forms:
+            group.found[entity_id] = {surname, nickname}
+            group.flags[entity_id] = {"nickname"}
+    return group
 
 
 def _fuller(cluster: Cluster, entity: Entity) -> bool:
@@ -351,7 +540,12 @@ def _fuller(cluster: Cluster, entity: Entity) -> bool:
 
 
 def _add_aliases(
-    session: Session, entity: Entity, aliases: Sequence[Alias], rule: str, index: LinkIndex
+    session: Session,
+    entity: Entity,
+    aliases: Sequence[Alias],
+    rule: str,
+    index: LinkIndex,
+    why: str | None = None,
 ) -> None:
     existing = index.aliases_of(entity.id)
     rows = index.pending
@@ -361,7 +555,11 @@ def _add_aliases(
         index.added(entity.id, alias.key, alias.kind)
         evidence = alias.evidence
         if rule not in {"new", "same-name"} and alias.kind == "surface":
-            evidence = f"linked by {rule}" + (f"; {evidence}" if evidence else "")
+            linked = f"linked by {rule}" + (f" ({why})" if why else "")
+            evidence = linked + (f"; {evidence}" if evidence else "")
+        elif why and alias.kind == "surface":
+            # A name new to the entity, merged by a shared name: the merge's score too.
+            evidence = f"merged ({why})" + (f"; {evidence}" if evidence else "")
         rows.append(
             {
                 "entity_id": entity.id,

@@ -3,6 +3,8 @@ organizations, and which entity classes may be one entity."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from cartelkb.knowledge import name_key
 from cartelkb.lexicon import lexicon
 
@@ -10,6 +12,10 @@ _LEXICON = lexicon("resolve")
 COMPATIBLE = {"PERSON": {"PERSON"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC": {"GPE", "LOC"}}
 NAME_PARTICLES = _LEXICON.words("name_particles")
 ACRONYM_SKIP = _LEXICON.words("acronym_skip")
+# Longest first, so "drug trafficking organization" goes before a shorter suffix.
+ORG_SUFFIXES = tuple(sorted(_LEXICON.phrases("org_suffixes"), key=lambda p: (-len(p), p)))
+PERSON_SUFFIXES = _LEXICON.words("person_suffixes")
+NICKNAME_ARTICLES = _LEXICON.words("nickname_articles")
 
 
 def compatible(a: str, b: str) -> bool:
@@ -51,3 +57,41 @@ def org_initials(name: str) -> str | None:
     if len(words) < 3 or not all(w[:1].isupper() for w in words):
         return None
     return "".join(w[0] for w in words).upper()
+
+
+@lru_cache(maxsize=1 << 14)
+def compare_key(name: str, label: str) -> str:
+    """The key two names of one entity share once forms that vary are left out.
+
+    Organizations lose their legal form and generic head ("Intel Corp." and "Intel" are
+    `intel`; "Grupo X S.A. de C.V." is `grupo x`), through `rigour.names.remove_org_types`
+    (the legal forms of many countries, from OpenSanctions) and the `org_suffixes` of the
+    lexicon; persons lose middle initials and generational suffixes ("Kenneth E. Melson"
+    and "Kenneth Melson" are `kenneth melson`). Other classes keep their name key. A
+    name that would be left empty keeps its key.
+    """
+    key = name_key(name)
+    if label == "ORG":
+        from rigour.names import remove_org_types
+
+        stripped = name_key(remove_org_types(key))
+        words = stripped.split()
+        for suffix in ORG_SUFFIXES:
+            tail = suffix.split()
+            if len(words) > len(tail) and words[-len(tail) :] == tail:
+                words = words[: -len(tail)]
+                break
+        return " ".join(words) or key
+    if label == "PERSON":
+        words = [w for w in key.split() if len(w) > 1 and w not in PERSON_SUFFIXES]
+        return " ".join(words) if len(words) >= 2 else key
+    return key
+
+
+def nickname_forms(key: str) -> set[str]:
+    """A nickname's key with and without its Spanish article ("el chapo" -> chapo)."""
+    words = key.split()
+    forms = {key}
+    if len(words) >= 2 and words[0] in NICKNAME_ARTICLES:
+        forms.add(" ".join(words[1:]))
+    return forms

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from cartelkb.extract.entities.drafts import Draft
+from cartelkb.knowledge import load
 from cartelkb.lexicon import lexicon
 
 _LEXICON = lexicon("entities")
@@ -86,6 +87,7 @@ def join_quoted_nicknames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """
     by_start = {d.start: d for d in drafts}
     by_end = {d.end: d for d in drafts}
+    titles = load().title_set
 
     def proper(token) -> bool:  # type: ignore[no-untyped-def]
         return token.is_alpha and token.text[:1].isupper() and token.pos_ == "PROPN"
@@ -113,6 +115,17 @@ def join_quoted_nicknames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         first = left.start if left is not None else q - 1
         if left is None and not proper(doc[q - 1]):
             continue
+        if left is None:
+            # Two given names the NER left out: Néstor Isidro "El Nini" Pérez Salas.
+            while (
+                first > 0
+                and q - first < 3
+                and proper(doc[first - 1])
+                and not doc[first - 1].ent_type_
+                and doc[first - 1].text not in titles
+                and not doc[first].is_sent_start
+            ):
+                first -= 1
         if right is not None:
             end = right.end
         else:

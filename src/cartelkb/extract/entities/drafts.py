@@ -15,6 +15,7 @@ from cartelkb.lexicon import lexicon
 _LEXICON = lexicon("entities")
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
 TRIM_START = _LEXICON.words("trim_start")
+PERSON_LEAD = _LEXICON.words("person_span_lead")
 # Possessive endings as the tokenizer splits them off: "Sheinbaum's", "the cartels'".
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 
@@ -113,7 +114,13 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
         start, end = trim(doc, ent.start, ent.end)
         if start >= end or kb.is_category(doc[start:end].text):
             continue
-        if end - start == 1 and doc[start].tag_ in {"NNS", "NNPS"} and not ent.ent_id_:
+        dateline = doc[start].is_upper and end < len(doc) and doc[end].text == ","
+        if (
+            end - start == 1
+            and doc[start].tag_ in {"NNS", "NNPS"}
+            and not ent.ent_id_
+            and not dateline  # "BROWNSVILLE, Texas": capitals are tagged as anything
+        ):
             # A capitalized plural common noun ("Cartels like CJNG") is not a name.
             continue
         parts = known_parts(doc, start, end, kb)
@@ -131,6 +138,13 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
             # "the Obama administration": the name before "administration" is a person.
             label = "PERSON"
         if label == "PERSON":
+            while end - start > 2 and (
+                doc[start].lower_ in PERSON_LEAD or doc[start].tag_ in {"VBD", "VBN"}
+            ):
+                # "[Field] Division William R. Sherman", "[in] Charge James J. Hunt": the
+                # end of an office's name or a title glued to the person by the NER; a
+                # headline's verb ("Fired Jim O'Brien").
+                start += 1
             start, role = strip_leading_title(doc, start, end, kb)
             start = extend_given_names(doc, start, kb)
         entry = kb.lookup(doc[start:end].text)
@@ -179,11 +193,29 @@ def corroborated(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if not heading[id(d)] or d.canonical:
             body_keys.add(name_key(doc[d.start : d.end].text))
     surname_keys = {k.split()[-1] for k in body_keys if k}
+    by_start = {d.start: d for d in drafts}
     return [
         d
         for d in drafts
         if not heading[id(d)]
         or d.canonical
+        or _dateline_city(doc, d, by_start)
         or name_key(doc[d.start : d.end].text) in body_keys
         or (d.label == "PERSON" and name_key(doc[d.start : d.end].text) in surname_keys)
     ]
+
+
+def _dateline_city(doc: Doc, draft: Draft, by_start: dict[int, Draft]) -> bool:
+    """A dateline's city: "BROWNSVILLE, Texas -", a place followed by a comma and a
+    known place (its state or country) at the start of a line, as wire and press-release
+    datelines are written (AP Stylebook, "datelines")."""
+    after = by_start.get(draft.end + 1)
+    return (
+        draft.label == "GPE"
+        and draft.end < len(doc)
+        and doc[draft.end].text == ","
+        and after is not None
+        and after.canonical is not None
+        and after.label == "GPE"
+        and (draft.start == 0 or "\n" in doc[draft.start - 1].text_with_ws)
+    )

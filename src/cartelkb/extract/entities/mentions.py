@@ -16,6 +16,7 @@ from cartelkb.extract.entities.drafts import Draft, clean_name, corroborated, mo
 from cartelkb.extract.entities.organizations import governing_body, refine_organizations
 from cartelkb.extract.entities.people import (
     add_missed_surnames,
+    add_repeated_names,
     relabel_surnames,
     settle_lone_names,
 )
@@ -39,7 +40,7 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
     drafts = join_quoted_nicknames(doc, model_drafts(doc, kb))
     relabel_surnames(doc, drafts)
     settle_lone_names(doc, drafts)
-    kept = corroborated(doc, drafts)
+    kept = corroborated(doc, add_repeated_names(doc, drafts))
     kept = refine_organizations(doc, add_missed_surnames(doc, kept), kb)
     extra = _given_alongside(doc, kept, kb)
     kept = _drop_shadowed(kept, extra)

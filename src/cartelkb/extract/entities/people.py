@@ -92,3 +92,58 @@ def add_missed_surnames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     if not added:
         return drafts
     return sorted(drafts + added, key=lambda d: d.start)
+
+
+def add_repeated_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Other occurrences of a name the NER tagged once, where it tagged nothing.
+
+    One sense per discourse (Gale, Church and Yarowsky 1992) and label consistency
+    across a document (Krishnan and Manning 2006): a name that denotes an entity in one
+    sentence denotes it in the next, though the small model tags it only sometimes
+    ("Maurice Cheeks ... Cheeks' Sixers ... Maurice Cheeks was fired"). The same tokens,
+    capitalized proper nouns outside every entity span and not part of a longer run of
+    proper nouns, become a mention with the tagged one's class and gazetteer entry.
+    """
+    names: dict[tuple[str, ...], Draft] = {}
+    for d in drafts:
+        words = tuple(t.text for t in doc[d.start : d.end])
+        if (
+            d.char_start is None
+            and all(t.is_alpha and t.text[:1].isupper() for t in doc[d.start : d.end])
+            and len("".join(words)) > 2
+        ):
+            names.setdefault(words, d)
+    if not names:
+        return drafts
+    taken = [False] * len(doc)
+    for d in drafts:
+        for i in range(d.start, d.end):
+            taken[i] = True
+    added: list[Draft] = []
+    longest = max(len(w) for w in names)
+    i = 0
+    while i < len(doc):
+        found = None
+        for width in range(min(longest, len(doc) - i), 0, -1):
+            words = tuple(t.text for t in doc[i : i + width])
+            if words in names:
+                found = width
+                break
+        if found is None:
+            i += 1
+            continue
+        span = doc[i : i + found]
+        before = doc[i - 1] if i > 0 else None
+        after = doc[i + found] if i + found < len(doc) else None
+        if (
+            not any(taken[j] for j in range(i, i + found))
+            and all(t.ent_type_ == "" and t.pos_ == "PROPN" for t in span)
+            and not (before is not None and before.pos_ == "PROPN")
+            and not (after is not None and after.pos_ == "PROPN")
+        ):
+            model = names[tuple(t.text for t in span)]
+            added.append(Draft(i, i + found, model.label, canonical=model.canonical))
+        i += found
+    if not added:
+        return drafts
+    return sorted(drafts + added, key=lambda d: d.start)
