@@ -340,7 +340,7 @@ def test_name_lookups_use_the_name_key_indexes(both_seeded, backend):
     for statement, plan in plans:
         for column, index in (
             ("alias_key", "ix_entity_aliases_alias_key"),
-            ("name_key", "ix_entities_name_key"),
+            ("name_key", "uq_entities_name_key_type"),
         ):
             where = statement.split("WHERE", 1)[-1]
             if f".{column} =" in where or f".{column} IN" in where:
