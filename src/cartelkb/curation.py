@@ -98,11 +98,15 @@ def _apply(session: Session, c: Curation, article_id: int | None = None) -> bool
         if taken is not None:
             # One entity per name and type: the one already of that type absorbs it.
             merged = _merge_in(session, taken, entity, article_id)
+            entity = taken
         else:
             entity.type = c.value
-            session.execute(
-                update(Mention).where(Mention.entity_id == entity.id).values(label=c.value)
-            )
+        # Its mentions are of the type now (a place's LOC mentions stay LOC).
+        session.execute(
+            update(Mention)
+            .where(Mention.entity_id == entity.id, Mention.label == c.entity_type)
+            .values(label=c.value)
+        )
     elif c.action == "merge" and c.other_key:
         other = _find(session, c.other_key, c.value)
         # The kept entity keeps its name: linking may have given it the name of the one
@@ -241,6 +245,8 @@ def record(
     """
     if action not in ACTIONS:
         raise CartelKBError(f"unknown curation {action!r}; choose one of {', '.join(ACTIONS)}")
+    # As an ingest does: no writer links to an entity this decision is deleting.
+    repo.lock_for_write(session)
     entity = _one(session, name)
     other_key = None
     if action == "merge":
@@ -268,7 +274,9 @@ def record(
         from cartelkb.knowledge.keys import is_function_words
 
         if not name_key(value) or is_function_words(value):
-            raise CartelKBError(f"{value!r} is not a name; give a name with at least one word")
+            raise CartelKBError(
+                f"{value!r} is not a name (only punctuation or function words); give the name"
+            )
     elif action == "retype":
         assert value is not None
         value = value.upper()

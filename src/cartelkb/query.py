@@ -812,7 +812,7 @@ def list_entities(
         # The canonical name or any name it goes by (`--name Chapo` finds Guzmán Loera).
         by_alias = select(entity_aliases.c.entity_id).where(
             entity_aliases.c.alias_key.contains(key, autoescape=True),
-            entity_aliases.c.kind.in_(SHOWN_KINDS),
+            entity_aliases.c.kind != "derived",
         )
         stmt = stmt.where(
             or_(entities.c.name_key.contains(key, autoescape=True), entities.c.id.in_(by_alias))

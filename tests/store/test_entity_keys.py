@@ -256,3 +256,29 @@ def test_insert_or_get_waits_for_a_concurrent_insert_of_the_same_key(url):
             assert conn.scalar(select(func.count()).select_from(Entity.__table__)) == 1
     finally:
         engine.dispose()
+
+
+def test_linking_never_stores_an_alias_key_of_function_words_only(tmp_path):
+    """'Marco Rubio - from' gave the surname-like key 'from'; such keys are left out."""
+    from cartelkb.resolve import Alias, Cluster
+    from cartelkb.resolve.link import link_cluster
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'kb.db'}", write=True)
+    try:
+        upgrade(engine, "head")
+        cluster = Cluster(label="PERSON", name="Marco Rubio")
+        for alias in (
+            Alias("Marco Rubio", "marco rubio", "surface", "first-mention"),
+            Alias("rubio", "rubio", "derived", "surname"),
+            Alias("from", "from", "derived", "surname"),
+            Alias("of the", "of the", "surface", "same-name"),
+        ):
+            cluster.add_alias(alias)
+        with session_scope(engine) as session:
+            entity = link_cluster(session, cluster)
+            stored = session.scalars(
+                select(EntityAlias.alias_key).where(EntityAlias.entity_id == entity.id)
+            ).all()
+        assert sorted(stored) == ["marco rubio", "rubio"]
+    finally:
+        engine.dispose()
