@@ -402,6 +402,33 @@ def reingested(seeded_db, seeds_dir, tmp_path_factory):
     engine.dispose()
 
 
+def test_merge_after_retype_survives_force_reingest(seeded_db, seeds_dir, tmp_path):
+    """Re-extraction makes "Trump administration" an ORG again; the replayed retype makes
+    it a PERSON and the replayed merge brings it into Donald Trump, as before."""
+    url = copy_database(seeded_db, tmp_path / "kb.db")
+    engine = open_database(url, write=True)
+    with session_scope(engine) as session:
+        [trump] = ids(session, "Donald Trump")
+        record(session, "retype", "Trump administration", value="PERSON")
+        record(session, "merge", "Donald Trump", other="Trump administration")
+    before = entity_rows(engine)
+    engine.dispose()
+    ingest([seeds_dir], db_url=url, model=MODEL, force=True)
+    engine = open_database(url)
+    try:
+        assert entity_rows(engine) == before
+        with session_scope(engine) as session:
+            assert ids(session, "Trump administration") == [trump]
+            assert (
+                session.scalars(
+                    select(Entity.id).where(Entity.name_key == "trump administration")
+                ).all()
+                == []
+            )
+    finally:
+        engine.dispose()
+
+
 def test_force_reingest_re_extracts_every_article(reingested):
     _, report, _ = reingested
     assert report.count("updated") == 5

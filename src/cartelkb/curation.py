@@ -108,11 +108,11 @@ def _apply(session: Session, c: Curation, article_id: int | None = None) -> bool
             .values(label=c.value)
         )
     elif c.action == "merge" and c.other_key:
-        other = _find(session, c.other_key, c.value)
+        other = _other(session, entity, c.other_key, c.value)
         # The kept entity keeps its name: linking may have given it the name of the one
         # merged in (a gazetteer name wins over a surface one).
         _restore_name(session, entity, c.entity_key)
-        if other is not None and other.id != entity.id and _compatible(entity.type, other.type):
+        if other is not None:
             # Mentions of earlier articles come along only if `other` had some there.
             merged = article_id is not None and (
                 session.scalar(
@@ -145,6 +145,21 @@ def _apply(session: Session, c: Curation, article_id: int | None = None) -> bool
         _detach(session, entity, c.value, article_id)
     session.flush()
     return merged
+
+
+def _other(session: Session, entity: Entity, key: str, type_: str | None) -> Entity | None:
+    """The entity a replayed merge brings into `entity`: another one known by `key`, of a
+    type that may merge (`type_` when recorded), the one named `key` first. None when
+    there is none: `entity` has it already (it holds the merged one's names)."""
+    found = [
+        e
+        for e in repo.find_entities(session, key, by_id=False)
+        if e.id != entity.id
+        and _compatible(entity.type, e.type)
+        and (type_ is None or _compatible(type_, e.type))
+    ]
+    found.sort(key=lambda e: (e.name_key != key, e.id))
+    return found[0] if found else None
 
 
 def _restore_name(session: Session, entity: Entity, key: str) -> None:
