@@ -529,6 +529,9 @@ def test_three_ingest_processes_with_overlapping_inputs(new_pg_db, seeds_dir, tm
                 )
             ).all()
             assert twice == []
+            # ... which the schema guarantees, not only the write lock.
+            unique = {i["name"]: i for i in inspect(conn).get_indexes("entities")}
+            assert unique["uq_entities_name_key_type"]["unique"]
             sheinbaum = conn.execute(
                 select(Entity.id).where(
                     Entity.name_key == "claudia sheinbaum", Entity.type == "PERSON"
