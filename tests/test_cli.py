@@ -443,8 +443,61 @@ def test_entities_merge_person_with_org_is_refused(seeded_db, tmp_path):
     db = copy_database(seeded_db, tmp_path / "kb.db")
     before = snapshot(db)
     result = invoke("entities", "merge", "Donald Trump", "Trump administration", "--db", db)
-    assert_clean_error(result, "cannot merge")
+    assert_clean_error(result, "cannot merge", "retype it first", "cartelkb entities retype")
     assert snapshot(db) == before
+
+
+def entity_id(db: Path, name: str) -> int:
+    [card] = json_out(invoke("query", "-e", name, "--db", db, "-f", "json"))["entities"]
+    return int(card["id"])
+
+
+def test_entities_retype_then_merge_by_ids(seeded_db, tmp_path):
+    db = copy_database(seeded_db, tmp_path / "kb.db")
+    trump, admin = entity_id(db, "Donald Trump"), entity_id(db, "Trump administration")
+    result = invoke("entities", "retype", f"#{admin}", "person", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"retype: now #{admin} Trump administration (PERSON)"
+    result = invoke("entities", "merge", str(trump), f"#{admin}", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"merge: now #{trump} Donald Trump (PERSON)"
+    data = json_out(invoke("query", "-e", f"#{trump}", "--db", db, "-f", "json"))
+    assert [e["name"] for e in data["entities"]] == ["Donald Trump"]
+    assert entity_id(db, "Trump administration") == trump
+
+
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (("retype", "Mexico", "CITY"), ("unknown type 'CITY'",)),
+        (("rename", "#999999", "X"), ("no entity #999999",)),
+        (("split", "Sheinbam", "X"), ("no entity matches 'Sheinbam'", "did you mean")),
+        (("alias", "Marco Rubio", "of the"), ("not a name",)),
+    ],
+)
+def test_entities_curation_errors(seeded_db, tmp_path, args, fragments):
+    db = copy_database(seeded_db, tmp_path / "kb.db")
+    before = snapshot(db)
+    assert_clean_error(invoke("entities", *args, "--db", db), *fragments)
+    assert snapshot(db) == before
+
+
+def test_entities_split_alias_rename_by_id(seeded_db, tmp_path):
+    db = copy_database(seeded_db, tmp_path / "kb.db")
+    nemesio = entity_id(db, "Nemesio Oseguera Cervantes")
+    result = invoke("entities", "split", f"#{nemesio}", "El Mencho", "--db", db)
+    assert result.exit_code == 0, result.output
+    mencho = entity_id(db, "El Mencho")
+    assert mencho != nemesio
+    assert invoke("entities", "alias", str(mencho), "Mencho", "--db", db).exit_code == 0
+    result = invoke("entities", "rename", f"#{mencho}", "El Mencho (alias)", "--db", db)
+    assert result.stdout.strip() == f"rename: now #{mencho} El Mencho (alias) (PERSON)"
+    assert entity_id(db, "Mencho") == mencho
+
+
+def test_entities_list_name_searches_aliases(seeded):
+    rows = json_out(invoke("entities", "list", "--name", "mencho", "--db", seeded, "-f", "json"))
+    assert [r["name"] for r in rows] == ["Nemesio Oseguera Cervantes"]
 
 
 # --- help text ----------------------------------------------------------------------------
@@ -475,6 +528,7 @@ def test_command_tree_is_complete():
         "entities split",
         "entities alias",
         "entities rename",
+        "entities retype",
     } <= names
 
 

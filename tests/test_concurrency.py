@@ -125,6 +125,12 @@ def test_two_ingests_at_once_and_queries_meanwhile(tmp_path: Path, seeds_dir: Pa
             ).fetchall()
             == []
         )
+        # ... which the schema guarantees, not only the write lock.
+        assert conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'uq_entities_name_key_type'"
+        ).fetchone() == (
+            "CREATE UNIQUE INDEX uq_entities_name_key_type ON entities (name_key, type)",
+        )
         assert conn.execute(
             "SELECT count(*) FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)"
         ).fetchone() == (0,)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from cartelkb.curation import record
@@ -59,6 +59,7 @@ DECISIONS = {
     "alias": ("alias", "Claudia Sheinbaum", {"value": "La Presidenta"}),
     "split": ("split", "Nemesio Oseguera Cervantes", {"value": "El Mencho"}),
     "rename": ("rename", "Marco Rubio", {"value": "Marco Antonio Rubio"}),
+    "retype": ("retype", "Trump administration", {"value": "PERSON"}),
 }
 
 
@@ -95,11 +96,23 @@ def rename_holds(session: Session) -> None:
     assert session.scalar(select(Entity).where(Entity.name == "Marco Rubio")) is None
 
 
+def retype_holds(session: Session) -> None:
+    [entity] = repo.find_entities(session, "Trump administration")
+    assert entity.type == "PERSON"
+    # One entity of the name, whatever its type; its mentions say what it is now.
+    assert session.scalars(
+        select(Entity.type).where(Entity.name_key == "trump administration")
+    ).all() == ["PERSON"]
+    labels = set(session.scalars(select(Mention.label).where(Mention.entity_id == entity.id)))
+    assert labels == {"PERSON"}
+
+
 HOLDS: dict[str, Callable[[Session], None]] = {
     "merge": merge_holds,
     "alias": alias_holds,
     "split": split_holds,
     "rename": rename_holds,
+    "retype": retype_holds,
 }
 
 
@@ -163,8 +176,28 @@ def count_where(session: Session, condition) -> int:
             "Donald Trump",
             {"other": "Trump administration"},
             CartelKBError,
-            "cannot merge PERSON",
+            r"cannot merge PERSON .* retype it first \(cartelkb entities retype '#\d+' PERSON\)",
             id="person-with-org",
+        ),
+        pytest.param(
+            "retype", "Mexico", {"value": "CITY"}, CartelKBError, "unknown type", id="bad-type"
+        ),
+        pytest.param(
+            "retype", "Mexico", {"value": "gpe"}, CartelKBError, "already GPE", id="same-type"
+        ),
+        pytest.param(
+            "alias", "Marco Rubio", {"value": "from"}, CartelKBError, "not a name", id="junk-alias"
+        ),
+        pytest.param(
+            "merge", "#99999", {"other": "Mexico"}, NotFoundError, "no entity #99999", id="bad-id"
+        ),
+        pytest.param(
+            "merge",
+            "Sheinbam",
+            {"other": "Mexico"},
+            NotFoundError,
+            "did you mean: Sheinbaum",
+            id="suggested",
         ),
         pytest.param(
             "merge",
@@ -269,31 +302,149 @@ def test_replaying_decisions_is_idempotent(engine):
             holds(session)
 
 
+# --- entities named by id; types corrected --------------------------------------------------
+
+
+def ids(session: Session, name: str) -> list[int]:
+    return [e.id for e in repo.find_entities(session, name)]
+
+
+def test_entities_are_addressed_by_id_with_or_without_hash(engine):
+    with session_scope(engine) as session:
+        [nyt] = ids(session, "The New York Times")
+        [wsj] = ids(session, "Wall Street Journal")
+        [rubio] = ids(session, "Marco Rubio")
+        assert record(session, "merge", f"#{nyt}", other=str(wsj)).id == nyt
+        record(session, "alias", f"#{rubio}", value="Secretary Rubio")
+        record(session, "rename", str(rubio), value="Marco Antonio Rubio")
+    with session_scope(engine) as session:
+        merge_holds(session)
+        rename_holds(session)
+        assert ids(session, "Secretary Rubio") == [rubio]
+        # Stored by name, never by id: replays after re-extraction find them by name.
+        stored = session.scalars(select(Curation.entity_key).order_by(Curation.id)).all()
+        assert stored == ["new york times", "marco rubio", "marco rubio"]
+
+
+def test_query_and_curation_read_a_hash_id_but_a_stored_key_never_is_one(engine):
+    with session_scope(engine) as session:
+        [mexico] = ids(session, "Mexico")
+        assert [c.name for c in lookup(session, f"#{mexico}").entities] == ["Mexico"]
+        assert repo.find_entities(session, f"#{mexico}", by_id=False) == []
+
+
+def test_merge_across_types_after_a_retype(engine):
+    with session_scope(engine) as session:
+        [trump] = ids(session, "Donald Trump")
+        [admin] = ids(session, "Trump administration")
+        with pytest.raises(CartelKBError, match="retype it first"):
+            record(session, "merge", "Donald Trump", other="Trump administration")
+    with session_scope(engine) as session:
+        assert record(session, "retype", f"#{admin}", value="PERSON").id == admin
+        assert record(session, "merge", "Donald Trump", other=f"#{admin}").id == trump
+    with session_scope(engine) as session:
+        assert ids(session, "Trump administration") == [trump]
+        assert session.get(Entity, admin) is None
+        [retype, merge] = session.scalars(select(Curation).order_by(Curation.id)).all()
+        assert (retype.action, retype.entity_type, retype.value) == ("retype", "ORG", "PERSON")
+        assert (merge.action, merge.other_key, merge.value) == (
+            "merge",
+            "trump administration",
+            "PERSON",
+        )
+
+
+def test_retype_onto_a_name_the_type_has_merges_into_it(engine):
+    with session_scope(engine) as session:
+        [mexico] = ids(session, "Mexico")
+        org = Entity(name="Mexico", name_key="mexico", type="ORG")
+        session.add(org)
+        session.flush()
+        session.execute(update(Mention).where(Mention.text == "Mexico's").values(entity_id=org.id))
+        org_id = org.id
+    with session_scope(engine) as session:
+        # The ORG is the mistake: retyped to GPE it becomes the GPE "Mexico" there is.
+        assert record(session, "retype", f"#{org_id}", value="GPE").id == mexico
+    with session_scope(engine) as session:
+        assert session.get(Entity, org_id) is None
+        assert session.scalars(select(Entity.type).where(Entity.name_key == "mexico")).all() == [
+            "GPE"
+        ]
+
+
+def test_did_you_mean_offers_nicknames_and_aliases(engine):
+    with session_scope(engine) as session:
+        with pytest.raises(NotFoundError) as info:
+            record(session, "alias", "Menco", value="X")
+        assert "did you mean: El Mencho (Nemesio Oseguera Cervantes)" in str(info.value)
+
+
 # --- decisions survive re-extraction -----------------------------------------------------
+
+
+def entity_rows(engine) -> dict[int, tuple[str, str, str]]:
+    with session_scope(engine) as session:
+        return {e.id: (e.name, e.name_key, e.type) for e in session.scalars(select(Entity))}
 
 
 @pytest.fixture(scope="module")
 def reingested(seeded_db, seeds_dir, tmp_path_factory):
-    """A copy with every decision applied, then re-extracted with --force."""
+    """A copy with every decision applied, then re-extracted with --force; and its
+    entities before the re-extraction."""
     url = copy_database(seeded_db, tmp_path_factory.mktemp("curated") / "kb.db")
     engine = open_database(url, write=True)
     apply(engine, *DECISIONS)
+    before = entity_rows(engine)
     engine.dispose()
     report = ingest([seeds_dir], db_url=url, model=MODEL, force=True)
     engine = open_database(url)
-    yield engine, report
+    yield engine, report, before
     engine.dispose()
 
 
+def test_merge_after_retype_survives_force_reingest(seeded_db, seeds_dir, tmp_path):
+    """Re-extraction makes "Trump administration" an ORG again; the replayed retype makes
+    it a PERSON and the replayed merge brings it into Donald Trump, as before."""
+    url = copy_database(seeded_db, tmp_path / "kb.db")
+    engine = open_database(url, write=True)
+    with session_scope(engine) as session:
+        [trump] = ids(session, "Donald Trump")
+        record(session, "retype", "Trump administration", value="PERSON")
+        record(session, "merge", "Donald Trump", other="Trump administration")
+    before = entity_rows(engine)
+    engine.dispose()
+    ingest([seeds_dir], db_url=url, model=MODEL, force=True)
+    engine = open_database(url)
+    try:
+        assert entity_rows(engine) == before
+        with session_scope(engine) as session:
+            assert ids(session, "Trump administration") == [trump]
+            assert (
+                session.scalars(
+                    select(Entity.id).where(Entity.name_key == "trump administration")
+                ).all()
+                == []
+            )
+    finally:
+        engine.dispose()
+
+
 def test_force_reingest_re_extracts_every_article(reingested):
-    _, report = reingested
+    _, report, _ = reingested
     assert report.count("updated") == 5
     assert report.count("failed") == 0
 
 
+def test_force_reingest_keeps_every_entity_and_its_id(reingested):
+    """Re-extraction links to the entities there are instead of making new ones: the
+    same ids, names and types, curated ones included (a split-off, a retyped one)."""
+    engine, _, before = reingested
+    assert entity_rows(engine) == before
+
+
 @pytest.mark.parametrize("key", list(DECISIONS))
 def test_decision_survives_force_reingest(reingested, key):
-    engine, _ = reingested
+    engine, _, _ = reingested
     with session_scope(engine) as session:
         HOLDS[key](session)
         assert count(session, Curation) == len(DECISIONS)

@@ -129,6 +129,8 @@ def test_lookup_close_matches(session, name, expected):
         ("Sheinbam", "Sheinbaum"),
         ("Mexcio", "Mexico"),
         ("Michoacam", "Michoacán"),
+        # A nickname without its article, misspelt; shown with the entity's name.
+        ("Menco", "El Mencho (Nemesio Oseguera Cervantes)"),
     ],
 )
 def test_lookup_none_with_suggestions(session, name, suggested):
@@ -206,6 +208,10 @@ def test_list_entities_min_mentions_drops_single_mentions(session):
         ("trump", {"Donald Trump", "Trump administration"}),
         ("Michoacan", {"Michoacán"}),
         ("xyzzy", set()),
+        # An alias, a nickname, a gazetteer name: the entity goes by them.
+        ("Mencho", {"Nemesio Oseguera Cervantes"}),
+        ("AP News", {"Associated Press"}),
+        ("Wall Street", {"The Wall Street Journal"}),
     ],
 )
 def test_list_entities_by_name(session, name, expected):

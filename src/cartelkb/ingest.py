@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from cartelkb.resolve import Cluster
 
 # Bump when extraction rules change in a way that should re-extract on `--force`.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 # spaCy's `Language.max_length` default (no packaged pipeline changes it): known without
 # loading the model, which a run with nothing new to parse never does.
 SPACY_MAX_LENGTH = 1_000_000
@@ -442,6 +442,9 @@ class Ingestor:
             existing = repo.article_by_sha(session, raw.sha256)
             status = "added"
             old_paths: list[str] = []
+            # Entities of the text stored before: kept while the new extraction links
+            # (so an entity keeps its id across `--force`), pruned after if orphaned.
+            old_entities: set[int] = set()
             if existing is not None:
                 if (
                     not self.force or raw.sha256 in self.forced
@@ -459,7 +462,7 @@ class Ingestor:
                     extraction = extraction.model_copy(
                         update={"article": raw.model_copy(update=kept)}
                     )
-                repo.delete_article(session, existing.id)
+                old_entities = repo.delete_article(session, existing.id, prune=False)
                 status = "updated"
             previous = repo.article_by_path(session, path)
             if previous is not None:
@@ -470,6 +473,7 @@ class Ingestor:
             for old in old_paths:
                 repo.add_path(session, article, old)
             apply_curations(session, article.id)
+            repo.prune_entities(session, old_entities)
             return status, article.id
 
     def _after_articles(self) -> None:

@@ -425,12 +425,30 @@ def _role_filter(role: Role, entity_ids: list[int]) -> Any:
     return or_(column.in_(entity_ids), claims.c.id.in_(members))
 
 
-def find_entity_ids(db: Db, name: str) -> list[int]:
+_ENTITY_ID = re.compile(r"#?([0-9]+)")
+
+
+def entity_id_of(name: str) -> int | None:
+    """The entity id `name` addresses ("#41" or "41"), or None when it is not one."""
+    found = _ENTITY_ID.fullmatch(name.strip())
+    return int(found.group(1)) if found else None
+
+
+def find_entity_ids(db: Db, name: str, *, by_id: bool = True) -> list[int]:
     """Ids of entities whose canonical name or a shown alias equals `name` (normalized).
 
-    A name known only as a derived key (a surname such as "Oseguera", initials) is the
-    fall-back. Every look-up is an equality on an indexed key column.
+    `#41` (or `41`, when entity 41 exists) is entity 41. A name known only as a derived
+    key (a surname such as "Oseguera", initials) is the fall-back. Every look-up is an
+    equality on an indexed key column.
+
+    Args:
+        by_id: read `#41` and `41` as ids (False for stored names, never ids).
     """
+    entity_id = entity_id_of(name) if by_id else None
+    if entity_id is not None:
+        found = db.scalar(select(entities.c.id).where(entities.c.id == entity_id))
+        if found is not None or name.strip().startswith("#"):
+            return [] if found is None else [found]
     key = name_key(name)
     if not key:
         return []
@@ -664,17 +682,45 @@ def suggestions(db: Db, name: str, limit: int = 5) -> list[str]:
     key = name_key(name)
     if not key:
         return []
-    first = key[0]
+    bare = _without_article(key)
+    # Aliases (every name an entity was seen or curated under, not only canonical ones)
+    # starting like `name`, and nicknames that do after their article ("El Chapo" for
+    # "Chapo"): ranges on the indexed key. Each suggestion names its entity.
+    starts = {key[0], bare[0], *(f"{a} {bare[0]}" for a in NICKNAME_ARTICLES)}
     names = db.execute(
-        select(entity_aliases.c.alias, entity_aliases.c.alias_key).where(
+        select(entity_aliases.c.alias, entity_aliases.c.alias_key, entities.c.name)
+        .join(entities, entities.c.id == entity_aliases.c.entity_id)
+        .where(
             entity_aliases.c.kind != "derived",
-            entity_aliases.c.alias_key >= first,
-            entity_aliases.c.alias_key < first + "\U0010ffff",
+            or_(*(_starting(entity_aliases.c.alias_key, s) for s in sorted(starts))),
         )
     ).all()
-    by_key = {k: a for a, k in names}
-    close = difflib.get_close_matches(key, list(by_key), n=limit, cutoff=0.6)
-    return [by_key[k] for k in close]
+    scored: dict[str, float] = {}
+    shown: dict[str, str] = {}
+    for alias, alias_key, entity_name in names:
+        ratio = max(
+            difflib.SequenceMatcher(None, key, alias_key).ratio(),
+            difflib.SequenceMatcher(None, bare, _without_article(alias_key)).ratio(),
+        )
+        label = alias if name_key(entity_name) == alias_key else f"{alias} ({entity_name})"
+        if ratio >= 0.6 and ratio > scored.get(entity_name, 0.0):
+            scored[entity_name], shown[entity_name] = ratio, label
+    best = sorted(scored, key=lambda n: (-scored[n], n))[:limit]
+    return [shown[n] for n in best]
+
+
+# Articles of Spanish nicknames: "El Chapo", "La Tuta", "Los Chapitos".
+NICKNAME_ARTICLES = ("el", "la", "los", "las")
+
+
+def _starting(column: Any, prefix: str) -> Any:
+    """`column` starts with `prefix`, as a range the column's index serves."""
+    return (column >= prefix) & (column < prefix + "\U0010ffff")
+
+
+def _without_article(key: str) -> str:
+    first, _, rest = key.partition(" ")
+    return rest if first in NICKNAME_ARTICLES and rest else key
 
 
 def _entity_rows(db: Db, ids: list[int]) -> list[Any]:
@@ -763,7 +809,14 @@ def list_entities(
         key = name_key(name)
         if not key:  # only punctuation ("%", "_"): no name contains it
             return []
-        stmt = stmt.where(entities.c.name_key.contains(key, autoescape=True))
+        # The canonical name or any name it goes by (`--name Chapo` finds Guzmán Loera).
+        by_alias = select(entity_aliases.c.entity_id).where(
+            entity_aliases.c.alias_key.contains(key, autoescape=True),
+            entity_aliases.c.kind != "derived",
+        )
+        stmt = stmt.where(
+            or_(entities.c.name_key.contains(key, autoescape=True), entities.c.id.in_(by_alias))
+        )
     if limit:
         stmt = stmt.limit(limit)
     rows = db.execute(stmt).all()

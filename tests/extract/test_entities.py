@@ -419,3 +419,15 @@ def test_every_mention_slices_the_text(nlp, sentence):
         if m.alias_of is not None:
             assert 0 <= m.alias_of < len(found) and found[m.alias_of] is not m
     assert [(m.start, m.end) for m in found] == sorted((m.start, m.end) for m in found)
+
+
+def test_a_name_the_ner_ran_past_loses_its_trailing_dash_and_function_word(nlp):
+    """ "Marco Rubio - from": the NER's span ran on; the name stops at "Rubio", so no
+    alias "from" (a surname-like key of the name) comes of it."""
+    from spacy.tokens import Span
+
+    doc = nlp("Secretary Marco Rubio - from the State Department spoke on Monday.")
+    start = next(t.i for t in doc if t.text == "Marco")
+    doc.ents = [Span(doc, start, start + 4, label="PERSON")]  # "Marco Rubio - from"
+    [rubio] = [m for m in extract_mentions(doc) if m.label == "PERSON"]
+    assert (rubio.name, rubio.text) == ("Marco Rubio", doc.text[rubio.start : rubio.end])

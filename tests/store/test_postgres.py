@@ -340,7 +340,7 @@ def test_name_lookups_use_the_name_key_indexes(both_seeded, backend):
     for statement, plan in plans:
         for column, index in (
             ("alias_key", "ix_entity_aliases_alias_key"),
-            ("name_key", "ix_entities_name_key"),
+            ("name_key", "uq_entities_name_key_type"),
         ):
             where = statement.split("WHERE", 1)[-1]
             if f".{column} =" in where or f".{column} IN" in where:
@@ -529,6 +529,9 @@ def test_three_ingest_processes_with_overlapping_inputs(new_pg_db, seeds_dir, tm
                 )
             ).all()
             assert twice == []
+            # ... which the schema guarantees, not only the write lock.
+            unique = {i["name"]: i for i in inspect(conn).get_indexes("entities")}
+            assert unique["uq_entities_name_key_type"]["unique"]
             sheinbaum = conn.execute(
                 select(Entity.id).where(
                     Entity.name_key == "claudia sheinbaum", Entity.type == "PERSON"

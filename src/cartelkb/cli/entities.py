@@ -1,4 +1,4 @@
-"""`cartelkb entities`: list entities and curate them (merge, split, alias, rename)."""
+"""`cartelkb entities`: list entities and curate them (merge, split, alias, rename, retype)."""
 
 from __future__ import annotations
 
@@ -12,13 +12,15 @@ from cartelkb.cli._common import DbOption, Format, FormatOption, Table, emit, ou
 from cartelkb.errors import ConfigError
 
 entities_app = typer.Typer(
-    help="List and curate entities: merge duplicates, detach wrong aliases, rename.",
+    help="List and curate entities: merge duplicates, detach wrong aliases, rename, retype. "
+    "An entity is named by its id (#41 or 41) or any of its names.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 app.add_typer(entities_app, name="entities")
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC")
+_ENTITY = "The entity: its id (#41 or 41) or any of its names."
 
 
 @entities_app.command("list")
@@ -29,7 +31,9 @@ def entities_list(
     min_mentions: Annotated[
         int, typer.Option(min=0, help="Only entities with at least this many mentions.")
     ] = 1,
-    name: Annotated[str | None, typer.Option(help="Name contains.")] = None,
+    name: Annotated[
+        str | None, typer.Option(help="The name or one of its aliases contains this.")
+    ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
@@ -72,20 +76,24 @@ def _curate(db: str | None, action: str, name: str, **kwargs: str) -> None:
 
 @entities_app.command("merge")
 def entities_merge(
-    keep: Annotated[str, typer.Argument(help="Entity that remains (any of its names).")],
-    other: Annotated[str, typer.Argument(help="Entity merged into it.")],
+    keep: Annotated[
+        str, typer.Argument(help="Entity that remains: its id (#41 or 41) or any of its names.")
+    ],
+    other: Annotated[str, typer.Argument(help="Entity merged into it (an id or a name).")],
     db: DbOption = None,
 ) -> None:
     """Merge OTHER into KEEP; the decision is kept and reapplied after every ingest.
 
-    Example: cartelkb entities merge "Jalisco New Generation Cartel" "Jalisco cartel"
+    Entities of different types are refused: retype the mistyped one first.
+
+    Example: cartelkb entities merge "Jalisco New Generation Cartel" "#57"
     """
     _curate(db, "merge", keep, other=other)
 
 
 @entities_app.command("split")
 def entities_split(
-    name: Annotated[str, typer.Argument(help="The entity (any of its names).")],
+    name: Annotated[str, typer.Argument(help=_ENTITY)],
     alias: Annotated[str, typer.Argument(help="The alias to detach into its own entity.")],
     db: DbOption = None,
 ) -> None:
@@ -98,7 +106,7 @@ def entities_split(
 
 @entities_app.command("alias")
 def entities_alias(
-    name: Annotated[str, typer.Argument(help="The entity (any of its names).")],
+    name: Annotated[str, typer.Argument(help=_ENTITY)],
     alias: Annotated[str, typer.Argument(help="Another name it goes by.")],
     db: DbOption = None,
 ) -> None:
@@ -111,7 +119,7 @@ def entities_alias(
 
 @entities_app.command("rename")
 def entities_rename(
-    name: Annotated[str, typer.Argument(help="The entity (any of its names).")],
+    name: Annotated[str, typer.Argument(help=_ENTITY)],
     new_name: Annotated[str, typer.Argument(help="Its new canonical name.")],
     db: DbOption = None,
 ) -> None:
@@ -120,3 +128,19 @@ def entities_rename(
     Example: cartelkb entities rename "AP News" "Associated Press"
     """
     _curate(db, "rename", name, value=new_name)
+
+
+@entities_app.command("retype")
+def entities_retype(
+    name: Annotated[str, typer.Argument(help=_ENTITY)],
+    type_: Annotated[str, typer.Argument(metavar="TYPE", help="PERSON, ORG, GPE or LOC.")],
+    db: DbOption = None,
+) -> None:
+    """Correct an entity's type (kept across re-ingest); an entity of that type with the
+    same name absorbs it.
+
+    Example: cartelkb entities retype "#12" ORG
+    """
+    if type_.upper() not in ENTITY_TYPES:
+        raise ConfigError(f"unknown type {type_!r}; use PERSON, ORG, GPE or LOC")
+    _curate(db, "retype", name, value=type_.upper())

@@ -21,7 +21,7 @@ def query(
             "--entity",
             "-e",
             help="A name or alias: case, accents and "
-            "punctuation do not matter (sheinbaum, Michoacan, US).",
+            "punctuation do not matter (sheinbaum, Michoacan, US); or an id: '#41'.",
             show_default=False,
         ),
     ],

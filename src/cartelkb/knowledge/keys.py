@@ -35,3 +35,21 @@ def name_key(name: str) -> str:
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
     return " ".join(words)
+
+
+def is_function_words(text: str, key: str | None = None) -> bool:
+    """Whether a name is only function words ("from", "of the"), so no name at all.
+
+    Written in capitals it is an acronym and a name: "US", "WHO", "LA".
+
+    Args:
+        text: the name as written.
+        key: its `name_key`, when the caller has it.
+    """
+    from cartelkb.lexicon import lexicon
+
+    words = (name_key(text) if key is None else key).split()
+    if not words or text.isupper():
+        return False
+    function_words = lexicon("names").words("function_words")
+    return all(w in function_words for w in words)

@@ -27,8 +27,8 @@ from cartelkb.resolve.score import (
     score,
     similarity,
 )
+from cartelkb.store import repository as repo
 from cartelkb.store.models import Entity, EntityAlias, Mention
-from cartelkb.store.repository import insert_missing
 
 _T = TypeVar("_T")
 _NOT_DERIVED = ("surface", "knowledge", "curated")
@@ -201,7 +201,7 @@ class LinkIndex:
     def write_aliases(self) -> None:
         """Insert the aliases linking added, in one statement."""
         rows, self.pending = self.pending, []
-        insert_missing(self.session, EntityAlias, rows, ["entity_id", "alias_key", "kind"])
+        repo.insert_aliases(self.session, rows)  # junk keys ("from") are left out
 
     def aliases_of(self, entity_id: int) -> set[tuple[str, str]]:
         """(alias key, kind) pairs the entity has (loaded once, then kept current)."""
@@ -416,17 +416,32 @@ def link_cluster(session: Session, cluster: Cluster, index: LinkIndex | None = N
         entity = index.entity(link.entity_id)
         rule = link.rule
         crossed = link.features is not None and link.features.type < 1.0
-        if crossed and entity is not None and entity.type != "PERSON" and cluster.label == "PERSON":
-            # An unknown ORG or place a personal name shows to be a person.
+        if (
+            crossed
+            and entity is not None
+            and entity.type != "PERSON"
+            and cluster.label == "PERSON"
+            and repo.entity_by_key(session, entity.name_key, "PERSON") is None
+        ):
+            # An unknown ORG or place a personal name shows to be a person (unless a
+            # person of that name exists: the schema holds one per name and type).
             entity.type = "PERSON"
             index.types[entity.id] = "PERSON"
     if entity is None:
-        entity = Entity(name=cluster.name, name_key=cluster.key, type=cluster.label)
-        session.add(entity)
-        session.flush()
-        index.created(entity)
-        rule = "new"
-    elif _fuller(cluster, entity):
+        # Insert-or-get: an entity of this key and type (unique in the schema) that the
+        # rules did not find (a renamed one) or that another writer inserted is reused.
+        entity, created = repo.insert_or_get_entity(
+            session, cluster.name, cluster.key, cluster.label
+        )
+        if created:
+            index.created(entity)
+            rule = "new"
+        else:
+            index.remember(entity)
+            index.types[entity.id] = entity.type
+            rule = "same-name"
+    elif _fuller(cluster, entity) and repo.entity_by_key(session, cluster.key, entity.type) is None:
+        # (Never onto the key of another entity of its type: the schema forbids two.)
         old_key = entity.name_key
         entity.name = cluster.name
         entity.name_key = cluster.key

@@ -98,13 +98,16 @@ class ArticlePath(Base):
 
 
 class Entity(Base):
-    """A canonical person, organization or place, resolved across all articles."""
+    """A canonical person, organization or place, resolved across all articles; one per
+    (name_key, type), which the schema enforces so concurrent writers never duplicate one."""
 
     __tablename__ = "entities"
+    __table_args__ = (Index("uq_entities_name_key_type", "name_key", "type", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(Text)
-    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    # Looked up through uq_entities_name_key_type (name_key is its first column).
+    name_key: Mapped[str] = mapped_column(String(300))
     type: Mapped[str] = mapped_column(String(10), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 

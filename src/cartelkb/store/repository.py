@@ -126,8 +126,17 @@ def _drop_if_pathless(session: Session, article_id: int) -> None:
         delete_article(session, article_id)
 
 
-def delete_article(session: Session, article_id: int) -> None:
-    """Delete an article with its mentions, dates and claims; prune orphaned entities."""
+def delete_article(session: Session, article_id: int, *, prune: bool = True) -> set[int]:
+    """Delete an article with its mentions, dates and claims; prune orphaned entities.
+
+    Args:
+        prune: False when the article is about to be stored again (re-extraction): its
+            entities are kept for the new extraction to link to, so they keep their ids,
+            and the caller prunes the returned ones that are still orphans afterwards.
+
+    Returns:
+        The ids of the entities the article mentioned.
+    """
     entity_ids = set(
         session.scalars(select(Mention.entity_id).where(Mention.article_id == article_id))
     )
@@ -143,7 +152,9 @@ def delete_article(session: Session, article_id: int) -> None:
         session.execute(delete(model).where(model.article_id == article_id))
     session.execute(delete(Article).where(Article.id == article_id))
     session.flush()
-    prune_entities(session, entity_ids)
+    if prune:
+        prune_entities(session, entity_ids)
+    return entity_ids
 
 
 # Every column that refers to an entity besides mentions and aliases: pruning an entity
@@ -181,6 +192,72 @@ def prune_entities(session: Session, entity_ids: Iterable[int]) -> int:
 
 
 # --- entities ---------------------------------------------------------------------------
+
+
+def entity_by_key(session: Session, key: str, type_: str) -> Entity | None:
+    """The entity with this name key and type (unique: `uq_entities_name_key_type`)."""
+    return session.scalar(select(Entity).where(Entity.name_key == key, Entity.type == type_))
+
+
+def insert_or_get_entity(session: Session, name: str, key: str, type_: str) -> tuple[Entity, bool]:
+    """The entity of (`key`, `type_`), inserted with `name` when there is none.
+
+    `INSERT ... ON CONFLICT DO NOTHING RETURNING id`, then a look-up when nothing was
+    inserted: an entity another writer inserted first (committed, or committed while
+    this statement waited for it on PostgreSQL) is returned, never duplicated or an error.
+
+    Returns:
+        (the entity, whether this call created it)
+    """
+    table = cast(Table, Entity.__table__)
+    dialect = session.get_bind().dialect.name
+    row = {"name": name, "name_key": key, "type": type_}
+    session.flush()
+    if dialect in {"postgresql", "sqlite"}:
+        stmt: Any
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            stmt = pg_insert(table)
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            stmt = sqlite_insert(table)
+        stmt = (
+            stmt.values(row)
+            .on_conflict_do_nothing(index_elements=["name_key", "type"])
+            .returning(table.c.id)
+        )
+        new_id = session.execute(stmt).scalar()
+        if new_id is not None:
+            entity = session.get(Entity, new_id)
+            assert entity is not None
+            return entity, True
+        found = entity_by_key(session, key, type_)
+        if found is None:  # pragma: no cover - the conflicting row was deleted meanwhile
+            raise RuntimeError(f"entity ({key!r}, {type_}) conflicted but is not there")
+        return found, False
+    found = entity_by_key(session, key, type_)
+    if found is not None:
+        return found, False
+    entity = Entity(**row)
+    session.add(entity)
+    session.flush()
+    return entity, True
+
+
+def insert_aliases(session: Session, rows: Sequence[dict[str, object]]) -> int:
+    """Insert entity_aliases rows (an existing (entity, key, kind) is skipped), leaving
+    out junk: a key of function words only ("from" of "Marco Rubio - from").
+
+    Returns:
+        How many rows were left out as junk.
+    """
+    from cartelkb.knowledge.keys import is_function_words
+
+    kept = [r for r in rows if not is_function_words(str(r["alias"]), str(r["alias_key"]))]
+    insert_missing(session, EntityAlias, kept, ["entity_id", "alias_key", "kind"])
+    return len(rows) - len(kept)
 
 
 def entities_by_alias_keys(
@@ -298,7 +375,6 @@ def store_extraction(
     )
     session.add(article)
     session.flush()
-    add_path(session, article, raw.source_path)
     index = LinkIndex(session, clusters)
     cluster_entity = [link_cluster(session, c, index).id for c in clusters]
     entity_of = [cluster_entity[a] for a in assignment]
@@ -376,6 +452,10 @@ def store_extraction(
         _store_events(
             session, article.id, extraction, _MentionRefs(extraction.mentions, entity_of), claim_ids
         )
+    session.flush()
+    # After linking: the earlier text stored under this path goes now, and with it only
+    # the entities the new text no longer mentions (the others keep their ids).
+    add_path(session, article, raw.source_path)
     session.flush()
     return article
 
@@ -503,11 +583,12 @@ def _store_events(
 # --- look-ups for the read side ---------------------------------------------------------
 
 
-def find_entities(session: Session, name: str) -> list[Entity]:
-    """Entities whose canonical name or an alias equals `name` (normalized)."""
+def find_entities(session: Session, name: str, *, by_id: bool = True) -> list[Entity]:
+    """Entities whose canonical name or an alias equals `name` (normalized); `#41` (or
+    `41`) is entity 41 unless `by_id` is False."""
     from cartelkb.query import find_entity_ids
 
-    ids = find_entity_ids(session, name)
+    ids = find_entity_ids(session, name, by_id=by_id)
     if not ids:
         return []
     return list(session.scalars(select(Entity).where(Entity.id.in_(ids)).order_by(Entity.id)))

@@ -44,7 +44,9 @@ def clean_name(text: str) -> str:
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the", trailing possessives and punctuation from a token range."""
+    """Drop a leading "the", trailing possessives, punctuation and lower-case function
+    words from a token range ("Marco Rubio - from" -> "Marco Rubio")."""
+    function_words = lexicon("names").words("function_words")
     while start < end and (doc[start].text in TRIM_START or doc[start].is_punct):
         start += 1
     while end > start and (
@@ -52,6 +54,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or doc[end - 1].text in POSSESSIVE_ENDINGS
         or (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"})
         or doc[end - 1].is_space
+        or (doc[end - 1].is_lower and doc[end - 1].text in function_words)
     ):
         end -= 1
     # "U.S." keeps its final period; a sentence period glued to a name does not.
