@@ -658,11 +658,6 @@ def test_force_reextracts_in_place_keeping_curation_and_paths(
     _assert_curated(db, chosen)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: re-linking the absorbed entity's gazetteer name renames the merged "
-    "entity to it (resolve.link._fuller), and replaying the merge does not restore the name kept",
-)
 def test_force_keeps_the_name_a_merge_kept(tmp_path: Path, seeds_dir: Path) -> None:
     from cartelkb.curation import record
     from cartelkb.knowledge import load
