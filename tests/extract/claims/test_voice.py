@@ -95,6 +95,35 @@ CASES = [
         id="byline-author-is-I-in-the-article's-own-voice",
     ),
     pytest.param(
+        "Attorney General John Roe Statement on Fentanyl Seizures\n\nThe cartels smuggled "
+        "fentanyl into Texas.\n",
+        None,
+        [("The cartels", None, "smuggle", "Attorney General John Roe")],
+        id="headline-title-name-statement",
+    ),
+    pytest.param(
+        "Fentanyl Seizures Statement\n\nThe cartels smuggled fentanyl into Texas.\n",
+        None,
+        [("The cartels", None, "smuggle", None)],
+        id="a-statement-headline-naming-no-official-has-no-speaker",
+    ),
+    pytest.param(
+        "Fentanyl Seizures at the Border\n\nEL PASO – The Department of Homeland Security "
+        "issued the following statement from Secretary Jane Doe on the seizures:\n\nThe "
+        "cartels smuggled fentanyl into Texas.\n",
+        None,
+        [
+            (
+                "The Department of Homeland Security",
+                "Department of Homeland Security",
+                "issue",
+                None,
+            ),
+            ("The cartels", None, "smuggle", "Jane Doe"),
+        ],
+        id="statement-from-an-official-introduced-by-the-office",
+    ),
+    pytest.param(
         "CONTACT: DEA Public Affairs\n\nThe DEA arrested two men in Texas.\n",
         None,
         [("The DEA", "DEA", "arrest", None)],

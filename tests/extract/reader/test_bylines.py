@@ -37,6 +37,10 @@ from .samples import BODY
         ("By Jane Doe | Aug. 29, 2024 10:30 AM ET", "Jane Doe"),
         ("Jane Doe, Chicago Tribune on", "Jane Doe"),  # the date after "on" was lost
         ("Tammy Bruce, Department Spokesperson", "Tammy Bruce"),
+        # an official's statement: "Name, Title"
+        ("Jane Doe, Secretary of Homeland Security", "Jane Doe"),
+        ("John Q. Roe, Attorney General", "John Q. Roe"),
+        ("Jane Doe, Mexico City Police", None),
         # not a personal byline
         ("By Reuters", None),
         ("By The Associated Press", None),
@@ -136,6 +140,8 @@ def test_byline_segment(segment: str, weak: bool, author: str | None) -> None:
         ("Senior Correspondents", True),  # a plural role
         ("The Dallas Morning News", True),
         ("Department Spokesperson", True),
+        ("Ambassador to Mexico", True),  # an official's title
+        ("ambassador to Mexico", False),  # in a sentence, not a byline
         ("Mexico City", False),
         ("the morning news", False),  # an outlet's name is capitalized
     ],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -38,6 +39,20 @@ _LABEL = re.compile(
     r"^[ \t]*(?P<label>(?:[A-Z][A-Z.'’\-]*)(?:[ \t]+[A-Z][A-Z.'’\-]*){0,3})[ \t]*:[ \t]*(?=\S)",
     re.MULTILINE,
 )
+
+
+def _titled(head: Token) -> bool:
+    """A phrase that opens with an official's title ("Attorney General Jane Doe"): a
+    person's name even when the tagger took the line for something else."""
+    return head.left_edge.lower_ in speaker_titles() and head.left_edge.i < head.i
+
+
+@lru_cache(maxsize=1)
+def speaker_titles() -> frozenset[str]:
+    """Officials' titles (the reader's lexicon: they open a speaker's name)."""
+    from cartelkb.lexicon import lexicon
+
+    return lexicon("reader").words("speaker_titles")
 
 
 @dataclass
@@ -164,11 +179,13 @@ class Voice:
 
     def _statement(self) -> Segment | None:
         """The text that is one speaker's: after a headline naming their statement or
-        remarks, or after the sentence introducing them, to the end."""
-        headline = self._headline()
-        if headline is not None:
-            return headline
-        return self._introduction()
+        remarks, or after the sentence introducing them, to the end; the introduction
+        first, so that sentence ("The Department issued the following statement from X")
+        stays in the document's own voice."""
+        introduction = self._introduction()
+        if introduction is not None:
+            return introduction
+        return self._headline()
 
     def _headline(self) -> Segment | None:
         """ "Statement by/from/of X", "X's Statement", "X Delivers Remarks" on one of the
@@ -214,13 +231,25 @@ class Voice:
                 found = self._person_in(poss, inside)  # "Ambassador Ken Salazar's Statement"
                 if found is not None:
                     return found
-            for prep in noun.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of"}:
-                    pobj = child_of(prep, "pobj")
-                    if pobj is not None:
-                        found = self._person_in(pobj, inside)
-                        if found is not None:
-                            return found
+            for child in noun.children:  # "Attorney General Jane Doe Statement on ..."
+                if child.dep_ == "compound" and child.i < noun.i:
+                    found = self._person_in(child, inside)
+                    if found is not None and (found.arg.ref is not None or _titled(child)):
+                        return found
+            found = self._speaker_of_noun(noun, inside)
+            if found is not None:
+                return found
+        return None
+
+    def _speaker_of_noun(self, noun: Token, inside: set[int]) -> Speaker | None:
+        """Who a statement noun says it is by: "statement by / from / of X"."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of"}:
+                pobj = child_of(prep, "pobj")
+                if pobj is not None:
+                    found = self._person_in(pobj, inside)
+                    if found is not None:
+                        return found
         return None
 
     def _person_in(self, head: Token, inside: set[int]) -> Speaker | None:
@@ -278,8 +307,12 @@ class Voice:
                     continue
                 if not any(c.lower_ == "following" for c in obj.children):
                     continue
+                inside = {t.i for t in sent}
+                # "X issued the following statement from Y": Y's words, else X's.
+                speaker = self._speaker_of_noun(obj, inside)
                 subj = child_of(tok, "nsubj")
-                speaker = self._person_in(subj, {t.i for t in sent}) if subj is not None else None
+                if speaker is None and subj is not None:
+                    speaker = self._person_in(subj, inside)
                 if speaker is not None:
                     return Segment(sent.end_char, len(self.text), speaker)
         return None

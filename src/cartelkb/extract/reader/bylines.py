@@ -100,6 +100,10 @@ def is_affiliation(text: str) -> bool:
     lowered = text.lower()
     if lowered in _WIRES or re.search(rf"\b{_ROLE}\b", lowered):
         return True
+    # An official's title: the byline of a statement ("Jane Doe, Secretary of State").
+    first = lowered.split(maxsplit=1)[0] if lowered else ""
+    if first.strip(".,") in _SPEAKER_TITLES and len(text.split()) <= 8 and text[:1].isupper():
+        return True
     words = [w.strip(".,'’\"") for w in text.split()]
     return (
         bool(words)
