@@ -39,6 +39,7 @@ GENERATED = (
     "kb.ftm.json",
     "kb.gexf",
     "kb.graphml",
+    "before.txt",
 )
 TIMEOUT = 1800  # seconds for one command (quality.py runs every benchmark)
 

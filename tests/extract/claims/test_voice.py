@@ -124,6 +124,16 @@ CASES = [
         id="statement-from-an-official-introduced-by-the-office",
     ),
     pytest.param(
+        "Cartel Designations\n\nJane Doe, Secretary of State\n\nThe cartels threaten the "
+        "border. Jane Doe met Mexican officials in May.\n",
+        "Jane Doe",
+        [
+            ("The cartels", None, "threaten", "Jane Doe"),
+            ("Jane Doe", "Jane Doe", "meet", "Jane Doe"),
+        ],
+        id="an-official's-byline-makes-the-statement-theirs",
+    ),
+    pytest.param(
         "CONTACT: DEA Public Affairs\n\nThe DEA arrested two men in Texas.\n",
         None,
         [("The DEA", "DEA", "arrest", None)],

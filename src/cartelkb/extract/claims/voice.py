@@ -81,12 +81,12 @@ class Voice:
         self.text = article.text
         self.mentions = article.mentions
         self.tok2m = article.tok2m
+        self._author_name = author
         self.segments: list[Segment] = []  # the statement first, then turns (nested)
         statement = self._statement()
         if statement is not None:
             self.segments.append(statement)
         self.segments += self._turns()
-        self._author_name = author
         self._office: int | None | bool = False  # found on first use ("we" is rare)
 
     @property
@@ -185,7 +185,7 @@ class Voice:
         introduction = self._introduction()
         if introduction is not None:
             return introduction
-        return self._headline()
+        return self._headline() or self._official_byline()
 
     def _headline(self) -> Segment | None:
         """ "Statement by/from/of X", "X's Statement", "X Delivers Remarks" on one of the
@@ -207,6 +207,31 @@ class Voice:
                 continue  # no "statement", "remarks" ...: no headline of one
             speaker = self._headline_speaker(start, end)
             if speaker is not None:
+                return Segment(end, len(self.text), speaker)
+        return None
+
+    def _official_byline(self) -> Segment | None:
+        """A byline naming an official by their title ("Jane Doe, Secretary of State",
+        under the headline of a press statement): the text after it is theirs."""
+        if not self._author_name:
+            return None
+        speaker = self.author
+        if speaker is None:
+            return None
+        offset = 0
+        for seen, line in enumerate(self.text.split("\n")):
+            end = offset + len(line)
+            offset = end + 1
+            if seen > 2 * _HEADER_LINES:
+                break
+            name, _, title = line.strip().partition(",")
+            words = title.split()
+            if (
+                name.strip() == self._author_name
+                and words
+                and words[0].lower() in speaker_titles()
+                and words[0][:1].isupper()
+            ):
                 return Segment(end, len(self.text), speaker)
         return None
 
