@@ -39,8 +39,10 @@ def extract_dates(
     "22-year-old") plus what the NER does not tag, found with spaCy matchers: vague
     adverbials ("now", "recently", "in the past", "in recent years") and sets ("every
     day", "annually"). Only expressions that `normalize` reads are yielded; dateparser
-    only ever sees these short spans. Each entity is read with the tense of its clause
-    (see `tense.clause_tense`), so "was held in August" and "will be held in August" differ.
+    only ever sees these short spans. Each entity that dates its clause's event is read
+    with the tense of its clause (see `tense.clause_tense`), so "was held in August" and
+    "will be held in August" differ; one that modifies a noun or an adjective ("payable
+    Dec. 7", "the Oct. 23 slaying") is not: it is the nearest such date.
 
     The story's time (Mani and Wilson 2000; TimeML's anchorTimeID; HeidelTime's news
     and narrative document types, Strötgen and Gertz 2013):
@@ -75,7 +77,7 @@ def extract_dates(
     found_at: list[_Candidate] = []
     doc_text = doc.text  # Doc.text joins every token on each access: read it once
     for span, parts in entity_candidates(doc):
-        tense = clause_tense(span)
+        tense = clause_tense(span) if is_adverbial(span) else None
         narrated, adverbial = narrates_the_past(span), is_adverbial(span)
         for start, end, fixed in parts:
             text = doc_text[start:end]
