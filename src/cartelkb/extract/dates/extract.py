@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING
 
 from cartelkb.extract.dates.anaphora import Anchor
 from cartelkb.extract.dates.matchers import matched_spans
-from cartelkb.extract.dates.normalize import anchor_precision, is_anaphoric_text, normalize
+from cartelkb.extract.dates.normalize import (
+    anchor_precision,
+    is_anaphoric_text,
+    is_year_comparison,
+    normalize,
+)
 from cartelkb.extract.dates.reading import Normalized, Tense, present_reading
 from cartelkb.extract.dates.spans import entity_candidates
 from cartelkb.extract.dates.tense import clause_tense, is_adverbial, narrates_the_past
@@ -107,7 +112,13 @@ def extract_dates(
             told = story.stated(c.start)
             if told is not None and told.end <= base:
                 found = _Base(told.start, told.precision).read(c.text, "past") or found
-        if anaphora is not None:
+        quarter = story.recent(c.start, "quarter") if is_year_comparison(c.text) else None
+        if quarter is not None:
+            # "Net rose to $108.8 million in the third quarter from $90.5 million a year
+            # ago": the same quarter a year back, not the year before the article's; a
+            # look back, like "a year earlier", that does not move the story's time.
+            found = read("a year earlier", None, quarter) or found
+        elif anaphora is not None:
             anchor = story.anchor(c.start, anchor_precision(c.text))
             if anchor is not None:
                 found = read(c.text, c.tense, anchor) or found
@@ -115,7 +126,7 @@ def extract_dates(
                 # "A year later, it died" with no date before it: counted from the
                 # article's date it would lie after the article; the anchor is unknown.
                 found = Normalized(None, None, relative=True, kind=found.kind)
-        if anaphora != "back":
+        if anaphora != "back" and quarter is None:
             # A look back ("a year earlier", "the day before") is a flashback, not a move
             # of the story's time: the next "a year earlier" counts from the same date.
             story.add(c.start, found, told=c.adverbial)
@@ -232,6 +243,16 @@ class _Story:
             return None
         at, anchor = self.told[-1]
         return anchor if self.sentence(start) - self.sentence(at) <= 1 else None
+
+    def recent(self, start: int, precision: Precision) -> Anchor | None:
+        """The most recent date of `precision` before `start`, if no date of another
+        precision came after it and it is in the same sentence or the one before."""
+        if not self.anchors:
+            return None
+        at, anchor = self.anchors[-1]
+        if anchor.precision != precision or self.sentence(start) - self.sentence(at) > 1:
+            return None
+        return anchor
 
     def anchor(self, start: int, precision: Precision | None = None) -> Anchor | None:
         """The most recent date before `start`, if it is in the window; with `precision`,
