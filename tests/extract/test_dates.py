@@ -405,7 +405,7 @@ def test_durations_of_unstated_length_have_no_value(text, timex):
     ("text", "base", "value", "precision", "timex"),
     [
         ("Friday afternoon", FRI_2013, "2013-03-22", "day", "2013-03-22TAF"),
-        ("15:00 GMT Saturday", FRI_2013, "2013-03-16", "day", "2013-03-16T15:00"),
+        ("15:00 GMT Saturday", FRI_2013, "2013-03-16T15:00", "day", "2013-03-16T15:00"),
         ("tonight", THU, "2024-08-29", "day", "2024-08-29TNI"),
         ("8 p.m.", THU, None, None, "2024-08-29T20:00"),
         ("the first half of 2024", THU, "2024", "year", "2024-H1"),

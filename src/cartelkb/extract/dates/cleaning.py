@@ -105,7 +105,14 @@ def strip_words(t: str, prefixes: tuple[str, ...] | frozenset[str]) -> str:
 
 
 def strip_prepositions(t: str) -> str:
-    return strip_words(t, PREPOSITIONS)
+    """Drop leading prepositions, but not one that begins an approximator ("at least 30
+    days": "at" would leave "least 30 days")."""
+    while not any(t.startswith(a + " ") for a in APPROXIMATORS):
+        first, _, rest = t.partition(" ")
+        if first not in PREPOSITIONS or not rest:
+            break
+        t = rest
+    return t
 
 
 def strip_approximators(t: str) -> str:

@@ -1,6 +1,9 @@
 """Clock times and parts of the day ("8 p.m.", "15:00 GMT Saturday", "Friday afternoon").
 
-The day they are on goes to the KB; the time only to the TIMEX3 value.
+The KB stores the day they are on; a clock time on a day it reads is stored with it as
+an ISO 8601 date and time ("15:00 GMT Saturday" is `2013-03-16T15:00`, precision day: the
+interval it falls in), a part of the day only as its day ("Friday afternoon" is
+`2013-03-22`; `2013-03-22TAF` is its TIMEX3 value, which ISO 8601 has no form for).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ _CLOCK_RE = re.compile(
     rf"|\b(?P<word>{'|'.join(CLOCK_WORDS)})\b"
     r"|\b(?P<h3>\d{1,2}) o'clock\b"
 )
+# An ISO 8601 time of day; T24:00 ("midnight", the end of its day) has no datetime.
+_ISO_CLOCK_RE = re.compile(r"T(?:[01]\d|2[0-3]):[0-5]\d")
 _TIMEZONE_RE = re.compile(r"\b(?:" + "|".join(TIME_ZONES) + r")\b(?:\s*[+-]\s*\d{1,2})?")
 
 
@@ -79,4 +84,7 @@ def read_with_time(
     if found is None or found.kind != "date" or found.precision not in ("day", None):
         return None
     timex = f"{found.value}{suffix}" if found.value else None
-    return Normalized(found.value, found.precision, found.relative, "time", timex)
+    value = found.value
+    if value is not None and found.precision == "day" and _ISO_CLOCK_RE.fullmatch(suffix):
+        value = timex  # "4 a.m. EDT Thursday": 2000-04-06T04:00, an ISO date and time
+    return Normalized(value, found.precision, found.relative, "time", timex)

@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING
 
 from cartelkb.extract.dates.anaphora import Anchor
 from cartelkb.extract.dates.matchers import matched_spans
-from cartelkb.extract.dates.normalize import anchor_precision, is_anaphoric_text, normalize
+from cartelkb.extract.dates.normalize import (
+    anchor_precision,
+    is_anaphoric_text,
+    is_year_comparison,
+    normalize,
+)
 from cartelkb.extract.dates.reading import Normalized, Tense, present_reading
 from cartelkb.extract.dates.spans import entity_candidates
 from cartelkb.extract.dates.tense import clause_tense, is_adverbial, narrates_the_past
@@ -39,8 +44,10 @@ def extract_dates(
     "22-year-old") plus what the NER does not tag, found with spaCy matchers: vague
     adverbials ("now", "recently", "in the past", "in recent years") and sets ("every
     day", "annually"). Only expressions that `normalize` reads are yielded; dateparser
-    only ever sees these short spans. Each entity is read with the tense of its clause
-    (see `tense.clause_tense`), so "was held in August" and "will be held in August" differ.
+    only ever sees these short spans. Each entity that dates its clause's event is read
+    with the tense of its clause (see `tense.clause_tense`), so "was held in August" and
+    "will be held in August" differ; one that modifies a noun or an adjective ("payable
+    Dec. 7", "the Oct. 23 slaying") is not: it is the nearest such date.
 
     The story's time (Mani and Wilson 2000; TimeML's anchorTimeID; HeidelTime's news
     and narrative document types, Strötgen and Gertz 2013):
@@ -75,7 +82,7 @@ def extract_dates(
     found_at: list[_Candidate] = []
     doc_text = doc.text  # Doc.text joins every token on each access: read it once
     for span, parts in entity_candidates(doc):
-        tense = clause_tense(span)
+        tense = clause_tense(span) if is_adverbial(span) else None
         narrated, adverbial = narrates_the_past(span), is_adverbial(span)
         for start, end, fixed in parts:
             text = doc_text[start:end]
@@ -105,7 +112,13 @@ def extract_dates(
             told = story.stated(c.start)
             if told is not None and told.end <= base:
                 found = _Base(told.start, told.precision).read(c.text, "past") or found
-        if anaphora is not None:
+        quarter = story.recent(c.start, "quarter") if is_year_comparison(c.text) else None
+        if quarter is not None:
+            # "Net rose to $108.8 million in the third quarter from $90.5 million a year
+            # ago": the same quarter a year back, not the year before the article's; a
+            # look back, like "a year earlier", that does not move the story's time.
+            found = read("a year earlier", None, quarter) or found
+        elif anaphora is not None:
             anchor = story.anchor(c.start, anchor_precision(c.text))
             if anchor is not None:
                 found = read(c.text, c.tense, anchor) or found
@@ -113,7 +126,7 @@ def extract_dates(
                 # "A year later, it died" with no date before it: counted from the
                 # article's date it would lie after the article; the anchor is unknown.
                 found = Normalized(None, None, relative=True, kind=found.kind)
-        if anaphora != "back":
+        if anaphora != "back" and quarter is None:
             # A look back ("a year earlier", "the day before") is a flashback, not a move
             # of the story's time: the next "a year earlier" counts from the same date.
             story.add(c.start, found, told=c.adverbial)
@@ -230,6 +243,16 @@ class _Story:
             return None
         at, anchor = self.told[-1]
         return anchor if self.sentence(start) - self.sentence(at) <= 1 else None
+
+    def recent(self, start: int, precision: Precision) -> Anchor | None:
+        """The most recent date of `precision` before `start`, if no date of another
+        precision came after it and it is in the same sentence or the one before."""
+        if not self.anchors:
+            return None
+        at, anchor = self.anchors[-1]
+        if anchor.precision != precision or self.sentence(start) - self.sentence(at) > 1:
+            return None
+        return anchor
 
     def anchor(self, start: int, precision: Precision | None = None) -> Anchor | None:
         """The most recent date before `start`, if it is in the window; with `precision`,

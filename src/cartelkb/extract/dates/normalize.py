@@ -28,7 +28,7 @@ from cartelkb.extract.dates.reading import Normalized, Tense
 from cartelkb.extract.dates.relative import read_relative
 from cartelkb.extract.dates.sets import read_set
 from cartelkb.extract.dates.vague import read_vague
-from cartelkb.extract.dates.vocabulary import DATELINE_LABELS
+from cartelkb.extract.dates.vocabulary import DATELINE_LABELS, YEAR_COMPARISONS
 from cartelkb.records import Precision
 
 _HALVES = ("the first half of", "the second half of", "the last half of", "the latter half of")
@@ -88,6 +88,13 @@ def is_anaphoric_text(text: str) -> Direction | None:
     return anaphoric_direction(t) or anaphoric_direction(strip_modifiers(t)[0])
 
 
+def is_year_comparison(text: str) -> bool:
+    """Whether `text` compares with the same period a year before ("a year ago", "the
+    year-earlier period"; `data/lexicons/dates.toml`, year_comparisons), read as
+    `normalize` reads it."""
+    return strip_approximators(strip_prepositions(clean(text))) in YEAR_COMPARISONS
+
+
 def anchor_precision(text: str) -> Precision | None:
     """The precision of the date `text` refers back to when it names one ("the quarter":
     the quarter last named), else None (the most recent date of any precision)."""
@@ -114,7 +121,7 @@ def parse_dateline(text: str) -> tuple[str, Precision] | None:
         or found.kind not in ("date", "time")
     ):
         return None
-    return found.value, found.precision
+    return found.value.split("T", 1)[0], found.precision  # the day, not its clock time
 
 
 def _date_or_duration(

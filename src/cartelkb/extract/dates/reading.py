@@ -24,16 +24,17 @@ class Normalized:
 
     `value`/`precision` are what the knowledge base stores: an ISO date at the precision
     the text states (`2024-08-29`/day, `2024-08`/month, `2024`/year, `202`/decade,
-    `2013-W11`/week, `2012-SU`/season, `2012-Q3`/quarter), a TIMEX3 duration or set
+    `2013-W11`/week, `2012-SU`/season, `2012-Q3`/quarter; a clock time on a day as an
+    ISO date and time, `2000-04-06T04:00`/day), a TIMEX3 duration or set
     (`P3Y`, `P1Y`; precision None), TimeML's PRESENT_REF for the present ("now",
     "currently"; precision None), or None when the expression is vague ("recently",
     "for decades") or is relative and there is no base date to resolve it. `relative`
     says the expression is anchored to the article's date or to another date of the text
     (today, last week, Sept. 18, a year later), whether or not it was resolved.
-    `timex` is the TIMEX3 value (TempEval conventions): like `value`, plus clock times
-    (`2013-03-22TAF`), PAST_REF / FUTURE_REF and unknown counts (`PXY`) for vague
-    expressions; it is for benchmarks, not for the knowledge base, which never stores a
-    guess.
+    `timex` is the TIMEX3 value (TempEval conventions): like `value`, plus parts of the
+    day (`2013-03-22TAF`), clock times without a day, PAST_REF / FUTURE_REF and unknown
+    counts (`PXY`) for vague expressions; it is for benchmarks, not for the knowledge
+    base, which never stores a guess.
     """
 
     value: str | None

@@ -146,12 +146,31 @@ def parts(span: Span) -> list[Part]:
             ]
     for token in span[:-1]:
         # the complement of "of", a preposition or a verb: "the end of a 20 year", "the
-        # year ending June 30, 1990"
+        # year ending June 30, 1990"; with what precedes it when that is an expression
+        # too ("the fourth quarter ended Aug. 26": the quarter and its last day)
         if token.lower_ == "of" or token.pos_ in ("ADP", "VERB"):
             found = _parts(doc[token.i + 1 : span.end])
             if found:
+                left = _trim(doc[span.start : token.i])
+                if left and normalize(left.text, None) is not None:
+                    return [(left.start_char, left.end_char, None), *found]
                 return found
+    for k in range(span.start + 1, span.end):
+        # words the NER took in before an expression: "the day Friday", "both 1990",
+        # "an Aug. 10, 1988", "barely a month"; the longest rest that reads is kept, if
+        # it has a value and no number was dropped ("2 1/2 years" is not "years")
+        if doc[k - 1].like_num:
+            break
+        rest = _trim(doc[k : span.end])
+        if rest and _has_value(rest.text):
+            return _parts(rest)
     return []
+
+
+def _has_value(text: str) -> bool:
+    """Whether `text` reads as an expression with a value (given an article date)."""
+    found = normalize(text, None)
+    return found is not None and (found.value is not None or found.relative)
 
 
 def _trim(span: Span) -> Span:

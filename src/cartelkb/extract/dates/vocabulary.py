@@ -94,6 +94,7 @@ SHIFT_STEPS: dict[str, int] = _LEXICON.mapping("shift_steps")
 ANAPHORIC_NEXT: frozenset[str] = _LEXICON.words("anaphoric_next")
 ANAPHORIC_PREVIOUS: frozenset[str] = _LEXICON.words("anaphoric_previous")
 ANAPHORIC_SAME: tuple[str, ...] = _LEXICON.phrases("anaphoric_same")
+YEAR_COMPARISONS: frozenset[str] = frozenset(_LEXICON.phrases("year_comparisons"))
 
 # --- vague expressions and sets ----------------------------------------------------------
 
