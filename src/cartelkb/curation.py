@@ -114,15 +114,7 @@ def _apply(session: Session, c: Curation, article_id: int | None = None) -> bool
         _restore_name(session, entity, c.entity_key)
         if other is not None:
             # Mentions of earlier articles come along only if `other` had some there.
-            merged = article_id is not None and (
-                session.scalar(
-                    select(Mention.id)
-                    .where(Mention.entity_id == other.id, Mention.article_id != article_id)
-                    .limit(1)
-                )
-                is not None
-            )
-            merge_entities(session, entity, other)
+            merged = _merge_in(session, entity, other, article_id)
     elif c.action == "alias" and c.value:
         key = name_key(c.value)
         exists = session.scalar(
