@@ -680,3 +680,16 @@ def test_a_bug_is_not_disguised_as_a_user_error(seeded, monkeypatch):
     result = invoke("query", "--entity", "x", "--db", seeded)
     assert isinstance(result.exception, ZeroDivisionError)
     assert "Error:" not in result.output
+
+
+def test_claims_that_match_nothing_say_which_name_is_unknown(seeded):
+    result = runner.invoke(app, ["claims", "--subject", "Sheinbam", "--db", str(seeded)])
+    assert result.exit_code == 0
+    assert "No claim matches these filters." in result.output
+    assert "No entity is named 'Sheinbam'; did you mean: Sheinbaum (Claudia Sheinbaum)?" in (
+        result.output
+    )
+    known = runner.invoke(
+        app, ["claims", "--subject", "Sheinbaum", "--negated", "--db", str(seeded)]
+    )
+    assert "No entity is named" not in known.output

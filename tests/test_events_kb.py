@@ -144,3 +144,20 @@ def test_events_command_reports_no_match_and_bad_dates(events_db):
     assert result.exit_code == 0 and "No event matches" in result.output
     result = runner.invoke(app, ["events", "--since", "June", "--db", events_db])
     assert result.exit_code == 1
+
+
+def test_an_unknown_event_type_names_the_types(events_db):
+    result = CliRunner().invoke(app, ["events", "--type", "arrestt", "--db", events_db])
+    assert result.exit_code == 1
+    assert "no event type 'arrestt'; did you mean arrest?" in result.output
+    assert "extradition" in result.output and "Traceback" not in result.output
+
+
+def test_limit_zero_is_every_event(events_db):
+    runner = CliRunner()
+    every = runner.invoke(app, ["events", "--db", events_db, "-f", "jsonl"]).stdout.splitlines()
+    zero = runner.invoke(app, ["events", "--limit", "0", "--db", events_db, "-f", "jsonl"])
+    one = runner.invoke(app, ["events", "--limit", "1", "--db", events_db, "-f", "jsonl"])
+    assert zero.exit_code == 0 and len(every) >= 2
+    assert zero.stdout.splitlines() == every
+    assert one.stdout.splitlines() == every[:1]

@@ -46,3 +46,18 @@ def test_no_color_is_respected(monkeypatch, name, value):
 )
 def test_shown(count, total, text):
     assert render.shown(count, total) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("198", "the 1980s"),
+        ("20", "the 2000s"),
+        ("2024", "2024"),
+        ("2024-06-03", "2024-06-03"),
+        ("PRESENT_REF", "PRESENT_REF"),
+        (None, ""),
+    ],
+)
+def test_when_reads_decades_and_centuries(value, shown):
+    assert render.when(value) == shown

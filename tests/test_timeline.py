@@ -29,6 +29,7 @@ ARTICLES = {
         "Laura Medina announced the extradition on June 3, 2022. "
         "Carlos Mendoza denied the charges.\n"
     ),
+    "c.txt": ("No Deal\n\nOn July 8, 2022, Carlos Mendoza did not accept a plea deal.\n"),
 }
 
 
@@ -103,3 +104,10 @@ def test_timeline_command(db):
     assert rows and {"day_start", "track", "sentence", "subject_entity"} <= set(rows[0])
     missing = runner.invoke(app, ["timeline", "-e", "Nobody Here", "--db", db])
     assert missing.exit_code == 1 and "Error: no entity is named" in missing.output
+
+
+def test_the_timeline_shows_a_negated_claim_as_negated(db):
+    result = runner.invoke(app, ["timeline", "-e", "Mendoza", "--since", "2022-07", "--db", db])
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.stdout.splitlines() if "accept" in x)
+    assert "[negated (not)]" in line

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from cartelkb.errors import ConfigError
-from cartelkb.timespan import bounds, interval, parse_filter
+from cartelkb.timespan import bounds, check_range, interval, parse_filter
 
 D = dt.date
 
@@ -66,3 +66,17 @@ def test_filter_values(text, expected):
 def test_filter_values_that_are_not_dates(text):
     with pytest.raises(ConfigError, match=r"--until .* is not a date"):
         parse_filter(text, "--until")
+
+
+@pytest.mark.parametrize(
+    ("since", "until"),
+    [("2024", "2024"), ("2024-06", "2024"), ("2023", "2024-01-01"), (None, "2020"), ("2020", None)],
+)
+def test_ranges_that_name_a_period(since, until):
+    check_range(since, until)  # no error
+
+
+@pytest.mark.parametrize(("since", "until"), [("2025", "2024"), ("2024-06-02", "2024-06-01")])
+def test_a_reversed_range_is_a_clear_error(since, until):
+    with pytest.raises(ConfigError, match=f"--since {since} is after --until {until}"):
+        check_range(since, until)

@@ -11,6 +11,7 @@ stream raw: `Page` shows its control characters and bidi overrides as escapes
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import textwrap
 from collections.abc import Iterable
@@ -98,6 +99,18 @@ def flags(c: Any) -> str:
     return ", ".join(found)
 
 
+def when(value: str | None) -> str:
+    """A stored date value as people read it: TimeML's decade "198" is "the 1980s",
+    its century "19" "the 1900s"; other values as stored."""
+    if value is None:
+        return ""
+    if re.fullmatch(r"[0-9]{3}", value):
+        return f"the {value}0s"
+    if re.fullmatch(r"[0-9]{2}", value):
+        return f"the {value}00s"
+    return value
+
+
 def shown(count: int, total: int) -> str:
     return f" ({total})" if count == total else f" (newest {count} of {total})"
 
@@ -112,7 +125,7 @@ def claim(page: Page, c: Any) -> None:
     if c.source is not None:
         details.insert(0, f"according to {party(c.source, c.source_entity)}")
     if c.date:
-        details.append(f"date {c.date}")
+        details.append(f"date {when(c.date)}")
     stance = flags(c)
     if stance:
         details.append(stance)
@@ -259,16 +272,19 @@ def timeline(page: Page, found: Any) -> None:
         page.line("No dated claim.")
     current = None
     for e in found.entries:
-        when = e.claim.date if e.dated_by == "claim" else e.claim.article_published
-        if when != current:
-            current = when
+        day = e.claim.date if e.dated_by == "claim" else e.claim.article_published
+        if day != current:
+            current = day
             page.line()
-            page.line(str(when), "bold", tail="" if e.dated_by == "claim" else "  (article date)")
+            page.line(when(day), "bold", tail="" if e.dated_by == "claim" else "  (article date)")
         head = f"[{e.track}] {party(e.claim.subject, e.claim.subject_entity)}  {e.claim.action}"
         if e.claim.object is not None:
             head += f"  {party(e.claim.object, e.claim.object_entity)}"
         if e.claim.source is not None:
             head += f"  (according to {party(e.claim.source, e.claim.source_entity)})"
+        stance = flags(e.claim)
+        if stance:
+            head += f"  [{stance}]"
         page.wrapped(head, hang=4)
         page.wrapped(f"“{e.claim.sentence}”", "dim", indent=4, hang=1)
         page.wrapped(
@@ -373,7 +389,7 @@ def event(page: Page, e: Any) -> None:
     if e.location:
         details.append(f"in {party(e.location, e.location_entity)}")
     if e.date:
-        details.append(f"date {e.date}")
+        details.append(f"date {when(e.date)}")
     if e.role:
         details.append(f"as {e.role}")
     stance = flags(e)

@@ -95,6 +95,21 @@ def bounds(value: str | None) -> tuple[str | None, str | None]:
     return found[0].isoformat(), found[1].isoformat()
 
 
+def check_range(since: str | None, until: str | None) -> None:
+    """`--since` and `--until` given together must name a period (since before until).
+
+    Raises:
+        ConfigError: either is not a date, or --since is after --until.
+    """
+    if since is None or until is None:
+        return
+    if parse_filter(since, "--since")[0] >= parse_filter(until, "--until")[1]:
+        raise ConfigError(
+            f"--since {since.strip()} is after --until {until.strip()}: nothing can be dated "
+            "in that period; swap them"
+        )
+
+
 def parse_filter(text: str, option: str) -> Interval:
     """A `--since`/`--until` value (YYYY, YYYY-MM or YYYY-MM-DD) as the interval it names.
 

@@ -71,6 +71,9 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
+LimitOption = Annotated[
+    int | None, typer.Option(min=0, help="At most this many (default and 0: all).")
+]
 FormatOption = Annotated[
     Format,
     typer.Option(

@@ -8,7 +8,17 @@ from typing import Annotated
 import typer
 
 from cartelkb.cli import app
-from cartelkb.cli._common import DbOption, Format, FormatOption, Table, emit, out, reader, row
+from cartelkb.cli._common import (
+    DbOption,
+    Format,
+    FormatOption,
+    LimitOption,
+    Table,
+    emit,
+    out,
+    reader,
+    row,
+)
 from cartelkb.errors import ConfigError
 
 entities_app = typer.Typer(
@@ -34,7 +44,7 @@ def entities_list(
     name: Annotated[
         str | None, typer.Option(help="The name or one of its aliases contains this.")
     ] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    limit: LimitOption = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:

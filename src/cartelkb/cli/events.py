@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from cartelkb.cli import app
-from cartelkb.cli._common import DbOption, Format, FormatOption, emit, reader
+from cartelkb.cli._common import DbOption, Format, FormatOption, LimitOption, emit, reader
 
 # The flat record of one event in csv/tsv/jsonl (json keeps the nested quantities).
 COLUMNS = [
@@ -100,7 +100,7 @@ def events(
             show_default=False,
         ),
     ] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    limit: LimitOption = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:

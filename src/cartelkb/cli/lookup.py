@@ -10,7 +10,17 @@ from typing import Annotated
 import typer
 
 from cartelkb.cli import app
-from cartelkb.cli._common import DbOption, Format, FormatOption, Table, emit, out, reader, row
+from cartelkb.cli._common import (
+    DbOption,
+    Format,
+    FormatOption,
+    LimitOption,
+    Table,
+    emit,
+    out,
+    reader,
+    row,
+)
 
 
 @app.command()
@@ -150,7 +160,7 @@ def claims(
             "--hedged/--not-hedged", help="Only hedged / firm claims.", show_default=False
         ),
     ] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    limit: LimitOption = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -163,8 +173,9 @@ def claims(
     cartelkb claims --action-contains extradit --location Mexico;
     cartelkb claims --action-contains extradit --since 2024 -f csv > extraditions.csv
     """
-    from cartelkb.query import ClaimView, search_claims, to_dict
+    from cartelkb.query import ClaimView, search_claims, to_dict, unknown_names
 
+    hints: list[str] = []
     with reader(db) as session:
         found = search_claims(
             session,
@@ -183,6 +194,8 @@ def claims(
             hedged=hedged,
             limit=limit,
         )
+        if not found:
+            hints = unknown_names(session, [subject, object_, source, location, recipient])
     if fmt is not Format.table:
         emit(to_dict(found), fmt, columns=None if found else _columns(ClaimView))
         return
@@ -191,6 +204,8 @@ def claims(
     page = render.Page(sys.stdout)
     if not found:
         page.line("No claim matches these filters.")
+        for hint in hints:
+            page.line(hint)
         return
     render.claims(page, found, by_role=False)
 
@@ -212,7 +227,7 @@ def articles(
         str | None,
         typer.Option(help="Published in this period or earlier.", show_default=False),
     ] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    limit: LimitOption = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -311,11 +326,11 @@ def timeline(
         str | None,
         typer.Option(help="Dated in this period or earlier.", show_default=False),
     ] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    limit: LimitOption = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """The dated claims of an entity, oldest first, on a "said" and a "did" track.
+    """The dated claims of an entity, oldest first, on "said", "did" and "done to" tracks.
 
     A claim's date is its own (a date in its clause), else its article's publication
     date; each line gives the sentence it comes from.
@@ -370,7 +385,9 @@ def corroboration(
             "--contradictions", help="Only claims one source negates and another asserts."
         ),
     ] = False,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many groups.")] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=0, help="At most this many groups (default and 0: all).")
+    ] = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:

@@ -34,6 +34,7 @@ from cartelkb.query.entities import (
     offices_of,
     sanctions_of,
     suggestions,
+    unknown_names,
 )
 from cartelkb.query.events import (
     entity_relations,
@@ -109,5 +110,6 @@ __all__ = [
     "search_claims",
     "search_events",
     "suggestions",
+    "unknown_names",
     "to_dict",
 ]

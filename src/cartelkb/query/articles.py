@@ -13,7 +13,7 @@ from cartelkb.store.schema import (
     claims,
     mentions,
 )
-from cartelkb.timespan import parse_filter
+from cartelkb.timespan import check_range, parse_filter
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -86,6 +86,7 @@ def list_articles(
         stmt = stmt.where(articles.c.title.icontains(title, autoescape=True))
     if outlet:
         stmt = stmt.where(articles.c.outlet.icontains(outlet, autoescape=True))
+    check_range(since, until)
     if since is not None:
         stmt = stmt.where(articles.c.published_end > parse_filter(since, "--since")[0])
     if until is not None:

@@ -406,3 +406,16 @@ def list_entities(
         )
         for r in rows
     ]
+
+
+def unknown_names(db: Db, names: list[str | None]) -> list[str]:
+    """A line for each given name no entity goes by, with suggestions (for a search that
+    found nothing: the name may be misspelled)."""
+    lines = []
+    for name in names:
+        if not name or find_entity_ids(db, name):
+            continue
+        close = suggestions(db, name)
+        hint = f"; did you mean: {', '.join(close)}?" if close else ""
+        lines.append(f"No entity is named {name!r}{hint}")
+    return lines

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, or_, select
 
+from cartelkb.errors import ConfigError
 from cartelkb.query.names import find_entity_ids
 from cartelkb.query.views import EventView, QuantityView, RelationEvidence, RelationView
 from cartelkb.store.schema import (
@@ -17,7 +19,7 @@ from cartelkb.store.schema import (
     events,
     relations,
 )
-from cartelkb.timespan import parse_filter
+from cartelkb.timespan import check_range, parse_filter
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -126,6 +128,19 @@ def _entity_events(db: Db, entity_id: int, limit: int | None) -> tuple[list[Even
     return _event_views(db, rows, role_of), int(total)
 
 
+def event_type(text: str) -> str:
+    """`text` as one of the event types, else a ConfigError naming them."""
+    from cartelkb.lexicon import lexicon
+
+    known = list(lexicon("events").mapping("event_types"))
+    wanted = text.strip().lower()
+    if wanted in known:
+        return wanted
+    close = difflib.get_close_matches(wanted, known, n=1)
+    hint = f"did you mean {close[0]}? " if close else ""
+    raise ConfigError(f"no event type {text!r}; {hint}the types are: {', '.join(known)}")
+
+
 def search_events(
     db: Db,
     *,
@@ -152,7 +167,7 @@ def search_events(
     """
     stmt = _events_select()
     if type_:
-        stmt = stmt.where(events.c.type == type_.strip().lower())
+        stmt = stmt.where(events.c.type == event_type(type_))
     if entity:
         ids = find_entity_ids(db, entity)
         patients = select(event_patients.c.event_id).where(
@@ -172,6 +187,7 @@ def search_events(
         stmt = stmt.where(or_(*conditions))
     starts = func.coalesce(events.c.date_start, articles.c.published_start)
     ends = func.coalesce(events.c.date_end, articles.c.published_end)
+    check_range(since, until)
     if since is not None:
         stmt = stmt.where(ends > parse_filter(since, "--since")[0])
     if until is not None:
