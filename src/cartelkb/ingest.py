@@ -445,6 +445,7 @@ class Ingestor:
             # Entities of the text stored before: kept while the new extraction links
             # (so an entity keeps its id across `--force`), pruned after if orphaned.
             old_entities: set[int] = set()
+            keep_id: int | None = None  # a re-extracted article keeps its id
             if existing is not None:
                 if (
                     not self.force or raw.sha256 in self.forced
@@ -462,13 +463,19 @@ class Ingestor:
                     extraction = extraction.model_copy(
                         update={"article": raw.model_copy(update=kept)}
                     )
+                keep_id = existing.id
                 old_entities = repo.delete_article(session, existing.id, prune=False)
                 status = "updated"
             previous = repo.article_by_path(session, path)
             if previous is not None:
                 status = "updated"
             article = repo.store_extraction(
-                session, extraction, clusters, assignment, extractor_version=EXTRACTOR_VERSION
+                session,
+                extraction,
+                clusters,
+                assignment,
+                extractor_version=EXTRACTOR_VERSION,
+                article_id=keep_id,
             )
             for old in old_paths:
                 repo.add_path(session, article, old)

@@ -347,8 +347,13 @@ def store_extraction(
     assignment: Sequence[int],
     *,
     extractor_version: str,
+    article_id: int | None = None,
 ) -> Article:
-    """Write one article with its mentions, dates and claims, linking entities."""
+    """Write one article with its mentions, dates and claims, linking entities.
+
+    Args:
+        article_id: the id to store it under (a re-extracted article keeps its id).
+    """
     # Imported here: curation imports this module and never links, and the linker
     # brings the resolver and the pydantic records with it.
     from cartelkb.resolve.link import LinkIndex, link_cluster
@@ -357,6 +362,7 @@ def store_extraction(
     raw = extraction.article
     published = bounds(raw.published)
     article = Article(
+        id=article_id,
         sha256=raw.sha256,
         source_path=raw.source_path,
         title=raw.title,
