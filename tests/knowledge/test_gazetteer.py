@@ -58,3 +58,21 @@ def test_counts():
         kinds[e.kind] = kinds.get(e.kind, 0) + 1
     assert kinds["officials"] == 101
     assert kinds["sanctions"] == 1906
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "type_"),
+    [
+        # A country's government, by its demonym or spelled out, is one organization.
+        ("Mexican government", "Government of Mexico", "ORG"),
+        ("government of Mexico", "Government of Mexico", "ORG"),
+        # In federal reporting the bare city is the capital, as in a WASHINGTON dateline.
+        ("Washington", "Washington, D.C.", "GPE"),
+        ("Southern Border", "Southwest border", "LOC"),
+        ("Senate Drug Caucus", "Senate Caucus on International Narcotics Control", "ORG"),
+    ],
+)
+def test_institutions_and_places_of_border_reporting(name, canonical, type_):
+    entry = load().lookup(name)
+    assert entry is not None
+    assert (entry.canonical, entry.type) == (canonical, type_)
