@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from cartelkb.extract.entities.drafts import Draft, corroborated, is_heading, trim
+from cartelkb.extract.entities.drafts import (
+    Draft,
+    administration_heads,
+    corroborated,
+    dateline_places,
+    is_heading,
+    trim,
+)
 from cartelkb.extract.sentences import sentences
+from cartelkb.knowledge import load
 
 
 @pytest.mark.parametrize(
@@ -84,3 +92,58 @@ def test_corroborated(nlp, text, specs, kept):
         Draft(start, end, label, canonical=canonical) for start, end, label, canonical in specs
     ]
     assert [doc[d.start : d.end].text for d in corroborated(doc, drafts)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "heads"),
+    [
+        pytest.param("It was the Biden Administration.", 3, 5, ["Joe Biden"], id="one-surname"),
+        pytest.param(
+            "The Biden-Harris Administration acted.",
+            1,
+            5,
+            ["Joe Biden", "Kamala Harris"],
+            id="two-surnames-joined-by-a-hyphen",
+        ),
+        pytest.param(
+            "The Trump Administration Build on Progress",
+            1,
+            6,
+            ["Donald Trump"],
+            id="a-heading-span-running-past-administration",
+        ),
+        pytest.param("The Drug Enforcement Administration acted.", 1, 4, [], id="an-agency"),
+        pytest.param("The Trump Tower was sold.", 1, 3, [], id="no-administration"),
+    ],
+)
+def test_administration_heads(nlp, text, start, end, heads):
+    found = administration_heads(nlp(text), start, end, load())
+    assert [(d.label, d.canonical) for d in found] == [("PERSON", h) for h in heads]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        pytest.param(
+            "Treasury Acts\n\nWASHINGTON – The Treasury acted today.",
+            [("WASHINGTON", "Washington, D.C.")],
+            id="dateline-city-and-dash",
+        ),
+        pytest.param(
+            "OCT 22 - WASHINGTON – The agency acted today.",
+            [("WASHINGTON", "Washington, D.C.")],
+            id="after-the-date",
+        ),
+        pytest.param(
+            "The agency acted today. It said WASHINGTON – and more.",
+            [],
+            id="not-at-a-line-start",
+        ),
+        pytest.param("FENTANYL – The agency acted today.", [], id="not-a-known-place"),
+        pytest.param("WASHINGTON said the agency acted.", [], id="no-dash"),
+    ],
+)
+def test_dateline_places(nlp, text, places):
+    doc = nlp(text)
+    found = [d for d in dateline_places(doc, [], load())]
+    assert [(doc[d.start : d.end].text, d.canonical) for d in found] == places

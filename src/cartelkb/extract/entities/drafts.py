@@ -130,6 +130,8 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
         if parts:
             drafts.extend(parts)
             continue
+        if label != "PERSON":
+            drafts.extend(administration_heads(doc, start, end, kb))
         role = None
         if (
             label != "PERSON"
@@ -222,3 +224,58 @@ def _dateline_city(doc: Doc, draft: Draft, by_start: dict[int, Draft]) -> bool:
         and after.label == "GPE"
         and (draft.start == 0 or "\n" in doc[draft.start - 1].text_with_ws)
     )
+
+
+DATELINE_DASHES = {"-", "–", "—"}
+DATELINE_REACH = 6  # tokens from a line's start: "OCT 22 - WASHINGTON –"
+
+
+def administration_heads(doc: Doc, start: int, end: int, kb: Knowledge) -> list[Draft]:
+    """The known officials an administration's name holds: "Biden Administration" ->
+    Biden, "Biden-Harris Administration" -> Biden and Harris (each a surname the
+    officials file gives one person). The NER tags the whole span ORG; the span stays.
+    """
+    # A heading's NER may run on past it: "the Biden-Harris Administration Build on ...".
+    word = next((i for i in range(start + 1, end) if doc[i].lower_ == "administration"), None)
+    if word is None:
+        return []
+    heads: list[Draft] = []
+    for i in range(start, word):
+        token = doc[i]
+        if token.text in DATELINE_DASHES:
+            continue
+        entry = kb.person_by_surname(token.text) if token.is_title else None
+        if entry is None:
+            return []  # some other name ("Drug Enforcement Administration")
+        heads.append(Draft(i, i + 1, "PERSON", canonical=entry.canonical, source="knowledge"))
+    return heads
+
+
+def dateline_places(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]:
+    """The drafts, with the known place of each capitalized dateline the NER missed.
+
+    Wire and press-release datelines open the body's first line with the city in
+    capitals and a dash ("WASHINGTON – The Treasury ...", AP Stylebook, "datelines");
+    the small model tags "WASHINGTON" as anything or nothing. Only a gazetteer place,
+    in capitals, within the first tokens of a line and followed by a dash, counts.
+    """
+    taken = {i for d in drafts for i in range(d.start, d.end)}
+    found: list[Draft] = []
+    line_start = 0
+    for i, token in enumerate(doc):
+        if i and ("\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_):
+            line_start = i
+        if i - line_start >= DATELINE_REACH or not (token.is_upper and token.is_alpha):
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end >= len(doc) or doc[end].text not in DATELINE_DASHES:
+            continue
+        if i > line_start and doc[i - 1].is_upper and doc[i - 1].is_alpha:
+            continue  # inside a run of capitals: its first word starts it
+        entry = kb.lookup(doc[i:end].text)
+        if entry is None or entry.type not in {"GPE", "LOC"} or taken & set(range(i, end)):
+            continue
+        found.append(Draft(i, end, entry.type, canonical=entry.canonical, source="knowledge"))
+    return sorted([*drafts, *found], key=lambda d: (d.start, d.end))
