@@ -9,6 +9,7 @@ from cartelkb.extract.entities.drafts import (
     administration_heads,
     corroborated,
     dateline_places,
+    directional_place,
     is_heading,
     trim,
 )
@@ -147,3 +148,16 @@ def test_dateline_places(nlp, text, places):
     doc = nlp(text)
     found = [d for d in dateline_places(doc, [], load())]
     assert [(doc[d.start : d.end].text, d.canonical) for d in found] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "canonical"),
+    [
+        pytest.param("Violence grew in Northern Tamaulipas.", 3, 5, "Tamaulipas", id="region"),
+        pytest.param("Violence grew in Northern Ireland.", 3, 5, None, id="unknown-place"),
+        pytest.param("Violence grew in Tamaulipas.", 3, 4, None, id="no-direction"),
+    ],
+)
+def test_directional_place(nlp, text, start, end, canonical):
+    entry = directional_place(nlp(text), start, end, load())
+    assert (entry.canonical if entry else None) == canonical

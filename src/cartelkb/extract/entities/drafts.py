@@ -9,13 +9,14 @@ from spacy.tokens import Doc, Span
 from cartelkb.extract.entities.demonyms import denoted_country
 from cartelkb.extract.entities.titles import extend_given_names, strip_leading_title
 from cartelkb.extract.sentences import sentence_of
-from cartelkb.knowledge import Knowledge, name_key
+from cartelkb.knowledge import Knowledge, KnownEntity, name_key
 from cartelkb.lexicon import lexicon
 
 _LEXICON = lexicon("entities")
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
 TRIM_START = _LEXICON.words("trim_start")
 PERSON_LEAD = _LEXICON.words("person_span_lead")
+PLACE_DIRECTIONS = _LEXICON.words("place_directions")
 # Possessive endings as the tokenizer splits them off: "Sheinbaum's", "the cartels'".
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 
@@ -123,6 +124,7 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
             and doc[start].tag_ in {"NNS", "NNPS"}
             and not ent.ent_id_
             and not dateline  # "BROWNSVILLE, Texas": capitals are tagged as anything
+            and label != "PERSON"  # a surname ending in -s ("Cheeks") is tagged NNPS too
         ):
             # A capitalized plural common noun ("Cartels like CJNG") is not a name.
             continue
@@ -154,6 +156,8 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
             start = extend_given_names(doc, start, kb)
         entry = kb.lookup(doc[start:end].text)
         source = "knowledge" if ent.ent_id_ else "model"
+        if entry is None and label in {"GPE", "LOC"}:
+            entry = directional_place(doc, start, end, kb)
         if entry is not None:
             label = entry.type
         drafts.append(
@@ -279,3 +283,12 @@ def dateline_places(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]
             continue
         found.append(Draft(i, end, entry.type, canonical=entry.canonical, source="knowledge"))
     return sorted([*drafts, *found], key=lambda d: (d.start, d.end))
+
+
+def directional_place(doc: Doc, start: int, end: int, kb: Knowledge) -> KnownEntity | None:
+    """The known place a compass adjective qualifies ("Northern Tamaulipas" -> Tamaulipas),
+    for a span the gazetteer does not know whole."""
+    if end - start < 2 or doc[start].lower_ not in PLACE_DIRECTIONS:
+        return None
+    entry = kb.lookup(doc[start + 1 : end].text)
+    return entry if entry is not None and entry.type in {"GPE", "LOC"} else None
