@@ -67,6 +67,9 @@ def test_counts():
         ("Washington", "Washington, D.C.", "GPE"),
         ("Southern Border", "Southwest border", "LOC"),
         ("Senate Drug Caucus", "Senate Caucus on International Narcotics Control", "ORG"),
+        ("La Familia Cartel", "La Familia Michoacana", "ORG"),
+        ("VOA", "Voice of America", "ORG"),
+        ("Carrillo Fuentes Organization", "Juárez Cartel", "ORG"),
     ],
 )
 def test_institutions_and_places_of_border_reporting(name, canonical, type_):

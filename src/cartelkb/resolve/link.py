@@ -15,7 +15,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from cartelkb.knowledge import name_key
+from cartelkb.knowledge import load, name_key
 from cartelkb.resolve.cluster import Alias, Cluster
 from cartelkb.resolve.names import COMPATIBLE, compare_key, nickname_forms, person_partial_keys
 from cartelkb.resolve.score import (
@@ -306,7 +306,11 @@ def class_factor(cluster: Cluster, entity_type: str, entity_known: bool) -> floa
         return 0.9  # a person tagged ORG, or a full name tagged as a place
     if cluster.label == "PERSON" and not entity_known and several:
         return 0.9  # an unknown ORG or place named like the person
-    if not entity_known and {cluster.label, entity_type} in ({"ORG", "GPE"}, {"ORG", "LOC"}):
+    if (
+        not entity_known
+        and {cluster.label, entity_type} in ({"ORG", "GPE"}, {"ORG", "LOC"})
+        and load().lookup(cluster.name) is None
+    ):
         return 0.9  # a name no gazetteer knows, tagged now ORG, now place ("Perth")
     return 0.0
 

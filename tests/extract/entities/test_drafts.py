@@ -11,6 +11,7 @@ from cartelkb.extract.entities.drafts import (
     dateline_places,
     directional_place,
     is_heading,
+    model_drafts,
     trim,
 )
 from cartelkb.extract.sentences import sentences
@@ -161,3 +162,19 @@ def test_dateline_places(nlp, text, places):
 def test_directional_place(nlp, text, start, end, canonical):
     entry = directional_place(nlp(text), start, end, load())
     assert (entry.canonical if entry else None) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "label"),
+    [
+        pytest.param("Trucks crossed the Pharr International Bridge.", 3, 6, "LOC", id="a-bridge"),
+        pytest.param("Officials of the Zapata Family Cartel met.", 3, 6, "ORG", id="org-head"),
+    ],
+)
+def test_facilities_are_places_unless_named_as_organizations(nlp, text, start, end, label):
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, start, end, label="FAC")]
+    [draft] = model_drafts(doc, load())
+    assert (draft.start, draft.end, draft.label) == (start, end, label)

@@ -17,6 +17,7 @@ KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
 TRIM_START = _LEXICON.words("trim_start")
 PERSON_LEAD = _LEXICON.words("person_span_lead")
 PLACE_DIRECTIONS = _LEXICON.words("place_directions")
+GENERIC_HEADS = _LEXICON.words("generic_heads")
 # Possessive endings as the tokenizer splits them off: "Sheinbaum's", "the cartels'".
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 
@@ -113,6 +114,11 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
                     )
                 )
             continue
+        if label == "FAC":
+            # OntoNotes' facilities (bridges, ports, highways, streets, buildings) are
+            # places to the knowledge base, unless named as an organization is
+            # ("La Familia Cartel", which the small model calls FAC at times).
+            label = "ORG" if doc[ent.end - 1].lower_ in GENERIC_HEADS else "LOC"
         if label not in KEPT_LABELS:
             continue
         start, end = trim(doc, ent.start, ent.end)
