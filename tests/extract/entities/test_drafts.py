@@ -178,3 +178,19 @@ def test_facilities_are_places_unless_named_as_organizations(nlp, text, start, e
     doc.ents = [Span(doc, start, end, label="FAC")]
     [draft] = model_drafts(doc, load())
     assert (draft.start, draft.end, draft.label) == (start, end, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "kept"),
+    [
+        pytest.param("Fans cheered the Chargers on Sunday.", 3, True, id="plural-name-mid-sentence"),
+        pytest.param("Cartels like CJNG grew.", 0, False, id="plural-noun-at-sentence-start"),
+    ],
+)
+def test_capitalized_plural_is_a_name_only_inside_a_sentence(nlp, text, index, kept):
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    assert doc[index].tag_ in {"NNS", "NNPS"}
+    doc.ents = [Span(doc, index, index + 1, label="ORG")]
+    assert bool(model_drafts(doc, load())) is kept

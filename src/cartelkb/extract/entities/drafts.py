@@ -131,8 +131,10 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
             and not ent.ent_id_
             and not dateline  # "BROWNSVILLE, Texas": capitals are tagged as anything
             and label != "PERSON"  # a surname ending in -s ("Cheeks") is tagged NNPS too
+            and (doc[start].is_sent_start or is_heading(sentence_of(doc, start)))
         ):
-            # A capitalized plural common noun ("Cartels like CJNG") is not a name.
+            # A capitalized plural common noun ("Cartels like CJNG") is not a name; inside
+            # a sentence the capital marks one ("the Chargers' offense").
             continue
         parts = known_parts(doc, start, end, kb)
         if parts:
