@@ -183,7 +183,7 @@ def test_facilities_are_places_unless_named_as_organizations(nlp, text, start, e
 @pytest.mark.parametrize(
     ("text", "index", "kept"),
     [
-        pytest.param("Fans cheered the Chargers on Sunday.", 3, True, id="plural-name-mid-sentence"),
+        pytest.param("Fans cheered the Chargers on Sunday.", 3, True, id="plural-mid-sentence"),
         pytest.param("Cartels like CJNG grew.", 0, False, id="plural-noun-at-sentence-start"),
     ],
 )
