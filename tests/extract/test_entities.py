@@ -71,6 +71,16 @@ EXPECTED = [
         id="hyphenated-compound-of-places",
     ),
     pytest.param(
+        "On Saturday, Cheeks was fired as head coach.",
+        [("Cheeks", "PERSON", None, None)],
+        id="a-surname-ending-in-s-is-no-plural-noun",
+    ),
+    pytest.param(
+        "Police said Mr Buckley fell.",
+        [("Buckley", "PERSON", None, "Mr")],
+        id="british-title-without-period",
+    ),
+    pytest.param(
         "The Mexican government rejected the plan.",
         [("Mexican", "GPE", "Mexico", None)],
         id="demonym-before-government",

@@ -56,5 +56,29 @@ def test_counts():
     kinds: dict[str, int] = {}
     for e in load().entities:
         kinds[e.kind] = kinds.get(e.kind, 0) + 1
-    assert kinds["officials"] == 101
+    assert kinds["officials"] == 105
     assert kinds["sanctions"] == 1906
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "type_"),
+    [
+        # In federal reporting the bare city is the capital, as in a WASHINGTON dateline.
+        ("Washington", "Washington, D.C.", "GPE"),
+        ("Southern Border", "Southwest border", "LOC"),
+        ("Senate Drug Caucus", "Senate Caucus on International Narcotics Control", "ORG"),
+        ("La Familia Cartel", "La Familia Michoacana", "ORG"),
+        ("VOA", "Voice of America", "ORG"),
+        ("Carrillo Fuentes Organization", "Juárez Cartel", "ORG"),
+    ],
+)
+def test_institutions_and_places_of_border_reporting(name, canonical, type_):
+    entry = load().lookup(name)
+    assert entry is not None
+    assert (entry.canonical, entry.type) == (canonical, type_)
+
+
+def test_a_government_is_no_gazetteer_name():
+    """No "Government of X" entry: the text's "Mexican government" stays the country's
+    demonym (commit 6ecc333, tests/extract/test_entities.py)."""
+    assert load().lookup("Mexican government") is None

@@ -8,8 +8,8 @@ from cartelkb.knowledge.officials import Office, load_officials, official_named
 
 def test_every_row_is_read_and_people_with_two_offices_are_one_official():
     officials = load_officials()
-    assert len(officials) == 101
-    assert sum(len(o.offices) for o in officials) == 105
+    assert len(officials) == 105
+    assert sum(len(o.offices) for o in officials) == 110
     medina = official_named("Eduardo Medina Mora")
     assert medina is not None
     assert [o.label for o in medina.offices] == [

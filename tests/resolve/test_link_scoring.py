@@ -186,6 +186,18 @@ def test_known_place_is_not_taken_by_a_person_of_that_name(engine):
     assert person != place
 
 
+def test_unknown_name_tagged_org_then_place_is_one_entity(engine):
+    [(org, _, _)] = store(engine, ("Perth", "ORG"))
+    [(place, _, _)] = store(engine, ("Perth", "GPE"))
+    assert place == org
+
+
+def test_known_place_is_not_taken_by_an_org_of_that_name(engine):
+    [(place, _, _)] = store(engine, ("Sinaloa", "GPE", {"canonical": "Sinaloa"}))
+    [(org, _, _)] = store(engine, ("Sinaloa", "ORG"))
+    assert org != place
+
+
 def test_shared_context_tells_two_people_of_one_surname_apart(engine):
     store(engine, ("Joaquín Guzmán Loera", "PERSON"), ("Sinaloa Cartel", "ORG"))
     store(engine, ("Ovidio Guzmán López", "PERSON"), ("Culiacán", "GPE"))

@@ -80,7 +80,8 @@ def test_a_coordination_gives_a_row_per_entity(session):
         (0, "subject", None, "Mexico and the United States", "Mexico"),
         (0, "subject", None, "Mexico and the United States", "United States"),
         (1, "object", None, "a security agreement", None),
-        (2, "location", "in", "Washington", "Washington"),
+        # The gazetteer's capital (us_places.tsv: "Washington" is Washington, D.C.).
+        (2, "location", "in", "Washington", "Washington, D.C."),
     ]
 
 

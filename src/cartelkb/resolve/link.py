@@ -15,7 +15,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from cartelkb.knowledge import name_key
+from cartelkb.knowledge import load, name_key
 from cartelkb.resolve.cluster import Alias, Cluster
 from cartelkb.resolve.names import COMPATIBLE, compare_key, nickname_forms, person_partial_keys
 from cartelkb.resolve.score import (
@@ -294,7 +294,8 @@ def class_factor(cluster: Cluster, entity_type: str, entity_known: bool) -> floa
     """How far the cluster's class allows the entity's: 1 the same class (GPE and LOC
     alike), 0.9 for the confusions the statistical NER makes most (a person tagged ORG,
     or a full name tagged GPE; an unknown ORG or place that a personal name of two words
-    or more shows to be a person), else 0.
+    or more shows to be a person; a name no gazetteer knows, tagged ORG in one article and
+    a place in another), else 0.
     """
     if entity_type in COMPATIBLE.get(cluster.label, {cluster.label}):
         return 1.0
@@ -305,6 +306,12 @@ def class_factor(cluster: Cluster, entity_type: str, entity_known: bool) -> floa
         return 0.9  # a person tagged ORG, or a full name tagged as a place
     if cluster.label == "PERSON" and not entity_known and several:
         return 0.9  # an unknown ORG or place named like the person
+    if (
+        not entity_known
+        and {cluster.label, entity_type} in ({"ORG", "GPE"}, {"ORG", "LOC"})
+        and load().lookup(cluster.name) is None
+    ):
+        return 0.9  # a name no gazetteer knows, tagged now ORG, now place ("Perth")
     return 0.0
 
 

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from cartelkb.extract.entities.drafts import Draft, corroborated, is_heading, trim
+from cartelkb.extract.entities.drafts import (
+    Draft,
+    administration_heads,
+    corroborated,
+    dateline_places,
+    directional_place,
+    is_heading,
+    model_drafts,
+    trim,
+)
 from cartelkb.extract.sentences import sentences
+from cartelkb.knowledge import load
 
 
 @pytest.mark.parametrize(
@@ -84,3 +94,103 @@ def test_corroborated(nlp, text, specs, kept):
         Draft(start, end, label, canonical=canonical) for start, end, label, canonical in specs
     ]
     assert [doc[d.start : d.end].text for d in corroborated(doc, drafts)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "heads"),
+    [
+        pytest.param("It was the Biden Administration.", 3, 5, ["Joe Biden"], id="one-surname"),
+        pytest.param(
+            "The Biden-Harris Administration acted.",
+            1,
+            5,
+            ["Joe Biden", "Kamala Harris"],
+            id="two-surnames-joined-by-a-hyphen",
+        ),
+        pytest.param(
+            "The Trump Administration Build on Progress",
+            1,
+            6,
+            ["Donald Trump"],
+            id="a-heading-span-running-past-administration",
+        ),
+        pytest.param("The Drug Enforcement Administration acted.", 1, 4, [], id="an-agency"),
+        pytest.param("The Trump Tower was sold.", 1, 3, [], id="no-administration"),
+    ],
+)
+def test_administration_heads(nlp, text, start, end, heads):
+    found = administration_heads(nlp(text), start, end, load())
+    assert [(d.label, d.canonical) for d in found] == [("PERSON", h) for h in heads]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        pytest.param(
+            "Treasury Acts\n\nWASHINGTON – The Treasury acted today.",
+            [("WASHINGTON", "Washington, D.C.")],
+            id="dateline-city-and-dash",
+        ),
+        pytest.param(
+            "OCT 22 - WASHINGTON – The agency acted today.",
+            [("WASHINGTON", "Washington, D.C.")],
+            id="after-the-date",
+        ),
+        pytest.param(
+            "The agency acted today. It said WASHINGTON – and more.",
+            [],
+            id="not-at-a-line-start",
+        ),
+        pytest.param("FENTANYL – The agency acted today.", [], id="not-a-known-place"),
+        pytest.param("WASHINGTON said the agency acted.", [], id="no-dash"),
+    ],
+)
+def test_dateline_places(nlp, text, places):
+    doc = nlp(text)
+    found = [d for d in dateline_places(doc, [], load())]
+    assert [(doc[d.start : d.end].text, d.canonical) for d in found] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "canonical"),
+    [
+        pytest.param("Violence grew in Northern Tamaulipas.", 3, 5, "Tamaulipas", id="region"),
+        pytest.param("Violence grew in Northern Ireland.", 3, 5, None, id="unknown-place"),
+        pytest.param("Violence grew in Tamaulipas.", 3, 4, None, id="no-direction"),
+    ],
+)
+def test_directional_place(nlp, text, start, end, canonical):
+    entry = directional_place(nlp(text), start, end, load())
+    assert (entry.canonical if entry else None) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "label"),
+    [
+        pytest.param("Trucks crossed the Pharr International Bridge.", 3, 6, "LOC", id="a-bridge"),
+        pytest.param("Officials of the Zapata Family Cartel met.", 3, 6, "ORG", id="org-head"),
+    ],
+)
+def test_facilities_are_places_unless_named_as_organizations(nlp, text, start, end, label):
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, start, end, label="FAC")]
+    [draft] = model_drafts(doc, load())
+    assert (draft.start, draft.end, draft.label) == (start, end, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "kept"),
+    [
+        pytest.param("Fans cheered the Chargers on Sunday.", 3, True, id="plural-mid-sentence"),
+        pytest.param("Cartels like CJNG grew.", 0, False, id="plural-noun-at-sentence-start"),
+    ],
+)
+def test_capitalized_plural_is_a_name_only_inside_a_sentence(nlp, text, index, kept):
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    assert doc[index].tag_ in {"NNS", "NNPS"}
+    doc.ents = [Span(doc, index, index + 1, label="ORG")]
+    assert bool(model_drafts(doc, load())) is kept

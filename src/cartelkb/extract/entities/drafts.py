@@ -9,13 +9,15 @@ from spacy.tokens import Doc, Span
 from cartelkb.extract.entities.demonyms import denoted_country
 from cartelkb.extract.entities.titles import extend_given_names, strip_leading_title
 from cartelkb.extract.sentences import sentence_of
-from cartelkb.knowledge import Knowledge, name_key
+from cartelkb.knowledge import Knowledge, KnownEntity, name_key
 from cartelkb.lexicon import lexicon
 
 _LEXICON = lexicon("entities")
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
 TRIM_START = _LEXICON.words("trim_start")
 PERSON_LEAD = _LEXICON.words("person_span_lead")
+PLACE_DIRECTIONS = _LEXICON.words("place_directions")
+GENERIC_HEADS = _LEXICON.words("generic_heads")
 # Possessive endings as the tokenizer splits them off: "Sheinbaum's", "the cartels'".
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 
@@ -112,6 +114,11 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
                     )
                 )
             continue
+        if label == "FAC":
+            # OntoNotes' facilities (bridges, ports, highways, streets, buildings) are
+            # places to the knowledge base, unless named as an organization is
+            # ("La Familia Cartel", which the small model calls FAC at times).
+            label = "ORG" if doc[ent.end - 1].lower_ in GENERIC_HEADS else "LOC"
         if label not in KEPT_LABELS:
             continue
         start, end = trim(doc, ent.start, ent.end)
@@ -123,13 +130,18 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
             and doc[start].tag_ in {"NNS", "NNPS"}
             and not ent.ent_id_
             and not dateline  # "BROWNSVILLE, Texas": capitals are tagged as anything
+            and label != "PERSON"  # a surname ending in -s ("Cheeks") is tagged NNPS too
+            and (doc[start].is_sent_start or is_heading(sentence_of(doc, start)))
         ):
-            # A capitalized plural common noun ("Cartels like CJNG") is not a name.
+            # A capitalized plural common noun ("Cartels like CJNG") is not a name; inside
+            # a sentence the capital marks one ("the Chargers' offense").
             continue
         parts = known_parts(doc, start, end, kb)
         if parts:
             drafts.extend(parts)
             continue
+        if label != "PERSON":
+            drafts.extend(administration_heads(doc, start, end, kb))
         role = None
         if (
             label != "PERSON"
@@ -152,6 +164,8 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
             start = extend_given_names(doc, start, kb)
         entry = kb.lookup(doc[start:end].text)
         source = "knowledge" if ent.ent_id_ else "model"
+        if entry is None and label in {"GPE", "LOC"}:
+            entry = directional_place(doc, start, end, kb)
         if entry is not None:
             label = entry.type
         drafts.append(
@@ -222,3 +236,67 @@ def _dateline_city(doc: Doc, draft: Draft, by_start: dict[int, Draft]) -> bool:
         and after.label == "GPE"
         and (draft.start == 0 or "\n" in doc[draft.start - 1].text_with_ws)
     )
+
+
+DATELINE_DASHES = {"-", "–", "—"}
+DATELINE_REACH = 6  # tokens from a line's start: "OCT 22 - WASHINGTON –"
+
+
+def administration_heads(doc: Doc, start: int, end: int, kb: Knowledge) -> list[Draft]:
+    """The known officials an administration's name holds: "Biden Administration" ->
+    Biden, "Biden-Harris Administration" -> Biden and Harris (each a surname the
+    officials file gives one person). The NER tags the whole span ORG; the span stays.
+    """
+    # A heading's NER may run on past it: "the Biden-Harris Administration Build on ...".
+    word = next((i for i in range(start + 1, end) if doc[i].lower_ == "administration"), None)
+    if word is None:
+        return []
+    heads: list[Draft] = []
+    for i in range(start, word):
+        token = doc[i]
+        if token.text in DATELINE_DASHES:
+            continue
+        entry = kb.person_by_surname(token.text) if token.is_title else None
+        if entry is None:
+            return []  # some other name ("Drug Enforcement Administration")
+        heads.append(Draft(i, i + 1, "PERSON", canonical=entry.canonical, source="knowledge"))
+    return heads
+
+
+def dateline_places(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]:
+    """The drafts, with the known place of each capitalized dateline the NER missed.
+
+    Wire and press-release datelines open the body's first line with the city in
+    capitals and a dash ("WASHINGTON – The Treasury ...", AP Stylebook, "datelines");
+    the small model tags "WASHINGTON" as anything or nothing. Only a gazetteer place,
+    in capitals, within the first tokens of a line and followed by a dash, counts.
+    """
+    taken = {i for d in drafts for i in range(d.start, d.end)}
+    found: list[Draft] = []
+    line_start = 0
+    for i, token in enumerate(doc):
+        if i and ("\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_):
+            line_start = i
+        if i - line_start >= DATELINE_REACH or not (token.is_upper and token.is_alpha):
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end >= len(doc) or doc[end].text not in DATELINE_DASHES:
+            continue
+        if i > line_start and doc[i - 1].is_upper and doc[i - 1].is_alpha:
+            continue  # inside a run of capitals: its first word starts it
+        entry = kb.lookup(doc[i:end].text)
+        if entry is None or entry.type not in {"GPE", "LOC"} or taken & set(range(i, end)):
+            continue
+        found.append(Draft(i, end, entry.type, canonical=entry.canonical, source="knowledge"))
+    return sorted([*drafts, *found], key=lambda d: (d.start, d.end))
+
+
+def directional_place(doc: Doc, start: int, end: int, kb: Knowledge) -> KnownEntity | None:
+    """The known place a compass adjective qualifies ("Northern Tamaulipas" -> Tamaulipas),
+    for a span the gazetteer does not know whole."""
+    if end - start < 2 or doc[start].lower_ not in PLACE_DIRECTIONS:
+        return None
+    entry = kb.lookup(doc[start + 1 : end].text)
+    return entry if entry is not None and entry.type in {"GPE", "LOC"} else None

@@ -12,7 +12,13 @@ from cartelkb.extract.entities.aliases import (
     join_quoted_nicknames,
     nickname_after,
 )
-from cartelkb.extract.entities.drafts import Draft, clean_name, corroborated, model_drafts
+from cartelkb.extract.entities.drafts import (
+    Draft,
+    clean_name,
+    corroborated,
+    dateline_places,
+    model_drafts,
+)
 from cartelkb.extract.entities.organizations import governing_body, refine_organizations
 from cartelkb.extract.entities.people import (
     add_missed_surnames,
@@ -37,7 +43,7 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
         MentionRecord per name, sorted by offset; `text == doc.text[start:end]`.
     """
     kb = knowledge or load()
-    drafts = join_quoted_nicknames(doc, model_drafts(doc, kb))
+    drafts = join_quoted_nicknames(doc, dateline_places(doc, model_drafts(doc, kb), kb))
     relabel_surnames(doc, drafts)
     settle_lone_names(doc, drafts)
     kept = corroborated(doc, add_repeated_names(doc, drafts))

@@ -88,6 +88,11 @@ def _coordinated_with(doc: Doc, d: Draft, starts: set[int]) -> bool:
 def governing_body(doc: Doc, d: Draft) -> Draft | None:
     """The administration a person heads, nested around the name: "the Trump
     administration" is an ORG holding the PERSON "Trump"."""
-    if d.label == "PERSON" and d.end < len(doc) and doc[d.end].lower_ == "administration":
+    if (
+        d.label == "PERSON"
+        and d.end < len(doc)
+        and doc[d.end].lower_ == "administration"
+        and not (d.start > 0 and doc[d.start - 1].text in {"-", "–"})  # "Biden-[Harris]"
+    ):
         return Draft(d.start, d.end + 1, "ORG", source=d.source)
     return None
