@@ -157,6 +157,16 @@ def test_near_spelling_of_a_surname_links_but_not_of_a_given_name(engine):
     assert count(engine) == 3
 
 
+def test_another_surname_is_another_person_however_similar_the_names(engine):
+    """Same given name and paternal surname, another maternal one: a relative (invented
+    names; the near spelling of the whole key is over the fuzzy floor)."""
+    [(first, _, _)] = store(engine, ("Ramiro Castaneda Lopez", "PERSON"))
+    [(second, _, _)] = store(engine, ("Ramiro Castaneda Loera", "PERSON"))
+    assert second != first
+    [(third, _, _)] = store(engine, ("Ramiro Castañeda Lopes", "PERSON"))  # misspelled
+    assert third == first
+
+
 def test_nickname_before_the_surname_links_to_the_person(engine):
     [(chapo, _, _), _] = store(
         engine, ("Joaquín Guzmán", "PERSON"), ("El Chapo", "PERSON", {"alias_of": 0})

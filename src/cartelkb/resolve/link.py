@@ -22,6 +22,7 @@ from cartelkb.resolve.score import (
     FUZZY_FLOOR,
     MARGIN,
     THRESHOLD,
+    WORD_FLOOR,
     Features,
     explain,
     score,
@@ -515,6 +516,17 @@ def _similar_names(cluster: Cluster, index: LinkIndex) -> Candidates:
         near = similarity(cluster.key, other.name_key) >= FUZZY_FLOOR
         if cluster.label == "PERSON" and theirs[0] != words[0]:
             near = False  # a near spelling of the surname, never of the given name
+        if (
+            near
+            and cluster.label == "PERSON"
+            and len(theirs) == len(words)
+            and any(
+                a != b and similarity(a, b) < WORD_FLOOR for a, b in zip(words, theirs, strict=True)
+            )
+        ):
+            # Each word a near spelling of its counterpart: "Joaquin Guzman Lopez" is not
+            # "Joaquin Guzman Loera" (another maternal surname: a relative).
+            near = False
         if near:
             flags.add("near")
         if flags:

@@ -37,6 +37,9 @@ CONTEXT_CAP = 0.1
 # Fuzzy similarity (rapidfuzz ratio of the keys, 0-1) counts as evidence from FUZZY_FLOOR
 # up: above it a near-identical spelling ("Duncan Rait" / "Duncan Raite").
 FUZZY_FLOOR = 0.9
+# ... and, for persons, every word of one name at least this similar to its counterpart
+# in the other (a misspelled surname, not another one).
+WORD_FLOOR = 0.8
 THRESHOLD = 0.8
 # Two candidates closer than this are ambiguous: neither is linked.
 MARGIN = 0.05
