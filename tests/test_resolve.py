@@ -230,6 +230,16 @@ def test_cluster_mentions_groups(specs, expected):
             "PERSON",
             id="stray-org-tag-does-not-win",
         ),
+        pytest.param(
+            [
+                ("Ramiro Castaneda Lopez", "PERSON", {"canonical": "Ramiro Castaneda Lopez"}),
+                ("Castaneda Lopez", "ORG"),
+            ],
+            1,
+            "Ramiro Castaneda Lopez",
+            "PERSON",
+            id="both-surnames-of-a-known-person-tagged-org-are-the-person",
+        ),
     ],
 )
 def test_cluster_canonical_name(specs, index, name, label):

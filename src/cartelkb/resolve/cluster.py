@@ -275,7 +275,7 @@ def _person_labels(mentions: Sequence[MentionRecord]) -> list[MentionRecord]:
     """
     person_keys: set[str] = set()
     for m in mentions:
-        if m.label == "PERSON" and not m.canonical and len(name_key(m.name).split()) >= 2:
+        if m.label == "PERSON" and len(name_key(m.name).split()) >= 2:
             person_keys.add(mention_key(m))
             person_keys.update(person_partial_keys(m.name))
     out = list(mentions)
