@@ -221,6 +221,20 @@ CASES += [
         ],
         id="final-period-is-never-a-subject",
     ),
+    pytest.param(
+        "Costilla-Sanchez helped provide leadership to the Gulf Cartel.",
+        [("Costilla-Sanchez", "help provide", "leadership", None, "clause", False)],
+        id="help-with-a-bare-infinitive-is-one-action",
+    ),
+    pytest.param(
+        "U.S. Attorney Ryan Patrick announced the charges Tuesday along with Mark Smith and "
+        "Luis Perez.",
+        [
+            ("U.S. Attorney Ryan Patrick", "announce", "the charges", None, "clause", False),
+            ("Mark Smith and Luis Perez", "announce", "the charges", None, "clause", True),
+        ],
+        id="along-with-names-co-agents",
+    ),
 ]
 
 

@@ -19,6 +19,7 @@ from cartelkb.extract.claims.syntax import (
 )
 from cartelkb.extract.claims.vocab import (
     AGENTIVE_NOUNS,
+    BARE_INFINITIVE_CHAIN,
     GERUND_CHAIN,
     HEADLINE_PARTICIPLES,
     HEDGE_NOMINAL_AMODS,
@@ -357,7 +358,15 @@ class Clauses:
             dobj = child_of(current, "dobj")
             if dobj is not None and dobj.lower_ not in RELATIVE_PRONOUNS:
                 break  # object control ("urged Mexico to act"): not one action
-            if is_infinitive(xcomp) or (xcomp.tag_ == "VBG" and current.lemma_ in GERUND_CHAIN):
+            if (
+                is_infinitive(xcomp)
+                or (xcomp.tag_ == "VBG" and current.lemma_ in GERUND_CHAIN)
+                or (
+                    xcomp.tag_ == "VB"
+                    and current.lemma_ in BARE_INFINITIVE_CHAIN
+                    and child_of(xcomp, "nsubj") is None
+                )
+            ):
                 chain.append(xcomp)
                 current = xcomp
                 continue
