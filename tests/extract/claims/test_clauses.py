@@ -235,6 +235,14 @@ CASES += [
         ],
         id="along-with-names-co-agents",
     ),
+    pytest.param(
+        "Mexico's efforts to combat drug traffickers have grown.",
+        [
+            ("Mexico", "make effort to combat", "drug traffickers", None, "noun", False),
+            ("Mexico's efforts", "grow", None, None, "clause", False),
+        ],
+        id="possessor-of-efforts-to-act-is-the-agent",
+    ),
 ]
 
 
