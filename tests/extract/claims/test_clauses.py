@@ -243,6 +243,16 @@ CASES += [
         ],
         id="possessor-of-efforts-to-act-is-the-agent",
     ),
+    pytest.param(
+        "The synthetic opioid fentanyl is a key driver of the opioid crisis.",
+        [("The synthetic opioid fentanyl", "drive", "the opioid crisis", None, "clause", False)],
+        id="copula-with-an-agentive-noun-is-its-verb",
+    ),
+    pytest.param(
+        "Mexico has been a collaborator in U.S. drug control policy.",
+        [("Mexico", "collaborate in", "U.S. drug control policy", None, "clause", False)],
+        id="agentive-noun-keeps-its-own-preposition",
+    ),
 ]
 
 

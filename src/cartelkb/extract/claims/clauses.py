@@ -546,7 +546,10 @@ class Clauses:
             prep = self._first_prep(attr)
             target = child_of(prep, "pobj") if prep is not None else None
             obj = self.args.arg(target, trim=False) if target is not None else None
-            if (
+            # "fentanyl is a key driver of the crisis": an agentive noun is its verb
+            # whatever the ends name (AGENTIVE_NOUNS)
+            agentive = attr.lemma_.lower() in AGENTIVE_NOUNS and obj is not None
+            if not agentive and (
                 not (is_named(subject) or relational)
                 or partitive
                 or prep is None
@@ -554,6 +557,7 @@ class Clauses:
                 or obj.ref is None
             ):
                 return self._characterization(cop, subject, attr)
+            assert prep is not None
             noun, noun_tokens = relation_noun(attr)
             return Pred(
                 cop,
@@ -724,10 +728,13 @@ class Clauses:
 
 def relation_action(noun: str, preposition: str) -> str:
     """The action of a relational noun: the verb of an agentive one ("leader of" ->
-    lead), else "be" with the noun and its preposition ("be member of")."""
+    lead, "collaborator in" -> collaborate in), else "be" with the noun and its
+    preposition ("be member of")."""
     verb = AGENTIVE_NOUNS.get(noun)
     if verb is not None and preposition == "of":
         return verb
+    if verb is not None:
+        return f"{verb.split()[0]} {preposition}"  # "a collaborator in X" -> collaborate in
     return f"be {noun} {preposition}"
 
 
