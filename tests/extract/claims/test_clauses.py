@@ -253,6 +253,21 @@ CASES += [
         [("Mexico", "collaborate in", "U.S. drug control policy", None, "clause", False)],
         id="agentive-noun-keeps-its-own-preposition",
     ),
+    pytest.param(
+        "The court accepted Cardenas-Guillen's guilty pleas to five felony offenses.",
+        [
+            (
+                "The court",
+                "accept",
+                "Cardenas-Guillen's guilty pleas to five felony offenses",
+                None,
+                "clause",
+                False,
+            ),
+            ("Cardenas-Guillen", "plead to", "five felony offenses", None, "noun", False),
+        ],
+        id="possessor-of-a-plea-pleads",
+    ),
 ]
 
 
