@@ -10,6 +10,13 @@ from cartelkb.extract.entities import extract_mentions
 # text, action, the subject's text, the text of the mention it is linked to
 CASES = [
     pytest.param(
+        "Sinaloa Cartel, a criminal group that operates in Mexico, smuggles fentanyl.",
+        "operate in",
+        "a criminal group",
+        "Sinaloa Cartel",
+        id="description-in-apposition-names-what-the-name-names",
+    ),
+    pytest.param(
         "Claudia Sheinbaum met Senator Marco Rubio in Mexico City. The senator praised the talks.",
         "praise",
         "The senator",

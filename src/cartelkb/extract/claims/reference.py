@@ -106,6 +106,11 @@ class Linker:
         m = self.tok2m.get(head.i)
         if m is not None:
             return m, False
+        if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.i in self.tok2m:
+            # "Project Coronado, a 44-month investigation targeting ...": the description
+            # in apposition names what its name names
+            m = self.tok2m[head.head.i]
+            return m, self.mentions[m].label == "PERSON"
         word = head.lower_
         if word in FIRST_PERSON:
             if self.quotes is None:
