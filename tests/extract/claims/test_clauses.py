@@ -268,6 +268,11 @@ CASES += [
         ],
         id="possessor-of-a-plea-pleads",
     ),
+    pytest.param(
+        "Guzman's escape was an embarrassment for President Enrique Pena Nieto.",
+        [("Guzman's escape", "embarrass", "President Enrique Pena Nieto", None, "clause", False)],
+        id="copula-with-a-predicate-noun-is-its-verb",
+    ),
 ]
 
 

@@ -31,6 +31,7 @@ from cartelkb.extract.claims.vocab import (
     OBJECT_PREPS,
     PARTITIVE_NOUNS,
     PERSON_OF_NOUNS,
+    PREDICATE_NOUNS,
     PREPOSITION_LIKE,
     RAISING_ADJ,
     RAISING_PASSIVE,
@@ -546,6 +547,10 @@ class Clauses:
             prep = self._first_prep(attr)
             target = child_of(prep, "pobj") if prep is not None else None
             obj = self.args.arg(target, trim=False) if target is not None else None
+            said = PREDICATE_NOUNS.get(f"{attr.lemma_.lower()} {prep.lower_}") if prep else None
+            if said is not None and prep is not None and obj is not None:
+                # "the framework is a replacement for the Mérida Initiative" -> replace
+                return Pred(cop, said, [cop, attr, prep], subject, obj, scope=[cop])
             # "fentanyl is a key driver of the crisis": an agentive noun is its verb
             # whatever the ends name (AGENTIVE_NOUNS)
             agentive = attr.lemma_.lower() in AGENTIVE_NOUNS and obj is not None

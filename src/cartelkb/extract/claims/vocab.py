@@ -52,6 +52,7 @@ ADDRESSEE_VERBS = _CLAUSES.words("addressee_verbs")
 ADVERBIAL_PHRASES = frozenset(_CLAUSES.phrases("adverbial_phrases"))
 HEADLINE_PARTICIPLES: dict[str, str] = _CLAUSES.mapping("headline_participles")
 AGENTIVE_NOUNS: dict[str, str] = _CLAUSES.mapping("agentive_nouns")
+PREDICATE_NOUNS: dict[str, str] = _CLAUSES.mapping("predicate_nouns")
 SUPPORT_VERBS = _CLAUSES.words("support_verbs")
 
 # attribution: reporting verbs, statements, quotation marks
