@@ -303,6 +303,8 @@ class Linker:
             for i in first:
                 for conj in self.doc[i].conjuncts:
                     others = [conj, *(c for c in conj.children if c.dep_ == "appos")]
+                    # "its close ally Los Cuinis DTO": the name may stop before the head
+                    others += [c for o in others for c in o.children if c.dep_ == "compound"]
                     if any(
                         o.i in self.tok2m
                         and self.tok2m[o.i] != m
