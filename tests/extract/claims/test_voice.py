@@ -79,7 +79,7 @@ CASES = [
         "in prison.\n",
         None,
         [
-            ("we", "Merrick B. Garland", "charge", "Merrick B. Garland"),
+            ("we", "Justice Department", "charge", "Merrick B. Garland"),
             ("The defendants", None, "face", None),
         ],
         id="name-colon-statement-is-its-paragraph",
