@@ -273,6 +273,22 @@ CASES += [
         [("Guzman's escape", "embarrass", "President Enrique Pena Nieto", None, "clause", False)],
         id="copula-with-a-predicate-noun-is-its-verb",
     ),
+    pytest.param(
+        "The DEA is doing this through enforcement actions, including seizures of fentanyl.",
+        [
+            ("The DEA", "do", "this", None, "clause", False),
+            ("The DEA", "seize", "fentanyl", None, "noun", True),
+        ],
+        id="event-noun-of-the-means-is-done-by-the-subject",
+    ),
+    pytest.param(
+        "Fentanyl was seized through the arrest of two couriers.",
+        [
+            (None, "seize", "Fentanyl", None, "clause", False),
+            (None, "arrest", "two couriers", None, "noun", False),
+        ],
+        id="means-of-a-passive-has-no-agent",
+    ),
 ]
 
 
