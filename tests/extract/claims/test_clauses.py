@@ -289,6 +289,16 @@ CASES += [
         ],
         id="means-of-a-passive-has-no-agent",
     ),
+    pytest.param(
+        "DHS is on the frontlines fighting against cartels.",
+        [("DHS", "fight against", "cartels", None, "clause", True)],
+        id="participle-on-the-frontlines-is-the-subject's",
+    ),
+    pytest.param(
+        "They met in a city hosting the summit.",
+        [("They", "meet", None, None, "clause", False)],
+        id="participle-on-another-place-is-not-the-subject's",
+    ),
 ]
 
 

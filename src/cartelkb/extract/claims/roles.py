@@ -9,6 +9,7 @@ from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.syntax import child_of, relcl_antecedent
 from cartelkb.extract.claims.vocab import (
     APPROXIMATORS,
+    FRONTLINE_NOUNS,
     FACTIVE_ADJECTIVES,
     LIGHT_VERBS,
     RELATIVE_PRONOUNS,
@@ -110,6 +111,13 @@ class Roles:
                 return None
             h_subj, h_patient, _ = inherited
             return h_subj or h_patient, None, False
+        if dep == "acl" and verb.tag_ == "VBG" and is_frontline(head):
+            # "DHS is on the frontlines fighting cartels": DHS fights them
+            host = head.head.head
+            inherited = self.of(host, depth + 1) if host.pos_ in {"VERB", "AUX"} else None
+            if inherited is None or inherited[0] is None or inherited[2]:
+                return None
+            return inherited[0], None, False
         if dep == "acl":
             noun = self.args.arg(head, trim=True)
             if verb.tag_ == "VBN":
@@ -314,3 +322,14 @@ def raised_roles(xcomp: Token, raised: Arg) -> tuple[Arg | None, Arg | None, boo
     if child_of(xcomp, "auxpass") is not None:
         return None, raised, True  # "is expected to be extradited"
     return raised, None, False
+
+
+def is_frontline(noun: Token) -> bool:
+    """A position one acts from, in a prepositional phrase: "on the frontlines", "at the
+    forefront", "on the front line" (FRONTLINE_NOUNS)."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return False
+    lemma = noun.lemma_.lower()
+    return lemma in FRONTLINE_NOUNS or (
+        lemma == "line" and any(c.lower_ == "front" for c in noun.children)
+    )
