@@ -9,8 +9,8 @@ from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.syntax import child_of, relcl_antecedent
 from cartelkb.extract.claims.vocab import (
     APPROXIMATORS,
-    FRONTLINE_NOUNS,
     FACTIVE_ADJECTIVES,
+    FRONTLINE_NOUNS,
     LIGHT_VERBS,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
