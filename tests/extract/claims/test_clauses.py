@@ -299,6 +299,21 @@ CASES += [
         [("They", "meet", None, None, "clause", False)],
         id="participle-on-another-place-is-not-the-subject's",
     ),
+    pytest.param(
+        "FBI Director Robert S. Mueller III and ATF Acting Director Kenneth E. Melson also "
+        "participated in the announcement.",
+        [
+            (
+                "FBI Director Robert S. Mueller III and ATF Acting Director Kenneth E. Melson",
+                "participate in",
+                "the announcement",
+                None,
+                "clause",
+                False,
+            )
+        ],
+        id="subject-split-in-two-by-the-parser-is-one-coordination",
+    ),
 ]
 
 

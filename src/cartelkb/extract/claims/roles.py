@@ -39,10 +39,15 @@ class Roles:
         if depth > 6:
             return None
         subject = patient = None
+        split_from: Token | None = None  # the first of two subjects the parser split
         for child in verb.children:
             if child.pos_ in {"PUNCT", "SPACE"}:
                 continue  # the parser sometimes labels a final "." nsubj ("%" is a noun)
             if child.dep_ == "nsubj":
+                if subject is not None and child_of(subject, "cc") is not None:
+                    # "FBI Director X III and ATF Acting Director Y participated": one
+                    # coordinated subject read as two, the first holding the "and"
+                    split_from = split_from or subject
                 subject = child
             elif child.dep_ == "nsubjpass":
                 patient = child
@@ -56,6 +61,8 @@ class Roles:
                 subject = antecedent
             if patient is not None and patient.lower_ in RELATIVE_PRONOUNS:
                 patient = antecedent
+        if subject is not None and split_from is not None:
+            return self.args.span_arg(split_from.left_edge, subject, split_from), None, False
         if subject is not None:
             return self.args.arg(subject, trim=True), None, False
         if patient is not None:
