@@ -314,6 +314,28 @@ CASES += [
         ],
         id="subject-split-in-two-by-the-parser-is-one-coordination",
     ),
+    pytest.param(
+        "He took every opportunity to terrorize the innocent.",
+        [
+            ("He", "take", "every opportunity to terrorize the innocent", None, "clause", False),
+            ("He", "terrorize", "the innocent", None, "clause", True),
+        ],
+        id="took-every-opportunity-to-act-acts",
+    ),
+    pytest.param(
+        "The visit provided an opportunity to discuss security priorities.",
+        [
+            (
+                "The visit",
+                "provide",
+                "an opportunity to discuss security priorities",
+                None,
+                "clause",
+                False,
+            )
+        ],
+        id="an-opportunity-provided-is-not-taken",
+    ),
 ]
 
 

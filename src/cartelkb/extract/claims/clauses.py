@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from cartelkb.extract.claims.arguments import Arg, Arguments, is_empty, is_named
 from cartelkb.extract.claims.context import Article
-from cartelkb.extract.claims.roles import Roles, is_frontline, raised_roles
+from cartelkb.extract.claims.roles import Roles, is_frontline, raised_roles, takes_opportunity
 from cartelkb.extract.claims.syntax import (
     APPOSITION_MARKS,
     child_of,
@@ -472,8 +472,8 @@ class Clauses:
         """Participial and clausal modifiers of nouns worth a claim of their own."""
         if child_of(verb, "nsubj") or child_of(verb, "nsubjpass"):
             return True  # a clause attached to a noun ("said in a statement that X ...")
-        if verb.tag_ == "VBG" and is_frontline(verb.head):
-            return True  # "on the frontlines fighting cartels" (Roles.of)
+        if (verb.tag_ == "VBG" and is_frontline(verb.head)) or takes_opportunity(verb):
+            return True  # "on the frontlines fighting", "took every opportunity to" (Roles.of)
         if is_infinitive(verb):
             return False
         if verb.tag_ == "VBN":

@@ -6,12 +6,13 @@ from spacy.tokens import Token
 
 from cartelkb.extract.claims.arguments import Arg, Arguments
 from cartelkb.extract.claims.context import Article
-from cartelkb.extract.claims.syntax import child_of, relcl_antecedent
+from cartelkb.extract.claims.syntax import child_of, is_infinitive, relcl_antecedent
 from cartelkb.extract.claims.vocab import (
     APPROXIMATORS,
     FACTIVE_ADJECTIVES,
     FRONTLINE_NOUNS,
     LIGHT_VERBS,
+    OPPORTUNITY_NOUNS,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
     SUBJECT_SHARING_PREPS,
@@ -118,9 +119,12 @@ class Roles:
                 return None
             h_subj, h_patient, _ = inherited
             return h_subj or h_patient, None, False
-        if dep == "acl" and verb.tag_ == "VBG" and is_frontline(head):
-            # "DHS is on the frontlines fighting cartels": DHS fights them
-            host = head.head.head
+        if dep == "acl" and (
+            (verb.tag_ == "VBG" and is_frontline(head)) or takes_opportunity(verb)
+        ):
+            # "DHS is on the frontlines fighting cartels": DHS fights them; "he took
+            # every opportunity to terrorize": he terrorizes
+            host = head.head if takes_opportunity(verb) else head.head.head
             inherited = self.of(host, depth + 1) if host.pos_ in {"VERB", "AUX"} else None
             if inherited is None or inherited[0] is None or inherited[2]:
                 return None
@@ -339,4 +343,16 @@ def is_frontline(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     return lemma in FRONTLINE_NOUNS or (
         lemma == "line" and any(c.lower_ == "front" for c in noun.children)
+    )
+
+
+def takes_opportunity(verb: Token) -> bool:
+    """An infinitive on the object of "take"/"seize" that is the subject's deed ("took
+    every opportunity to terrorize", OPPORTUNITY_NOUNS)."""
+    noun = verb.head
+    return (
+        is_infinitive(verb)
+        and noun.dep_ == "dobj"
+        and noun.lemma_.lower() in OPPORTUNITY_NOUNS
+        and noun.head.lemma_ in {"take", "seize"}
     )
