@@ -336,6 +336,24 @@ CASES += [
         ],
         id="an-opportunity-provided-is-not-taken",
     ),
+    pytest.param(
+        "The cartels use labs to produce fentanyl.",
+        [
+            ("The cartels", "use", "labs", None, "clause", False),
+            ("The cartels", "produce", "fentanyl", None, "clause", True),
+        ],
+        id="use-x-to-act-acts",
+    ),
+    pytest.param(
+        "Mexico deployed troops to reinforce the border.",
+        [("Mexico", "deploy", "troops", None, "clause", False)],
+        id="other-purpose-clauses-are-intentions",
+    ),
+    pytest.param(
+        "The bureau fulfilled a role.",
+        [("The bureau", "fulfill", "a role", None, "clause", False)],
+        id="lemma-in-us-spelling",
+    ),
 ]
 
 

@@ -10,7 +10,13 @@ from spacy.tokens import Token
 
 from cartelkb.extract.claims.arguments import Arg, Arguments, is_empty, is_named
 from cartelkb.extract.claims.context import Article
-from cartelkb.extract.claims.roles import Roles, is_frontline, raised_roles, takes_opportunity
+from cartelkb.extract.claims.roles import (
+    Roles,
+    is_frontline,
+    is_instrument_purpose,
+    raised_roles,
+    takes_opportunity,
+)
 from cartelkb.extract.claims.syntax import (
     APPOSITION_MARKS,
     child_of,
@@ -24,6 +30,7 @@ from cartelkb.extract.claims.vocab import (
     HEADLINE_PARTICIPLES,
     HEDGE_NOMINAL_AMODS,
     HEDGING_CHAIN,
+    INSTRUMENT_VERBS,
     LOCATIVE_PREPS,
     LOCATIVE_VERBS,
     NOMINAL_OBJECT_PREPS,
@@ -88,6 +95,8 @@ class Clauses:
         """The claim of a verb heading a clause, or None (a modifier, a chain member, no
         arguments). Passive raising verbs give their infinitive's claim, hedged."""
         dep = self.article.dep(verb)
+        if dep == "xcomp" and is_instrument_purpose(verb):
+            dep = "advcl"  # "use labs to produce fentanyl": a clause of its own (Roles.of)
         if dep in {
             "xcomp",
             "amod",
@@ -160,7 +169,7 @@ class Clauses:
         dep = verb.dep_
         if verb.lower_ in PREPOSITION_LIKE and dep in {"advcl", "prep", "acl", "conj"}:
             return False  # "Following these discussions, ...", "including X"
-        if dep == "advcl" and is_infinitive(verb):
+        if dep == "advcl" and is_infinitive(verb) and verb.head.lemma_ not in INSTRUMENT_VERBS:
             return False  # purpose clause ("deployed units to reinforce ..."): an intention
         if dep == "advcl" and verb.lemma_ in SPEECH_VERBS:
             mark = child_of(verb, "mark")

@@ -19,7 +19,7 @@ from cartelkb.extract.claims.obliques import Oblique, Obliques
 from cartelkb.extract.claims.quotes import Quotations
 from cartelkb.extract.claims.roles import Roles
 from cartelkb.extract.claims.syntax import child_of
-from cartelkb.extract.claims.vocab import COMITATIVE_PREPS, HEADLINE_PARTICIPLES
+from cartelkb.extract.claims.vocab import COMITATIVE_PREPS, HEADLINE_PARTICIPLES, LEMMA_SPELLING
 from cartelkb.extract.claims.voice import Voice
 from cartelkb.records import (
     ArgRecord,
@@ -166,7 +166,7 @@ class ClaimExtractor:
             action_text = " ".join(t.text for t in sorted(pred.action_tokens, key=lambda t: t.i))
             yield ClaimRecord(
                 subject=self._record(pred.subject),
-                action=pred.action,
+                action=" ".join(LEMMA_SPELLING.get(w, w) for w in pred.action.split()),
                 action_text=action_text,
                 object=self._record(pred.object),
                 source=self._record(pred.source),

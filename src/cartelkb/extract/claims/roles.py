@@ -11,6 +11,7 @@ from cartelkb.extract.claims.vocab import (
     APPROXIMATORS,
     FACTIVE_ADJECTIVES,
     FRONTLINE_NOUNS,
+    INSTRUMENT_VERBS,
     LIGHT_VERBS,
     OPPORTUNITY_NOUNS,
     RELATIVE_PRONOUNS,
@@ -90,6 +91,14 @@ class Roles:
             if verb.tag_ == "VBN" and child_of(verb, "agent") is not None:
                 return None, h_subj, True
             return h_subj, None, False
+        if (
+            dep == "advcl" and is_infinitive(verb) and head.lemma_ in INSTRUMENT_VERBS
+        ) or is_instrument_purpose(verb):
+            # "the cartels use clandestine labs to produce fentanyl": they produce it
+            inherited = self.of(head, depth + 1)
+            if inherited is None or inherited[0] is None or inherited[2]:
+                return None
+            return inherited[0], None, False
         if dep == "xcomp" and head.pos_ in {"VERB", "AUX"}:
             # control: "vowed to carry out deportations, sending troops" - the xcomp's
             # understood subject is the object of its head if it has one ("urged Mexico
@@ -355,4 +364,17 @@ def takes_opportunity(verb: Token) -> bool:
         and noun.dep_ == "dobj"
         and noun.lemma_.lower() in OPPORTUNITY_NOUNS
         and noun.head.lemma_ in {"take", "seize"}
+    )
+
+
+def is_instrument_purpose(verb: Token) -> bool:
+    """The infinitive of "use X to V" read as a complement of "use": what the subject
+    does with X (INSTRUMENT_VERBS), not X's own deed."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and is_infinitive(verb)
+        and head.lemma_ in INSTRUMENT_VERBS
+        and child_of(head, "dobj") is not None
+        and child_of(head, "auxpass") is None
     )
