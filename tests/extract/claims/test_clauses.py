@@ -221,6 +221,139 @@ CASES += [
         ],
         id="final-period-is-never-a-subject",
     ),
+    pytest.param(
+        "Costilla-Sanchez helped provide leadership to the Gulf Cartel.",
+        [("Costilla-Sanchez", "help provide", "leadership", None, "clause", False)],
+        id="help-with-a-bare-infinitive-is-one-action",
+    ),
+    pytest.param(
+        "U.S. Attorney Ryan Patrick announced the charges Tuesday along with Mark Smith and "
+        "Luis Perez.",
+        [
+            ("U.S. Attorney Ryan Patrick", "announce", "the charges", None, "clause", False),
+            ("Mark Smith and Luis Perez", "announce", "the charges", None, "clause", True),
+        ],
+        id="along-with-names-co-agents",
+    ),
+    pytest.param(
+        "Mexico's efforts to combat drug traffickers have grown.",
+        [
+            ("Mexico", "make effort to combat", "drug traffickers", None, "noun", False),
+            ("Mexico's efforts", "grow", None, None, "clause", False),
+        ],
+        id="possessor-of-efforts-to-act-is-the-agent",
+    ),
+    pytest.param(
+        "The synthetic opioid fentanyl is a key driver of the opioid crisis.",
+        [("The synthetic opioid fentanyl", "drive", "the opioid crisis", None, "clause", False)],
+        id="copula-with-an-agentive-noun-is-its-verb",
+    ),
+    pytest.param(
+        "Mexico has been a collaborator in U.S. drug control policy.",
+        [("Mexico", "collaborate in", "U.S. drug control policy", None, "clause", False)],
+        id="agentive-noun-keeps-its-own-preposition",
+    ),
+    pytest.param(
+        "The court accepted Cardenas-Guillen's guilty pleas to five felony offenses.",
+        [
+            (
+                "The court",
+                "accept",
+                "Cardenas-Guillen's guilty pleas to five felony offenses",
+                None,
+                "clause",
+                False,
+            ),
+            ("Cardenas-Guillen", "plead to", "five felony offenses", None, "noun", False),
+        ],
+        id="possessor-of-a-plea-pleads",
+    ),
+    pytest.param(
+        "Guzman's escape was an embarrassment for President Enrique Pena Nieto.",
+        [("Guzman's escape", "embarrass", "President Enrique Pena Nieto", None, "clause", False)],
+        id="copula-with-a-predicate-noun-is-its-verb",
+    ),
+    pytest.param(
+        "The DEA is doing this through enforcement actions, including seizures of fentanyl.",
+        [
+            ("The DEA", "do", "this", None, "clause", False),
+            ("The DEA", "seize", "fentanyl", None, "noun", True),
+        ],
+        id="event-noun-of-the-means-is-done-by-the-subject",
+    ),
+    pytest.param(
+        "Fentanyl was seized through the arrest of two couriers.",
+        [
+            (None, "seize", "Fentanyl", None, "clause", False),
+            (None, "arrest", "two couriers", None, "noun", False),
+        ],
+        id="means-of-a-passive-has-no-agent",
+    ),
+    pytest.param(
+        "DHS is on the frontlines fighting against cartels.",
+        [("DHS", "fight against", "cartels", None, "clause", True)],
+        id="participle-on-the-frontlines-is-the-subject's",
+    ),
+    pytest.param(
+        "They met in a city hosting the summit.",
+        [("They", "meet", None, None, "clause", False)],
+        id="participle-on-another-place-is-not-the-subject's",
+    ),
+    pytest.param(
+        "FBI Director Robert S. Mueller III and ATF Acting Director Kenneth E. Melson also "
+        "participated in the announcement.",
+        [
+            (
+                "FBI Director Robert S. Mueller III and ATF Acting Director Kenneth E. Melson",
+                "participate in",
+                "the announcement",
+                None,
+                "clause",
+                False,
+            )
+        ],
+        id="subject-split-in-two-by-the-parser-is-one-coordination",
+    ),
+    pytest.param(
+        "He took every opportunity to terrorize the innocent.",
+        [
+            ("He", "take", "every opportunity to terrorize the innocent", None, "clause", False),
+            ("He", "terrorize", "the innocent", None, "clause", True),
+        ],
+        id="took-every-opportunity-to-act-acts",
+    ),
+    pytest.param(
+        "The visit provided an opportunity to discuss security priorities.",
+        [
+            (
+                "The visit",
+                "provide",
+                "an opportunity to discuss security priorities",
+                None,
+                "clause",
+                False,
+            )
+        ],
+        id="an-opportunity-provided-is-not-taken",
+    ),
+    pytest.param(
+        "The cartels use labs to produce fentanyl.",
+        [
+            ("The cartels", "use", "labs", None, "clause", False),
+            ("The cartels", "produce", "fentanyl", None, "clause", True),
+        ],
+        id="use-x-to-act-acts",
+    ),
+    pytest.param(
+        "Mexico deployed troops to reinforce the border.",
+        [("Mexico", "deploy", "troops", None, "clause", False)],
+        id="other-purpose-clauses-are-intentions",
+    ),
+    pytest.param(
+        "The bureau fulfilled a role.",
+        [("The bureau", "fulfill", "a role", None, "clause", False)],
+        id="lemma-in-us-spelling",
+    ),
 ]
 
 

@@ -10,6 +10,13 @@ from cartelkb.extract.entities import extract_mentions
 # text, action, the subject's text, the text of the mention it is linked to
 CASES = [
     pytest.param(
+        "Sinaloa Cartel, a criminal group that operates in Mexico, smuggles fentanyl.",
+        "operate in",
+        "a criminal group",
+        "Sinaloa Cartel",
+        id="description-in-apposition-names-what-the-name-names",
+    ),
+    pytest.param(
         "Claudia Sheinbaum met Senator Marco Rubio in Mexico City. The senator praised the talks.",
         "praise",
         "The senator",
@@ -73,3 +80,30 @@ def test_subject_links_to(nlp, text: str, action: str, subject: str, ref: str) -
     arg = claims[0].subject
     assert arg is not None and arg.text == subject
     assert arg.ref_start is not None and text[arg.ref_start : arg.ref_end] == ref
+
+
+def test_pair_of_groups_takes_a_name_that_stops_before_its_head(nlp) -> None:
+    """ "CJNG and its close ally Los Cuinis DTO": the second name ("Los Cuinis") is a
+    compound of the appositive's head, and the pair is still found."""
+    from cartelkb.records import MentionRecord
+
+    text = (
+        "Treasury designated the CJNG and its close ally Los Cuinis DTO. These two "
+        "organizations have expanded their criminal empire."
+    )
+    doc = nlp(text)
+    mentions = [
+        MentionRecord(
+            text=name,
+            start=text.index(name),
+            end=text.index(name) + len(name),
+            label="ORG",
+            name=name,
+            sent_start=0,
+            sent_end=text.index(".") + 1,
+        )
+        for name in ("Treasury", "CJNG", "Los Cuinis")
+    ]
+    claims = [c for c in extract_claims(doc, mentions) if c.action == "expand"]
+    assert claims and claims[0].subject is not None
+    assert text[claims[0].subject.ref_start : claims[0].subject.ref_end] == "CJNG"

@@ -79,7 +79,7 @@ CASES = [
         "in prison.\n",
         None,
         [
-            ("we", "Merrick B. Garland", "charge", "Merrick B. Garland"),
+            ("we", "Justice Department", "charge", "Merrick B. Garland"),
             ("The defendants", None, "face", None),
         ],
         id="name-colon-statement-is-its-paragraph",
@@ -145,3 +145,14 @@ CASES = [
 @pytest.mark.parametrize(("text", "author", "expected"), CASES)
 def test_voice_of_the_document(nlp, text, author, expected):
     assert _rows(nlp, text, author) == expected
+
+
+def test_we_is_the_department_a_title_names(nlp):
+    """No organization name before the speaker: "Attorney General" names the Department
+    of Justice, which the remarks mention (TITLE_OFFICES)."""
+    text = (
+        "Attorney General Jeff Sessions Delivers Remarks on the Cartels\n\n"
+        "We will not wait for Congress. This Department of Justice is determined to act.\n"
+    )
+    rows = [r for r in _rows(nlp, text) if r[2] == "wait for"]
+    assert [r[:2] for r in rows] == [("We", "Department of Justice")]

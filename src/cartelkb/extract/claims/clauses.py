@@ -10,7 +10,13 @@ from spacy.tokens import Token
 
 from cartelkb.extract.claims.arguments import Arg, Arguments, is_empty, is_named
 from cartelkb.extract.claims.context import Article
-from cartelkb.extract.claims.roles import Roles, raised_roles
+from cartelkb.extract.claims.roles import (
+    Roles,
+    is_frontline,
+    is_instrument_purpose,
+    raised_roles,
+    takes_opportunity,
+)
 from cartelkb.extract.claims.syntax import (
     APPOSITION_MARKS,
     child_of,
@@ -19,10 +25,12 @@ from cartelkb.extract.claims.syntax import (
 )
 from cartelkb.extract.claims.vocab import (
     AGENTIVE_NOUNS,
+    BARE_INFINITIVE_CHAIN,
     GERUND_CHAIN,
     HEADLINE_PARTICIPLES,
     HEDGE_NOMINAL_AMODS,
     HEDGING_CHAIN,
+    INSTRUMENT_VERBS,
     LOCATIVE_PREPS,
     LOCATIVE_VERBS,
     NOMINAL_OBJECT_PREPS,
@@ -30,6 +38,7 @@ from cartelkb.extract.claims.vocab import (
     OBJECT_PREPS,
     PARTITIVE_NOUNS,
     PERSON_OF_NOUNS,
+    PREDICATE_NOUNS,
     PREPOSITION_LIKE,
     RAISING_ADJ,
     RAISING_PASSIVE,
@@ -86,6 +95,8 @@ class Clauses:
         """The claim of a verb heading a clause, or None (a modifier, a chain member, no
         arguments). Passive raising verbs give their infinitive's claim, hedged."""
         dep = self.article.dep(verb)
+        if dep == "xcomp" and is_instrument_purpose(verb):
+            dep = "advcl"  # "use labs to produce fentanyl": a clause of its own (Roles.of)
         if dep in {
             "xcomp",
             "amod",
@@ -158,7 +169,7 @@ class Clauses:
         dep = verb.dep_
         if verb.lower_ in PREPOSITION_LIKE and dep in {"advcl", "prep", "acl", "conj"}:
             return False  # "Following these discussions, ...", "including X"
-        if dep == "advcl" and is_infinitive(verb):
+        if dep == "advcl" and is_infinitive(verb) and verb.head.lemma_ not in INSTRUMENT_VERBS:
             return False  # purpose clause ("deployed units to reinforce ..."): an intention
         if dep == "advcl" and verb.lemma_ in SPEECH_VERBS:
             mark = child_of(verb, "mark")
@@ -357,7 +368,15 @@ class Clauses:
             dobj = child_of(current, "dobj")
             if dobj is not None and dobj.lower_ not in RELATIVE_PRONOUNS:
                 break  # object control ("urged Mexico to act"): not one action
-            if is_infinitive(xcomp) or (xcomp.tag_ == "VBG" and current.lemma_ in GERUND_CHAIN):
+            if (
+                is_infinitive(xcomp)
+                or (xcomp.tag_ == "VBG" and current.lemma_ in GERUND_CHAIN)
+                or (
+                    xcomp.tag_ == "VB"
+                    and current.lemma_ in BARE_INFINITIVE_CHAIN
+                    and child_of(xcomp, "nsubj") is None
+                )
+            ):
                 chain.append(xcomp)
                 current = xcomp
                 continue
@@ -462,6 +481,8 @@ class Clauses:
         """Participial and clausal modifiers of nouns worth a claim of their own."""
         if child_of(verb, "nsubj") or child_of(verb, "nsubjpass"):
             return True  # a clause attached to a noun ("said in a statement that X ...")
+        if (verb.tag_ == "VBG" and is_frontline(verb.head)) or takes_opportunity(verb):
+            return True  # "on the frontlines fighting", "took every opportunity to" (Roles.of)
         if is_infinitive(verb):
             return False
         if verb.tag_ == "VBN":
@@ -537,7 +558,14 @@ class Clauses:
             prep = self._first_prep(attr)
             target = child_of(prep, "pobj") if prep is not None else None
             obj = self.args.arg(target, trim=False) if target is not None else None
-            if (
+            said = PREDICATE_NOUNS.get(f"{attr.lemma_.lower()} {prep.lower_}") if prep else None
+            if said is not None and prep is not None and obj is not None:
+                # "the framework is a replacement for the Mérida Initiative" -> replace
+                return Pred(cop, said, [cop, attr, prep], subject, obj, scope=[cop])
+            # "fentanyl is a key driver of the crisis": an agentive noun is its verb
+            # whatever the ends name (AGENTIVE_NOUNS)
+            agentive = attr.lemma_.lower() in AGENTIVE_NOUNS and obj is not None
+            if not agentive and (
                 not (is_named(subject) or relational)
                 or partitive
                 or prep is None
@@ -545,6 +573,7 @@ class Clauses:
                 or obj.ref is None
             ):
                 return self._characterization(cop, subject, attr)
+            assert prep is not None
             noun, noun_tokens = relation_noun(attr)
             return Pred(
                 cop,
@@ -715,10 +744,13 @@ class Clauses:
 
 def relation_action(noun: str, preposition: str) -> str:
     """The action of a relational noun: the verb of an agentive one ("leader of" ->
-    lead), else "be" with the noun and its preposition ("be member of")."""
+    lead, "collaborator in" -> collaborate in), else "be" with the noun and its
+    preposition ("be member of")."""
     verb = AGENTIVE_NOUNS.get(noun)
     if verb is not None and preposition == "of":
         return verb
+    if verb is not None:
+        return f"{verb.split()[0]} {preposition}"  # "a collaborator in X" -> collaborate in
     return f"be {noun} {preposition}"
 
 

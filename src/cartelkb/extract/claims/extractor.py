@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -17,7 +18,8 @@ from cartelkb.extract.claims.nominals import Nominals
 from cartelkb.extract.claims.obliques import Oblique, Obliques
 from cartelkb.extract.claims.quotes import Quotations
 from cartelkb.extract.claims.roles import Roles
-from cartelkb.extract.claims.vocab import HEADLINE_PARTICIPLES
+from cartelkb.extract.claims.syntax import child_of
+from cartelkb.extract.claims.vocab import COMITATIVE_PREPS, HEADLINE_PARTICIPLES, LEMMA_SPELLING
 from cartelkb.extract.claims.voice import Voice
 from cartelkb.records import (
     ArgRecord,
@@ -164,7 +166,7 @@ class ClaimExtractor:
             action_text = " ".join(t.text for t in sorted(pred.action_tokens, key=lambda t: t.i))
             yield ClaimRecord(
                 subject=self._record(pred.subject),
-                action=pred.action,
+                action=" ".join(LEMMA_SPELLING.get(w, w) for w in pred.action.split()),
                 action_text=action_text,
                 object=self._record(pred.object),
                 source=self._record(pred.source),
@@ -249,7 +251,28 @@ class ClaimExtractor:
             self.modality.apply(pred)
             pred.obliques = self.obliques.of(pred)
             preds.append(pred)
+            preds += self._co_agents(pred)
         return preds
+
+    def _co_agents(self, pred: Pred) -> list[Pred]:
+        """The clause again for each co-agent: "X announced the sentence along with Y"
+        says Y announced it too (a comitative "along with"/"together with" on the verb)."""
+        if pred.subject is None or pred.nominal or pred.background:
+            return []
+        if child_of(pred.head, "auxpass") is not None:
+            return []  # "was sentenced along with Y": Y is a co-patient, not an agent
+        out: list[Pred] = []
+        for child in pred.head.children:
+            if child.dep_ != "prep" or child.lower_ not in COMITATIVE_PREPS:
+                continue
+            with_ = child_of(child, "prep", lower="with")
+            pobj = child_of(with_, "pobj") if with_ is not None else None
+            if pobj is None or pobj.pos_ not in {"PROPN", "NOUN"}:
+                continue
+            co = self.args.arg(pobj, trim=True)  # "along with Y and Z": both, as one
+            others = [o for o in pred.obliques if o.arg.end <= co.start or co.end <= o.arg.start]
+            out.append(replace(pred, subject=co, obliques=others))
+        return out
 
 
 def subject_recovered(pred: Pred) -> bool:

@@ -11,7 +11,9 @@ from cartelkb.extract.claims.roles import Roles
 from cartelkb.extract.claims.syntax import child_of, is_infinitive
 from cartelkb.extract.claims.vocab import (
     ADJUNCT_PREPS,
+    EXAMPLE_PREPS,
     JOINT_NOMINALS,
+    MEANS_PREPS,
     NOMINAL_OBJECT_PREPS,
     NOMINALIZATIONS,
     OBJECT_PREPS,
@@ -95,6 +97,8 @@ class Nominals:
             agent, of_used = self.args.arg(of_obj, trim=False), True  # "commitment of X to act"
         if agent is None and lemma in JOINT_NOMINALS:
             agent = self._joint_agent(noun)
+        if agent is None:
+            agent = self._means_agent(noun)
         if agent is None and not (
             lemma in PATIENT_NOMINALS and (of_obj is not None or patient is not None)
         ):
@@ -152,6 +156,27 @@ class Nominals:
         if obj is None and agent is not None and agent.head.pos_ == "PRON":
             return None  # "their collaboration": a pronoun doing something unsaid
         return Pred(noun, " ".join(words), tokens, agent, obj, scope=[noun], nominal=True)
+
+    def _means_agent(self, noun: Token) -> Arg | None:
+        """Who acts by the means a clause names: "We are doing this through enforcement
+        actions, including seizures of fentanyl" - we seize it. The noun hangs from
+        "through"/"via" on an active verb, directly or as an example ("including",
+        "such as") of the means."""
+        current = noun
+        for _ in range(3):
+            prep = current.head
+            if current.dep_ != "pobj" or prep.dep_ != "prep":
+                return None
+            host = prep.head
+            if prep.lower_ in MEANS_PREPS and host.pos_ in {"VERB", "AUX"}:
+                roles = self.roles.of(host)
+                if roles is None or roles[0] is None or roles[2] or is_empty(roles[0]):
+                    return None
+                return roles[0]
+            if prep.lower_ not in EXAMPLE_PREPS or host.pos_ != "NOUN":
+                return None
+            current = host
+        return None
 
     def _joint_agent(self, noun: Token) -> Arg | None:
         """Who acts "in coordination with" someone: the subject of the clause the phrase

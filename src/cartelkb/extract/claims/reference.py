@@ -106,6 +106,11 @@ class Linker:
         m = self.tok2m.get(head.i)
         if m is not None:
             return m, False
+        if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.i in self.tok2m:
+            # "Project Coronado, a 44-month investigation targeting ...": the description
+            # in apposition names what its name names
+            m = self.tok2m[head.head.i]
+            return m, self.mentions[m].label == "PERSON"
         word = head.lower_
         if word in FIRST_PERSON:
             if self.quotes is None:
@@ -298,6 +303,8 @@ class Linker:
             for i in first:
                 for conj in self.doc[i].conjuncts:
                     others = [conj, *(c for c in conj.children if c.dep_ == "appos")]
+                    # "its close ally Los Cuinis DTO": the name may stop before the head
+                    others += [c for o in others for c in o.children if c.dep_ == "compound"]
                     if any(
                         o.i in self.tok2m
                         and self.tok2m[o.i] != m

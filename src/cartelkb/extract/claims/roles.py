@@ -6,11 +6,14 @@ from spacy.tokens import Token
 
 from cartelkb.extract.claims.arguments import Arg, Arguments
 from cartelkb.extract.claims.context import Article
-from cartelkb.extract.claims.syntax import child_of, relcl_antecedent
+from cartelkb.extract.claims.syntax import child_of, is_infinitive, relcl_antecedent
 from cartelkb.extract.claims.vocab import (
     APPROXIMATORS,
     FACTIVE_ADJECTIVES,
+    FRONTLINE_NOUNS,
+    INSTRUMENT_VERBS,
     LIGHT_VERBS,
+    OPPORTUNITY_NOUNS,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
     SUBJECT_SHARING_PREPS,
@@ -38,10 +41,15 @@ class Roles:
         if depth > 6:
             return None
         subject = patient = None
+        split_from: Token | None = None  # the first of two subjects the parser split
         for child in verb.children:
             if child.pos_ in {"PUNCT", "SPACE"}:
                 continue  # the parser sometimes labels a final "." nsubj ("%" is a noun)
             if child.dep_ == "nsubj":
+                if subject is not None and child_of(subject, "cc") is not None:
+                    # "FBI Director X III and ATF Acting Director Y participated": one
+                    # coordinated subject read as two, the first holding the "and"
+                    split_from = split_from or subject
                 subject = child
             elif child.dep_ == "nsubjpass":
                 patient = child
@@ -55,6 +63,8 @@ class Roles:
                 subject = antecedent
             if patient is not None and patient.lower_ in RELATIVE_PRONOUNS:
                 patient = antecedent
+        if subject is not None and split_from is not None:
+            return self.args.span_arg(split_from.left_edge, subject, split_from), None, False
         if subject is not None:
             return self.args.arg(subject, trim=True), None, False
         if patient is not None:
@@ -81,6 +91,14 @@ class Roles:
             if verb.tag_ == "VBN" and child_of(verb, "agent") is not None:
                 return None, h_subj, True
             return h_subj, None, False
+        if (
+            dep == "advcl" and is_infinitive(verb) and head.lemma_ in INSTRUMENT_VERBS
+        ) or is_instrument_purpose(verb):
+            # "the cartels use clandestine labs to produce fentanyl": they produce it
+            inherited = self.of(head, depth + 1)
+            if inherited is None or inherited[0] is None or inherited[2]:
+                return None
+            return inherited[0], None, False
         if dep == "xcomp" and head.pos_ in {"VERB", "AUX"}:
             # control: "vowed to carry out deportations, sending troops" - the xcomp's
             # understood subject is the object of its head if it has one ("urged Mexico
@@ -110,6 +128,16 @@ class Roles:
                 return None
             h_subj, h_patient, _ = inherited
             return h_subj or h_patient, None, False
+        if dep == "acl" and (
+            (verb.tag_ == "VBG" and is_frontline(head)) or takes_opportunity(verb)
+        ):
+            # "DHS is on the frontlines fighting cartels": DHS fights them; "he took
+            # every opportunity to terrorize": he terrorizes
+            host = head.head if takes_opportunity(verb) else head.head.head
+            inherited = self.of(host, depth + 1) if host.pos_ in {"VERB", "AUX"} else None
+            if inherited is None or inherited[0] is None or inherited[2]:
+                return None
+            return inherited[0], None, False
         if dep == "acl":
             noun = self.args.arg(head, trim=True)
             if verb.tag_ == "VBN":
@@ -314,3 +342,39 @@ def raised_roles(xcomp: Token, raised: Arg) -> tuple[Arg | None, Arg | None, boo
     if child_of(xcomp, "auxpass") is not None:
         return None, raised, True  # "is expected to be extradited"
     return raised, None, False
+
+
+def is_frontline(noun: Token) -> bool:
+    """A position one acts from, in a prepositional phrase: "on the frontlines", "at the
+    forefront", "on the front line" (FRONTLINE_NOUNS)."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return False
+    lemma = noun.lemma_.lower()
+    return lemma in FRONTLINE_NOUNS or (
+        lemma == "line" and any(c.lower_ == "front" for c in noun.children)
+    )
+
+
+def takes_opportunity(verb: Token) -> bool:
+    """An infinitive on the object of "take"/"seize" that is the subject's deed ("took
+    every opportunity to terrorize", OPPORTUNITY_NOUNS)."""
+    noun = verb.head
+    return (
+        is_infinitive(verb)
+        and noun.dep_ == "dobj"
+        and noun.lemma_.lower() in OPPORTUNITY_NOUNS
+        and noun.head.lemma_ in {"take", "seize"}
+    )
+
+
+def is_instrument_purpose(verb: Token) -> bool:
+    """The infinitive of "use X to V" read as a complement of "use": what the subject
+    does with X (INSTRUMENT_VERBS), not X's own deed."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and is_infinitive(verb)
+        and head.lemma_ in INSTRUMENT_VERBS
+        and child_of(head, "dobj") is not None
+        and child_of(head, "auxpass") is None
+    )

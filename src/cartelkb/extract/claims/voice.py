@@ -15,6 +15,7 @@ from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.syntax import child_of
 from cartelkb.extract.claims.vocab import (
     FIRST_PERSON_PLURAL,
+    TITLE_OFFICES,
     TRANSCRIPT_LABELS,
     VOICE_NOUNS,
     VOICE_VERBS,
@@ -173,7 +174,24 @@ class Voice:
             if m is not None or tok.is_punct or tok.pos_ not in {"PROPN", "NOUN", "ADJ"}:
                 break
             i -= 1
+        if best is None:
+            best = self._title_office(self.doc[max(i + 1, sent_start)].idx, arg.end)
         return best
+
+    def _title_office(self, start: int, end: int) -> int | None:
+        """The department a title names ("Attorney General Jeff Sessions": the Department
+        of Justice, TITLE_OFFICES) when the article mentions it."""
+        title = " ".join(self.text[start:end].lower().split())
+        if "mexic" in title:
+            return None  # the titles are U.S. ones ("Mexican Attorney General X": the FGR)
+        for words in sorted(TITLE_OFFICES, key=len, reverse=True):
+            if f"{words} " in f"{title} " or title.startswith(words):
+                agency = TITLE_OFFICES[words]
+                for m, mention in enumerate(self.mentions):
+                    if mention.label == "ORG" and (mention.canonical or mention.name) == agency:
+                        return m
+                return None
+        return None
 
     # --- the statement ---------------------------------------------------------------
 
