@@ -28,6 +28,15 @@ from cartelkb.knowledge import load
             "They flew to the U.S. on Monday.", 3, 5, "U.S.", id="abbreviation-keeps-period"
         ),
         pytest.param("Officials left Sinaloa.", 3, 4, "", id="punctuation-alone-is-empty"),
+        pytest.param(
+            "EL PASO, TX - Jane Roe-Diaz was charged.", 3, 9, "Jane Roe-Diaz", id="dateline-dash"
+        ),
+        pytest.param(
+            "FILE - Border Patrol agents wait.", 0, 4, "Border Patrol", id="caption-marker-dash"
+        ),
+        pytest.param(
+            "Roe-Diaz - Jones Inc. merged.", 0, 6, "Roe-Diaz - Jones Inc.", id="not-capitals"
+        ),
     ],
 )
 def test_trim(nlp, text, start, end, trimmed):

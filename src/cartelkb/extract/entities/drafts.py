@@ -49,6 +49,14 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the", trailing possessives, punctuation and lower-case function
     words from a token range ("Marco Rubio - from" -> "Marco Rubio")."""
     function_words = lexicon("names").words("function_words")
+    # A dateline or caption marker the span ran into: "CA - Eduardo Arellano-Felix",
+    # "FILE - U.S. Customs and Border Protection" (capitals, then a spaced dash).
+    for i in range(start + 1, end - 1):
+        tok = doc[i]
+        if tok.text in {"-", "–", "—"} and tok.whitespace_ and doc[i - 1].whitespace_:
+            if all(t.is_upper or t.is_punct for t in doc[start:i]):
+                start = i + 1
+            break
     while start < end and (doc[start].text in TRIM_START or doc[start].is_punct):
         start += 1
     while end > start and (
