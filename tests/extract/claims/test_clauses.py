@@ -354,6 +354,16 @@ CASES += [
         [("The bureau", "fulfill", "a role", None, "clause", False)],
         id="lemma-in-us-spelling",
     ),
+    pytest.param(
+        "The agency is proud to announce new charges.",
+        [("The agency", "announce", "new charges", None, "clause", False)],
+        id="emotive-factive-adjective-is-the-act",
+    ),
+    pytest.param(
+        "The agency is happy to help local police.",
+        [("The agency", "be happy to help", "local police", None, "clause", False)],
+        id="other-adjectives-only-offer",
+    ),
 ]
 
 
