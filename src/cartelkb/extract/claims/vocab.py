@@ -112,6 +112,7 @@ EXAMPLE_PREPS = _REFERENCE.words("example_preps")
 FIRST_PERSON_SINGULAR = _REFERENCE.words("first_person_singular")
 FIRST_PERSON_PLURAL = _REFERENCE.words("first_person_plural")
 FIRST_PERSON = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
+MEMBER_NOUNS = _REFERENCE.words("member_nouns")
 # the pronouns an antecedent is looked for
 REFERRING_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | IT_PRONOUNS
 # words that make their phrase plural ("they", "those extradited")
