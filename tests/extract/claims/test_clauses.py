@@ -364,6 +364,19 @@ CASES += [
         [("The agency", "be happy to help", "local police", None, "clause", False)],
         id="other-adjectives-only-offer",
     ),
+    pytest.param(
+        "Madam Chairwoman, thank you for holding the hearing.",
+        [("Madam Chairwoman", "hold", "the hearing", None, "clause", True)],
+        id="thank-you-for-gerund-is-done-by-the-name-addressed",
+    ),
+    pytest.param(
+        "The senator praised Mexico for extraditing the cartel leader.",
+        [
+            ("The senator", "praise", "Mexico", None, "clause", False),
+            ("Mexico", "extradite", "the cartel leader", None, "clause", True),
+        ],
+        id="credited-object-did-the-for-gerund",
+    ),
 ]
 
 

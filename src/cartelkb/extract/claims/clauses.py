@@ -129,6 +129,7 @@ class Clauses:
         if (
             dep == "pcomp"
             and self.roles.pcomp_host(verb) is None
+            and self.roles.credited(verb) is None
             # a gerund with its own subject is a clause: "with the Department paying ..."
             and not (verb.tag_ == "VBG" and child_of(verb, "nsubj") is not None)
         ):
