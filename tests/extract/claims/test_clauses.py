@@ -354,6 +354,29 @@ CASES += [
         [("The bureau", "fulfill", "a role", None, "clause", False)],
         id="lemma-in-us-spelling",
     ),
+    pytest.param(
+        "The agency is proud to announce new charges.",
+        [("The agency", "announce", "new charges", None, "clause", False)],
+        id="emotive-factive-adjective-is-the-act",
+    ),
+    pytest.param(
+        "The agency is happy to help local police.",
+        [("The agency", "be happy to help", "local police", None, "clause", False)],
+        id="other-adjectives-only-offer",
+    ),
+    pytest.param(
+        "Madam Chairwoman, thank you for holding the hearing.",
+        [("Madam Chairwoman", "hold", "the hearing", None, "clause", True)],
+        id="thank-you-for-gerund-is-done-by-the-name-addressed",
+    ),
+    pytest.param(
+        "The senator praised Mexico for extraditing the cartel leader.",
+        [
+            ("The senator", "praise", "Mexico", None, "clause", False),
+            ("Mexico", "extradite", "the cartel leader", None, "clause", True),
+        ],
+        id="credited-object-did-the-for-gerund",
+    ),
 ]
 
 

@@ -69,7 +69,35 @@ CASES = [
         "Arellano-Felix",
         id="he-takes-a-name-a-person-bears-whatever-its-label",
     ),
+    pytest.param(
+        'DEA Administrator Anne Milgram said: "Our agents arrested the cartel leaders."',
+        "arrest",
+        "Our agents",
+        "DEA",
+        id="our-agents-are-the-speakers-organization",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            'Attorney General Merrick Garland said: "Our communities deserve protection."',
+            id="our-communities-are-not-the-organization",
+        ),
+        pytest.param(
+            'Attorney General Merrick Garland said: "Our agents arrested the cartel leaders."',
+            id="our-agents-are-never-the-speakers-person",
+        ),
+    ],
+)
+def test_our_plural_noun_is_not_the_speaker(nlp, text: str) -> None:
+    doc = nlp(text)
+    claims = [c for c in extract_claims(doc, list(extract_mentions(doc))) if c.source]
+    assert claims and claims[0].subject is not None
+    assert claims[0].subject.text.startswith("Our")
+    assert claims[0].subject.ref_start is None
 
 
 @pytest.mark.parametrize(("text", "action", "subject", "ref"), CASES)

@@ -26,6 +26,7 @@ from cartelkb.extract.claims.syntax import (
 from cartelkb.extract.claims.vocab import (
     AGENTIVE_NOUNS,
     BARE_INFINITIVE_CHAIN,
+    EMOTIVE_FACTIVE_ADJ,
     GERUND_CHAIN,
     HEADLINE_PARTICIPLES,
     HEDGE_NOMINAL_AMODS,
@@ -128,6 +129,7 @@ class Clauses:
         if (
             dep == "pcomp"
             and self.roles.pcomp_host(verb) is None
+            and self.roles.credited(verb) is None
             # a gerund with its own subject is a clause: "with the Department paying ..."
             and not (verb.tag_ == "VBG" and child_of(verb, "nsubj") is not None)
         ):
@@ -526,6 +528,8 @@ class Clauses:
                 inner = self._build_verbal(xcomp, subject, None, False, top=cop, hedge_cue=None)
                 if inner is None:
                     return None
+                if acomp.lower_ in EMOTIVE_FACTIVE_ADJ:
+                    return inner  # "I am pleased to announce X": the speaker announces X
                 inner.action = f"be {acomp.lower_} to {inner.action}"
                 inner.action_tokens = [cop, acomp, *inner.action_tokens]
                 return inner

@@ -18,6 +18,7 @@ from cartelkb.extract.claims.vocab import (
     FIRST_PERSON_PLURAL,
     FIRST_PERSON_SINGULAR,
     IT_PRONOUNS,
+    MEMBER_NOUNS,
     ORG_NOUNS,
     PAIR_DETERMINERS,
     PAIR_NOUNS,
@@ -63,21 +64,25 @@ class Linker:
         # first-person pronouns wait for the quotations, whose speakers they may denote
         self.voice: Voice | None = None
         self.quotes: Quotations | None = None
-        self._pending: list[tuple[Arg, Token]] = []  # (argument, its first-person word)
+        # (argument, its first-person word, whether only an organization may be meant)
+        self._pending: list[tuple[Arg, Token, bool]] = []
 
     def resolve_first_person(self, voice: Voice, quotes: Quotations) -> None:
         """Link the first-person pronouns met so far, and those met from now on, to the
         speaker they denote (`Voice.first_person`); call once the quotations are found."""
         self.voice, self.quotes = voice, quotes
-        for arg, pronoun in self._pending:
-            arg.ref = self._first_person(pronoun)
+        for arg, pronoun, org_only in self._pending:
+            arg.ref = self._first_person(pronoun, org_only)
         self._pending = []
 
-    def _first_person(self, tok: Token) -> int | None:
+    def _first_person(self, tok: Token, org_only: bool = False) -> int | None:
         assert self.voice is not None and self.quotes is not None
         quote = self.quotes.containing(tok)
         speaker = quote.speaker if quote is not None else None
-        return self.voice.first_person(tok, speaker, quote is not None)
+        m = self.voice.first_person(tok, speaker, quote is not None)
+        if org_only and m is not None and self.mentions[m].label == "PERSON":
+            return None  # "our officers" of a speaker with no organization: not the speaker
+        return m
 
     def collect_subjects(self, sent: Span) -> list[Arg]:
         """Subjects of a sentence, the main clause's first (centering: most salient)."""
@@ -114,7 +119,7 @@ class Linker:
         word = head.lower_
         if word in FIRST_PERSON:
             if self.quotes is None:
-                self._pending.append((arg, head))
+                self._pending.append((arg, head, False))
                 return None, word in FIRST_PERSON_SINGULAR
             return self._first_person(head), word in FIRST_PERSON_SINGULAR
         if head.pos_ == "PRON" or word in REFERRING_PRONOUNS:
@@ -162,12 +167,18 @@ class Linker:
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         if poss is not None and poss.lower_ in REFERRING_PRONOUNS:
             return self._resolve_pronoun(poss), False  # "his administration" -> Trump
-        if poss is not None and poss.lower_ in FIRST_PERSON_PLURAL and head.tag_ == "NNS":
-            # "our officers and agents": the speaker's organization's people
+        if (
+            poss is not None
+            and poss.lower_ in FIRST_PERSON_PLURAL
+            and head.tag_ == "NNS"
+            and head.lemma_.lower() in MEMBER_NOUNS
+        ):
+            # "our officers and agents": the speaker's organization's people ("our
+            # communities" are not)
             if self.quotes is None:
-                self._pending.append((arg, poss))
+                self._pending.append((arg, poss, True))
                 return None, False
-            return self._first_person(poss), False
+            return self._first_person(poss, org_only=True), False
         return None, False
 
     def _stands_for_phrase(self, m: int, head: Token) -> bool:

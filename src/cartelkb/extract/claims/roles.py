@@ -9,6 +9,7 @@ from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.syntax import child_of, is_infinitive, relcl_antecedent
 from cartelkb.extract.claims.vocab import (
     APPROXIMATORS,
+    CREDIT_VERBS,
     FACTIVE_ADJECTIVES,
     FRONTLINE_NOUNS,
     INSTRUMENT_VERBS,
@@ -120,6 +121,9 @@ class Roles:
                 return None, actor, True  # "Arrested in 2016, X was extradited"
             return actor, None, False
         if dep == "pcomp":
+            credited = self.credited(verb)
+            if credited is not None:
+                return self.args.arg(credited, trim=True), None, False
             host = self.pcomp_host(verb)
             if host is None:
                 return None
@@ -309,6 +313,29 @@ class Roles:
             if arg.ref is not None and self.mentions[arg.ref].label in {"PERSON", "ORG", "GPE"}:
                 return arg
         return None
+
+    def credited(self, verb: Token) -> Token | None:
+        """Who a 'for' gerund of a crediting verb says did it: its object ("praised Mexico
+        for extraditing X"), for "you" the name addressed ("Madam Chairwoman, thank you
+        for holding ...": a name before the comma, parsed as a modifier or a subject)."""
+        prep = verb.head
+        host = prep.head
+        if prep.dep_ != "prep" or prep.lower_ != "for" or host.lemma_ not in CREDIT_VERBS:
+            return None
+        obj = child_of(host, "dobj")
+        if obj is None or obj.lower_ in RELATIVE_PRONOUNS:
+            return None
+        if obj.lower_ != "you":
+            return obj
+        for child in host.children:
+            if (
+                child.dep_ in {"npadvmod", "nsubj"}
+                and child.pos_ == "PROPN"
+                and child.i < host.i
+                and child.nbor(1).text == ","
+            ):
+                return child  # the vocative
+        return obj
 
     def pcomp_host(self, verb: Token) -> Token | None:
         """The verb whose subject a prepositional gerund shares, if any."""
