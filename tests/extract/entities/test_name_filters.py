@@ -60,6 +60,7 @@ def test_a_place_that_is_one_verb_is_dropped(nlp):
             id="person",
         ),
         pytest.param("Trucks crossed into Sonora at night.", "Sonora", "GPE", id="place"),
+        pytest.param("Shots rang out on 117th Street.", "117th Street", "LOC", id="ordinal"),
     ],
 )
 def test_names_stay(nlp, text, name, label):
@@ -84,3 +85,8 @@ def test_an_office_word_is_not_taken_in_as_a_given_name(nlp):
     text = "said the chief of the Tucson Field Division Mark T. Doyle on Friday."
     doc, span, [draft] = _drafts(nlp, text, "Mark T. Doyle", "PERSON")
     assert doc[draft.start : draft.end].text == "Mark T. Doyle"
+
+
+def test_the_number_of_a_legislature_s_session_is_no_part_of_its_name(nlp):
+    doc, _, [draft] = _drafts(nlp, "The bill passed the 118th Congress.", "118th Congress", "ORG")
+    assert doc[draft.start : draft.end].text == "Congress"

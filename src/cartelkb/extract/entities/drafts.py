@@ -23,8 +23,10 @@ ORGANIZATION_WORDS = (
     GENERIC_HEADS | _LEXICON.words("unit_heads") | _LEXICON.words("not_organization_heads")
 )
 NAME_PARTICLES = _LEXICON.words("name_particles")
+NUMBERED_BODIES = _LEXICON.words("numbered_bodies")
 VERB_TAGS = {"VB", "VBZ", "VBG", "VBD", "VBP"}
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # Possessive endings as the tokenizer splits them off: "Sheinbaum's", "the cartels'".
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 
@@ -154,6 +156,13 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
         known = bool(ent.ent_id_) or kb.lookup(doc[start:end].text) is not None
         if not known and not_a_name(doc, start, end, label):
             continue
+        if (
+            label == "ORG"
+            and end - start == 2
+            and ORDINAL.fullmatch(doc[start].text)
+            and doc[start + 1].lower_ in NUMBERED_BODIES
+        ):
+            start += 1  # "the 119th Congress": the session's number is no part of the name
         if not known and label == "ORG" and named_like_person(doc, start, end, kb):
             label = "PERSON"  # "Eduardo Arellano-Felix" with no PERSON-tagged form around
         parts = known_parts(doc, start, end, kb)
@@ -207,7 +216,8 @@ def not_a_name(doc: Doc, start: int, end: int, label: str) -> bool:
     digit ("Covid-19") or opening with a verb ("Shows Results", "Stop Fentanyl" in a
     headline), a place that is one verb ("Entering") or initials alone ("P.L. 119-26")."""
     first = doc[start]
-    if first.is_lower and first.lower_ not in NAME_PARTICLES:
+    if first.is_lower and not first.text[0].isdigit() and first.lower_ not in NAME_PARTICLES:
+        # (an ordinal opens a street's name: "117th Street")
         return True
     text = doc[start:end].text
     if label == "PERSON":
