@@ -90,3 +90,13 @@ def test_an_office_word_is_not_taken_in_as_a_given_name(nlp):
 def test_the_number_of_a_legislature_s_session_is_no_part_of_its_name(nlp):
     doc, _, [draft] = _drafts(nlp, "The bill passed the 118th Congress.", "118th Congress", "ORG")
     assert doc[draft.start : draft.end].text == "Congress"
+
+
+def test_a_district_cut_before_its_place_takes_the_place_in(nlp):
+    doc = nlp("He was sentenced in the Southern District of Arizona on Monday.")
+    district = doc.char_span(24, 41, label="LOC")
+    place = doc.char_span(45, 52, label="GPE")
+    doc.ents = [district, place]
+    drafts = model_drafts(doc, load())
+    texts = sorted(doc[d.start : d.end].text for d in drafts)
+    assert texts == ["Arizona", "Southern District of Arizona"]

@@ -116,6 +116,7 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
     canonical name taken when it knows the name.
     """
     drafts: list[Draft] = []
+    ent_at = {ent.start: ent for ent in doc.ents}
     for ent in doc.ents:
         label = ent.label_
         if label == "NORP":
@@ -153,6 +154,7 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
             # A capitalized plural common noun ("Cartels like CJNG") is not a name; inside
             # a sentence the capital marks one ("the Chargers' offense").
             continue
+        end = district_of_place(doc, end, ent_at, kb)
         known = bool(ent.ent_id_) or kb.lookup(doc[start:end].text) is not None
         if not known and not_a_name(doc, start, end, label):
             continue
@@ -225,6 +227,18 @@ def not_a_name(doc: Doc, start: int, end: int, label: str) -> bool:
     if label in {"GPE", "LOC"}:
         return (end - start == 1 and first.tag_ in VERB_TAGS) or bool(INITIALS.fullmatch(text))
     return False
+
+
+def district_of_place(doc: Doc, end: int, ent_at: dict[int, Span], kb: Knowledge) -> int:
+    """The end of a district's name the NER cut before its place: "[the Southern
+    District] of [Texas]" -> "Southern District of Texas" (the place stays a name too)."""
+    if end + 1 >= len(doc) or doc[end - 1].lower_ != "district" or doc[end].lower_ != "of":
+        return end
+    place = ent_at.get(end + 1)
+    if place is None:
+        return end
+    entry = kb.lookup(place.text)
+    return place.end if entry is not None and entry.type in {"GPE", "LOC"} else end
 
 
 def named_like_person(doc: Doc, start: int, end: int, kb: Knowledge) -> bool:
