@@ -161,6 +161,15 @@ def partition(assignment: list[int]) -> set[frozenset[int]]:
             id="place-and-cartel-named-after-it",
         ),
         pytest.param(
+            [
+                ("Jorge Ramirez-Soto", "PERSON"),
+                ("Ramirez-Soto", "ORG", {"acronym": "RSO"}),
+                ("RSO", "ORG"),
+            ],
+            [{0}, {1, 2}],
+            id="a-surname-defining-an-acronym-is-the-organization",
+        ),
+        pytest.param(
             [("Claudia Sheinbaum", "PERSON"), ("Claudia", "PERSON")],
             [{0}, {1}],
             id="given-name-alone-does-not-link",

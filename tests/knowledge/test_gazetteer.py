@@ -82,3 +82,22 @@ def test_a_government_is_no_gazetteer_name():
     """No "Government of X" entry: the text's "Mexican government" stays the country's
     demonym (commit 6ecc333, tests/extract/test_entities.py)."""
     assert load().lookup("Mexican government") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "given"),
+    [
+        ("donald", True),  # an official: Donald Trump
+        ("joaquin", True),  # an SDN entry: Joaquín Guzmán Loera
+        ("trump", False),  # a surname
+        ("cartel", False),
+    ],
+)
+def test_given_names_are_the_first_words_of_known_persons(word, given):
+    assert (word in load().given_names) is given
+
+
+@pytest.mark.parametrize("name", ["Manzanillo", "Lazaro Cardenas"])
+def test_pacific_ports_are_places(name):
+    entry = load().lookup(name)
+    assert entry is not None and entry.type == "GPE"

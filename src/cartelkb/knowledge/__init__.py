@@ -61,6 +61,8 @@ class Knowledge:
     categories: frozenset[str] = frozenset()
     # surname key -> the one official it is the surname of (None: several share it)
     surnames: dict[str, KnownEntity | None] = field(default_factory=dict)
+    # first words (name_key) of the persons' names: officials' and SDN entries' given names
+    given_names: frozenset[str] = frozenset()
 
     def person_by_surname(self, name: str) -> KnownEntity | None:
         """The one known official a bare surname denotes ("Trump" -> Donald Trump).
@@ -128,6 +130,13 @@ def load() -> Knowledge:
                 kb.surnames[surname] = entry if same == entry else None
     for entry in _sanctions_entries(kb):
         _add(kb, entry)
+    kb.given_names = frozenset(
+        key.split()[0]
+        for e in kb.entities
+        if e.type == "PERSON"
+        for key in [name_key(e.canonical)]
+        if key and len(key.split()) >= 2
+    )
     with resources.files("cartelkb.data").joinpath("titles.txt").open(encoding="utf-8") as fh:
         titles = [t.strip() for t in fh if t.strip() and not t.startswith("#")]
     # Longest first, so "U.S. Secretary of State" wins over "Secretary".

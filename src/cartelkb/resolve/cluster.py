@@ -271,7 +271,8 @@ def _person_labels(mentions: Sequence[MentionRecord]) -> list[MentionRecord]:
     The statistical NER tags some personal names ORG or GPE in one place and PERSON in
     another ("Eduardo Arellano-Felix", "Costilla-Sanchez"); a name the gazetteer does not
     know that is the full name or a surname of a person of the same article is that
-    person. A name the packaged knowledge gives a class keeps it.
+    person. A name the packaged knowledge gives a class keeps it, and so does a name
+    that defines an acronym ("the Arellano-Felix (AFO)": the family's organization).
     """
     person_keys: set[str] = set()
     for m in mentions:
@@ -280,7 +281,7 @@ def _person_labels(mentions: Sequence[MentionRecord]) -> list[MentionRecord]:
             person_keys.update(person_partial_keys(m.name))
     out = list(mentions)
     for i, m in enumerate(mentions):
-        if m.label == "ORG" and not m.canonical and mention_key(m) in person_keys:
+        if m.label == "ORG" and not m.canonical and not m.acronym and mention_key(m) in person_keys:
             out[i] = m.model_copy(update={"label": "PERSON"})
     return out
 

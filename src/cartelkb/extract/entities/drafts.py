@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -18,6 +19,14 @@ TRIM_START = _LEXICON.words("trim_start")
 PERSON_LEAD = _LEXICON.words("person_span_lead")
 PLACE_DIRECTIONS = _LEXICON.words("place_directions")
 GENERIC_HEADS = _LEXICON.words("generic_heads")
+ORGANIZATION_WORDS = (
+    GENERIC_HEADS | _LEXICON.words("unit_heads") | _LEXICON.words("not_organization_heads")
+)
+NAME_PARTICLES = _LEXICON.words("name_particles")
+NUMBERED_BODIES = _LEXICON.words("numbered_bodies")
+VERB_TAGS = {"VB", "VBZ", "VBG", "VBD", "VBP"}
+INITIALS = re.compile(r"(?:[A-Z]\.)+")
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # Possessive endings as the tokenizer splits them off: "Sheinbaum's", "the cartels'".
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 
@@ -107,6 +116,7 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
     canonical name taken when it knows the name.
     """
     drafts: list[Draft] = []
+    ent_at = {ent.start: ent for ent in doc.ents}
     for ent in doc.ents:
         label = ent.label_
         if label == "NORP":
@@ -144,6 +154,19 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
             # A capitalized plural common noun ("Cartels like CJNG") is not a name; inside
             # a sentence the capital marks one ("the Chargers' offense").
             continue
+        end = district_of_place(doc, end, ent_at, kb)
+        known = bool(ent.ent_id_) or kb.lookup(doc[start:end].text) is not None
+        if not known and not_a_name(doc, start, end, label):
+            continue
+        if (
+            label == "ORG"
+            and end - start == 2
+            and ORDINAL.fullmatch(doc[start].text)
+            and doc[start + 1].lower_ in NUMBERED_BODIES
+        ):
+            start += 1  # "the 119th Congress": the session's number is no part of the name
+        if not known and label == "ORG" and named_like_person(doc, start, end, kb):
+            label = "PERSON"  # "Eduardo Arellano-Felix" with no PERSON-tagged form around
         parts = known_parts(doc, start, end, kb)
         if parts:
             drafts.extend(parts)
@@ -187,6 +210,48 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
             )
         )
     return drafts
+
+
+def not_a_name(doc: Doc, start: int, end: int, label: str) -> bool:
+    """True for an NER span no gazetteer knows that cannot be a name: one that opens with
+    a lower-case common word ("fentanyl powder", "n't", "beach city"), a person with a
+    digit ("Covid-19") or opening with a verb ("Shows Results", "Stop Fentanyl" in a
+    headline), a place that is one verb ("Entering") or initials alone ("P.L. 119-26")."""
+    first = doc[start]
+    if first.is_lower and not first.text[0].isdigit() and first.lower_ not in NAME_PARTICLES:
+        # (an ordinal opens a street's name: "117th Street")
+        return True
+    text = doc[start:end].text
+    if label == "PERSON":
+        return any(ch.isdigit() for ch in text) or (first.tag_ in VERB_TAGS and end - start <= 2)
+    if label in {"GPE", "LOC"}:
+        return (end - start == 1 and first.tag_ in VERB_TAGS) or bool(INITIALS.fullmatch(text))
+    return False
+
+
+def district_of_place(doc: Doc, end: int, ent_at: dict[int, Span], kb: Knowledge) -> int:
+    """The end of a district's name the NER cut before its place: "[the Southern
+    District] of [Texas]" -> "Southern District of Texas" (the place stays a name too)."""
+    if end + 1 >= len(doc) or doc[end - 1].lower_ != "district" or doc[end].lower_ != "of":
+        return end
+    place = ent_at.get(end + 1)
+    if place is None:
+        return end
+    entry = kb.lookup(place.text)
+    return place.end if entry is not None and entry.type in {"GPE", "LOC"} else end
+
+
+def named_like_person(doc: Doc, start: int, end: int, kb: Knowledge) -> bool:
+    """True for a span of two to four capitalized words that opens with a given name of
+    a person the knowledge holds and has no organization word ("Eduardo Arellano-Felix",
+    which the small model tags ORG when no PERSON-tagged form of it is near)."""
+    words = [t for t in doc[start:end] if t.text not in {"-", "–"}]
+    return (
+        2 <= len(words) <= 4
+        and name_key(doc[start].text) in kb.given_names
+        and all(t.text[0].isupper() and t.lower_ not in ORGANIZATION_WORDS for t in words)
+        and not any(t.is_upper and len(t) > 1 for t in words)  # "Jose DEA" is no name
+    )
 
 
 def is_heading(sent: Span) -> bool:

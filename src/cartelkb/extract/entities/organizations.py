@@ -14,12 +14,14 @@ _LEXICON = lexicon("entities")
 GENERIC_HEADS = _LEXICON.words("generic_heads")
 NOT_ORGANIZATION_HEADS = _LEXICON.words("not_organization_heads")
 UNIT_HEADS = _LEXICON.words("unit_heads")
+OPERATION_LEADS = _LEXICON.words("operation_leads")
 
 
 def refine_organizations(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]:
     """Organization mentions that need the rest of the article to be read right.
 
-    - a law, program or plan is no organization, nor is the acronym it defines;
+    - a law, program, plan or operation is no entity (whatever the NER's class, "Mérida
+      Initiative" comes out PERSON at times), nor is the acronym it defines;
     - a head noun alone ("the Department") is the one organization of the article named
       with it, or nothing;
     - a bare name coordinated with known cartels is the cartel of that name;
@@ -32,7 +34,14 @@ def refine_organizations(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[D
     not_orgs: set[str] = set()  # programs dropped, and the acronyms they define
     for d in drafts:
         words = [t.lower_ for t in doc[d.start : d.end]]
-        if d.label == "ORG" and not d.canonical and words[-1] in NOT_ORGANIZATION_HEADS:
+        if (
+            not d.canonical
+            and d.alias_of is None
+            and (
+                words[-1] in NOT_ORGANIZATION_HEADS
+                or (len(words) >= 2 and words[0] in OPERATION_LEADS and d.label == "ORG")
+            )
+        ):
             acronym = acronym_after(doc, d.end, sentence_of(doc, d.start).end)
             if acronym is not None:
                 not_orgs.add(doc[acronym[0] : acronym[1]].text)

@@ -11,6 +11,7 @@ from cartelkb.lexicon import lexicon
 _LEXICON = lexicon("entities")
 TITLE_GLUE = _LEXICON.words("title_glue")
 TITLE_MODIFIERS = _LEXICON.words("title_modifiers")
+PERSON_LEAD = _LEXICON.words("person_span_lead")
 TITLE_CHAIN_MAX = 14  # tokens between the title word and the name, at most
 
 
@@ -96,6 +97,7 @@ def extend_given_names(doc: Doc, start: int, kb: Knowledge) -> int:
             and prev.text[:1].isupper()
             and not prev.is_upper
             and prev.text not in kb.title_set
+            and prev.lower_ not in PERSON_LEAD  # "[Field] Division William R. Sherman"
             and kb.lookup(prev.text) is None
         ):
             break
