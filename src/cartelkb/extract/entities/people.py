@@ -120,13 +120,17 @@ def add_repeated_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         for i in range(d.start, d.end):
             taken[i] = True
     added: list[Draft] = []
-    longest = max(len(w) for w in names)
+    texts = [t.text for t in doc]  # (slicing the Doc per position and width is slow)
+    widths: dict[str, list[int]] = {}  # first word -> widths of the names it begins
+    for words in names:
+        widths.setdefault(words[0], []).append(len(words))
+    for found_widths in widths.values():
+        found_widths.sort(reverse=True)
     i = 0
     while i < len(doc):
         found = None
-        for width in range(min(longest, len(doc) - i), 0, -1):
-            words = tuple(t.text for t in doc[i : i + width])
-            if words in names:
+        for width in widths.get(texts[i], ()):
+            if i + width <= len(texts) and tuple(texts[i : i + width]) in names:
                 found = width
                 break
         if found is None:
