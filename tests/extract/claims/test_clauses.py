@@ -360,6 +360,11 @@ CASES += [
         id="emotive-factive-adjective-is-the-act",
     ),
     pytest.param(
+        "We’re proud to announce new charges.",
+        [("We", "announce", "new charges", None, "clause", False)],
+        id="typographic-contraction-of-be-is-a-copula",
+    ),
+    pytest.param(
         "The agency is happy to help local police.",
         [("The agency", "be happy to help", "local police", None, "clause", False)],
         id="other-adjectives-only-offer",

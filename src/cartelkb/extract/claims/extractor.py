@@ -31,6 +31,9 @@ from cartelkb.records import (
     RefRecord,
 )
 
+# Contractions of "be" with a typographic apostrophe, which the small model tags VERB
+_CONTRACTED_BE = frozenset({"’m", "’re", "’s"})
+
 
 def extract_claims(
     doc: Doc,
@@ -231,6 +234,12 @@ class ClaimExtractor:
                 pred = self.clauses.headline_passive(tok)
             if pred is not None:
                 pass
+            elif (
+                tok.pos_ == "VERB"
+                and tok.lower_ in _CONTRACTED_BE
+                and (child_of(tok, "acomp") is not None or child_of(tok, "attr") is not None)
+            ):
+                pred = self.clauses.copular(tok)  # "I’m pleased": the model tags "’m" VERB
             elif tok.pos_ == "VERB":
                 pred = self.clauses.verbal(tok)
             elif tok.pos_ == "AUX" and tok.lemma_ == "be":
