@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -24,6 +25,35 @@ if TYPE_CHECKING:
 
     from cartelkb.manifest import Manifest, Metadata
     from cartelkb.resolve import Cluster
+
+
+@contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM until the block ends, then deliver them (main thread only;
+    elsewhere signals reach the main thread anyway)."""
+    import signal
+    import threading
+
+    wanted = (signal.SIGINT, signal.SIGTERM)
+    previous = {s: signal.getsignal(s) for s in wanted}
+    if threading.current_thread() is not threading.main_thread() or None in previous.values():
+        yield
+        return
+    pending: list[int] = []
+
+    def hold(signum: int, _frame: object) -> None:
+        pending.append(signum)
+
+    for s in wanted:
+        signal.signal(s, hold)
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        if pending:
+            signal.raise_signal(pending[0])
+
 
 # Bump when extraction rules change in a way that should re-extract on `--force`.
 EXTRACTOR_VERSION = "6"
@@ -400,7 +430,24 @@ class Ingestor:
         assignment: list[int],
         t0: float,
     ) -> None:
-        """Write one extracted article (retrying what PostgreSQL asks to) and record it."""
+        """Write one extracted article (retrying what PostgreSQL asks to) and record it.
+
+        Ctrl-C and SIGTERM wait for the article's transaction and its record: raised in
+        the middle of a commit, a KeyboardInterrupt could leave a connection holding the
+        write lock, and the run's last reads would wait for it.
+        """
+        with _signals_deferred():
+            self._write_retrying(path, raw, extraction, clusters, assignment, t0)
+
+    def _write_retrying(
+        self,
+        path: str,
+        raw: RawArticle,
+        extraction: ArticleExtraction,
+        clusters: list[Cluster],
+        assignment: list[int],
+        t0: float,
+    ) -> None:
         from cartelkb.resolve import cluster_mentions
         from cartelkb.store.db import WRITE_ATTEMPTS, is_retryable
 
