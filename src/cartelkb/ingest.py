@@ -436,40 +436,29 @@ class Ingestor:
         the middle of a commit, a KeyboardInterrupt could leave a connection holding the
         write lock, and the run's last reads would wait for it.
         """
-        with _signals_deferred():
-            self._write_retrying(path, raw, extraction, clusters, assignment, t0)
-
-    def _write_retrying(
-        self,
-        path: str,
-        raw: RawArticle,
-        extraction: ArticleExtraction,
-        clusters: list[Cluster],
-        assignment: list[int],
-        t0: float,
-    ) -> None:
         from cartelkb.resolve import cluster_mentions
         from cartelkb.store.db import WRITE_ATTEMPTS, is_retryable
 
-        for attempt in range(1, WRITE_ATTEMPTS + 1):
-            try:
-                status, article_id = self._write(path, raw, extraction, clusters, assignment)
-                break
-            except DBAPIError as exc:
-                # PostgreSQL: a deadlock, or another writer stored this text or path first
-                # (a unique violation); run the article's transaction again, which finds it.
-                if attempt == WRITE_ATTEMPTS or not is_retryable(exc, unique=True):
-                    raise
-                time.sleep(0.05 * attempt)
-                clusters, assignment = cluster_mentions(extraction.mentions)  # linking mutates
-        if status == "unchanged":
-            self._record(FileOutcome(path, "unchanged", article_id=article_id))
-            return
-        if self.force:
-            self.forced.add(raw.sha256)
-        self.restated.discard(raw.sha256)
-        self.timer.add("resolve+write", t0)
-        self._record(FileOutcome(path, status, article_id=article_id, warnings=raw.warnings))
+        with _signals_deferred():
+            for attempt in range(1, WRITE_ATTEMPTS + 1):
+                try:
+                    status, article_id = self._write(path, raw, extraction, clusters, assignment)
+                    break
+                except DBAPIError as exc:
+                    # PostgreSQL: a deadlock, or another writer stored this text or path first
+                    # (a unique violation); run the article's transaction again, which finds it.
+                    if attempt == WRITE_ATTEMPTS or not is_retryable(exc, unique=True):
+                        raise
+                    time.sleep(0.05 * attempt)
+                    clusters, assignment = cluster_mentions(extraction.mentions)  # linking mutates
+            if status == "unchanged":
+                self._record(FileOutcome(path, "unchanged", article_id=article_id))
+                return
+            if self.force:
+                self.forced.add(raw.sha256)
+            self.restated.discard(raw.sha256)
+            self.timer.add("resolve+write", t0)
+            self._record(FileOutcome(path, status, article_id=article_id, warnings=raw.warnings))
 
     def _write(
         self,
