@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -20,6 +19,7 @@ from cartelkb.extract.claims.vocab import (
     VOICE_NOUNS,
     VOICE_VERBS,
 )
+from cartelkb.extract.reader.bylines import is_official_title, starts_with_title
 from cartelkb.knowledge import name_key
 
 # A document that is someone's own words says so in its headline ("Statement by X",
@@ -45,15 +45,7 @@ _LABEL = re.compile(
 def _titled(head: Token) -> bool:
     """A phrase that opens with an official's title ("Attorney General Jane Doe"): a
     person's name even when the tagger took the line for something else."""
-    return head.left_edge.lower_ in speaker_titles() and head.left_edge.i < head.i
-
-
-@lru_cache(maxsize=1)
-def speaker_titles() -> frozenset[str]:
-    """Officials' titles (the reader's lexicon: they open a speaker's name)."""
-    from cartelkb.lexicon import lexicon
-
-    return lexicon("reader").words("speaker_titles")
+    return starts_with_title(head.left_edge.lower_) and head.left_edge.i < head.i
 
 
 @dataclass
@@ -243,13 +235,7 @@ class Voice:
             if seen > 2 * _HEADER_LINES:
                 break
             name, _, title = line.strip().partition(",")
-            words = title.split()
-            if (
-                name.strip() == self._author_name
-                and words
-                and words[0].lower() in speaker_titles()
-                and words[0][:1].isupper()
-            ):
+            if name.strip() == self._author_name and is_official_title(title.strip()):
                 return Segment(end, len(self.text), speaker)
         return None
 

@@ -100,9 +100,7 @@ def is_affiliation(text: str) -> bool:
     lowered = text.lower()
     if lowered in _WIRES or re.search(rf"\b{_ROLE}\b", lowered):
         return True
-    # An official's title: the byline of a statement ("Jane Doe, Secretary of State").
-    first = lowered.split(maxsplit=1)[0] if lowered else ""
-    if first.strip(".,") in _SPEAKER_TITLES and len(text.split()) <= 8 and text[:1].isupper():
+    if is_official_title(text):  # the byline of a statement ("Jane Doe, Secretary of State")
         return True
     words = [w.strip(".,'’\"") for w in text.split()]
     return (
@@ -111,6 +109,23 @@ def is_affiliation(text: str) -> bool:
         and words[0][:1].isupper()
         and words[-1].lower() in _MEDIA_WORDS
     )
+
+
+def is_official_title(text: str) -> bool:
+    """An official's title as a byline gives it: capitalized, opening with a title word
+    ("Secretary of State", "Attorney General of the United States"), at most 8 words."""
+    words = text.split()
+    return (
+        bool(words)
+        and len(words) <= 8
+        and text[:1].isupper()
+        and words[0].lower().strip(".,") in _SPEAKER_TITLES
+    )
+
+
+def starts_with_title(word: str) -> bool:
+    """Whether `word` (lower-case) is an official's title word ("attorney", "secretary")."""
+    return word in _SPEAKER_TITLES
 
 
 def name_list(text: str) -> str | None:
