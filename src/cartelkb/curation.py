@@ -23,14 +23,13 @@ def _one(session: Session, name: str) -> Entity:
     """The one entity `name` addresses: `#41` or `41` (its id), else any of its names."""
     found = repo.find_entities(session, name)
     if not found:
-        from cartelkb.query import entity_id_of, suggestions
+        from cartelkb.query import did_you_mean, entity_id_of
 
         if name.strip().startswith("#") and entity_id_of(name) is not None:
             raise NotFoundError(f"there is no entity {name.strip()}; see `cartelkb entities list`")
-        hint = suggestions(session, name)
-        more = f"; did you mean: {', '.join(hint)}?" if hint else ""
         raise NotFoundError(
-            f"no entity matches {name!r}{more} (see `cartelkb entities list --name ...`)"
+            f"no entity matches {name!r}{did_you_mean(session, name)} "
+            "(see `cartelkb entities list --name ...`)"
         )
     if len(found) > 1:
         listing = ", ".join(f"#{e.id} {e.name} ({e.type})" for e in found)

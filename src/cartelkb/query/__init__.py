@@ -27,6 +27,7 @@ from cartelkb.query.claims import (
 from cartelkb.query.entities import (
     NICKNAME_ARTICLES,
     close_matches,
+    did_you_mean,
     entity_card,
     linked_organizations,
     list_entities,
@@ -94,6 +95,7 @@ __all__ = [
     "claim_view",
     "claims_select",
     "close_matches",
+    "did_you_mean",
     "display_aliases",
     "entity_card",
     "entity_id_of",

@@ -239,6 +239,12 @@ def linked_organizations(db: Db, found: list[SanctionsView]) -> list[LinkedView]
     ]
 
 
+def did_you_mean(db: Db, name: str) -> str:
+    """ "; did you mean: A, B?" for a message about `name`, or "" without suggestions."""
+    hint = suggestions(db, name)
+    return f"; did you mean: {', '.join(hint)}?" if hint else ""
+
+
 def suggestions(db: Db, name: str, limit: int = 5) -> list[str]:
     """Names close to `name`, for a "did you mean" line.
 
@@ -329,9 +335,7 @@ def lookup(db: Db, name: str, *, limit: int | None = DEFAULT_LIMIT) -> LookupRes
     if not found:
         found = close_matches(db, name)
     if not found:
-        hint = suggestions(db, name)
-        more = f"; did you mean: {', '.join(hint)}?" if hint else ""
-        raise NotFoundError(f"no entity matches {name!r}{more}")
+        raise NotFoundError(f"no entity matches {name!r}{did_you_mean(db, name)}")
     return LookupResult(
         query=name, exact=exact, entities=[entity_card(db, e, limit=limit) for e in found]
     )
@@ -415,7 +419,5 @@ def unknown_names(db: Db, names: list[str | None]) -> list[str]:
     for name in names:
         if not name or find_entity_ids(db, name):
             continue
-        close = suggestions(db, name)
-        hint = f"; did you mean: {', '.join(close)}?" if close else ""
-        lines.append(f"No entity is named {name!r}{hint}")
+        lines.append(f"No entity is named {name!r}{did_you_mean(db, name)}")
     return lines
