@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from cartelkb.errors import ConfigError
-from cartelkb.timespan import bounds, check_range, interval, parse_filter
+from cartelkb.timespan import bounds, interval, parse_filter, period
 
 D = dt.date
 
@@ -69,14 +69,21 @@ def test_filter_values_that_are_not_dates(text):
 
 
 @pytest.mark.parametrize(
-    ("since", "until"),
-    [("2024", "2024"), ("2024-06", "2024"), ("2023", "2024-01-01"), (None, "2020"), ("2020", None)],
+    ("since", "until", "bounds_"),
+    [
+        ("2024", "2024", (dt.date(2024, 1, 1), dt.date(2025, 1, 1))),
+        ("2024-06", "2024", (dt.date(2024, 6, 1), dt.date(2025, 1, 1))),
+        ("2023", "2024-01-01", (dt.date(2023, 1, 1), dt.date(2024, 1, 2))),
+        (None, "2020", (None, dt.date(2021, 1, 1))),
+        ("2020", None, (dt.date(2020, 1, 1), None)),
+        (None, None, (None, None)),
+    ],
 )
-def test_ranges_that_name_a_period(since, until):
-    check_range(since, until)  # no error
+def test_ranges_that_name_a_period(since, until, bounds_):
+    assert period(since, until) == bounds_
 
 
 @pytest.mark.parametrize(("since", "until"), [("2025", "2024"), ("2024-06-02", "2024-06-01")])
 def test_a_reversed_range_is_a_clear_error(since, until):
     with pytest.raises(ConfigError, match=f"--since {since} is after --until {until}"):
-        check_range(since, until)
+        period(since, until)

@@ -24,7 +24,7 @@ from sqlalchemy import func, or_
 from cartelkb.errors import NotFoundError
 from cartelkb.query import ClaimView, claim_view, claims_select, find_entity_ids
 from cartelkb.store.schema import articles, claims, entities
-from cartelkb.timespan import check_range, parse_filter
+from cartelkb.timespan import period
 
 Track = Literal["said", "did", "done to"]
 
@@ -121,11 +121,11 @@ def timeline(
     stmt = base.add_columns(
         starts.label("day_start"), ends.label("day_end"), claims.c.date_start.label("own_start")
     ).where(starts.is_not(None))
-    check_range(since, until)
-    if since is not None:
-        stmt = stmt.where(ends > parse_filter(since, "--since")[0])
-    if until is not None:
-        stmt = stmt.where(starts < parse_filter(until, "--until")[1])
+    after, before = period(since, until)
+    if after is not None:
+        stmt = stmt.where(ends > after)
+    if before is not None:
+        stmt = stmt.where(starts < before)
     stmt = stmt.order_by(starts, ends.desc(), claims.c.article_id, claims.c.start_char, claims.c.id)
     entries: list[TimelineEntry] = []
     for row in db.execute(stmt):

@@ -95,19 +95,24 @@ def bounds(value: str | None) -> tuple[str | None, str | None]:
     return found[0].isoformat(), found[1].isoformat()
 
 
-def check_range(since: str | None, until: str | None) -> None:
-    """`--since` and `--until` given together must name a period (since before until).
+def period(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The bounds `--since` and `--until` set: (first day of since, day after until).
+
+    A date overlaps the period when its interval ends after the first and starts before
+    the second; either is None when its option is not given.
 
     Raises:
         ConfigError: either is not a date, or --since is after --until.
     """
-    if since is None or until is None:
-        return
-    if parse_filter(since, "--since")[0] >= parse_filter(until, "--until")[1]:
+    after = parse_filter(since, "--since")[0] if since is not None else None
+    before = parse_filter(until, "--until")[1] if until is not None else None
+    if after is not None and before is not None and after >= before:
+        assert since is not None and until is not None
         raise ConfigError(
             f"--since {since.strip()} is after --until {until.strip()}: nothing can be dated "
             "in that period; swap them"
         )
+    return after, before
 
 
 def parse_filter(text: str, option: str) -> Interval:

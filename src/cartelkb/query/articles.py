@@ -13,7 +13,7 @@ from cartelkb.store.schema import (
     claims,
     mentions,
 )
-from cartelkb.timespan import check_range, parse_filter
+from cartelkb.timespan import period
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -86,11 +86,11 @@ def list_articles(
         stmt = stmt.where(articles.c.title.icontains(title, autoescape=True))
     if outlet:
         stmt = stmt.where(articles.c.outlet.icontains(outlet, autoescape=True))
-    check_range(since, until)
-    if since is not None:
-        stmt = stmt.where(articles.c.published_end > parse_filter(since, "--since")[0])
-    if until is not None:
-        stmt = stmt.where(articles.c.published_start < parse_filter(until, "--until")[1])
+    after, before = period(since, until)
+    if after is not None:
+        stmt = stmt.where(articles.c.published_end > after)
+    if before is not None:
+        stmt = stmt.where(articles.c.published_start < before)
     stmt = stmt.order_by(articles.c.published.desc().nulls_last(), articles.c.id.desc())
     if limit:
         stmt = stmt.limit(limit)

@@ -15,7 +15,7 @@ from cartelkb.store.schema import (
     claims,
     entities,
 )
-from cartelkb.timespan import check_range, parse_filter
+from cartelkb.timespan import period
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -230,11 +230,11 @@ def search_claims(
     # named: --since 2024-06 keeps "summer 2024" and "2024", --until 2024 all of 2024.
     starts = func.coalesce(claims.c.date_start, articles.c.published_start)
     ends = func.coalesce(claims.c.date_end, articles.c.published_end)
-    check_range(since, until)
-    if since is not None:
-        stmt = stmt.where(ends > parse_filter(since, "--since")[0])
-    if until is not None:
-        stmt = stmt.where(starts < parse_filter(until, "--until")[1])
+    after, before = period(since, until)
+    if after is not None:
+        stmt = stmt.where(ends > after)
+    if before is not None:
+        stmt = stmt.where(starts < before)
     for flag, wanted in ((claims.c.negated, negated), (claims.c.hedged, hedged)):
         if wanted is not None:
             stmt = stmt.where(flag.is_(wanted))

@@ -19,7 +19,7 @@ from cartelkb.store.schema import (
     events,
     relations,
 )
-from cartelkb.timespan import check_range, parse_filter
+from cartelkb.timespan import period
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -187,11 +187,11 @@ def search_events(
         stmt = stmt.where(or_(*conditions))
     starts = func.coalesce(events.c.date_start, articles.c.published_start)
     ends = func.coalesce(events.c.date_end, articles.c.published_end)
-    check_range(since, until)
-    if since is not None:
-        stmt = stmt.where(ends > parse_filter(since, "--since")[0])
-    if until is not None:
-        stmt = stmt.where(starts < parse_filter(until, "--until")[1])
+    after, before = period(since, until)
+    if after is not None:
+        stmt = stmt.where(ends > after)
+    if before is not None:
+        stmt = stmt.where(starts < before)
     if min_amount is not None:
         stmt = stmt.where(
             events.c.id.in_(
