@@ -62,7 +62,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     # "FILE - U.S. Customs and Border Protection" (capitals, then a spaced dash).
     for i in range(start + 1, end - 1):
         tok = doc[i]
-        if tok.text in {"-", "–", "—"} and tok.whitespace_ and doc[i - 1].whitespace_:
+        if tok.text in DATELINE_DASHES and tok.whitespace_ and doc[i - 1].whitespace_:
             if all(t.is_upper or t.is_punct for t in doc[start:i]):
                 start = i + 1
             break
