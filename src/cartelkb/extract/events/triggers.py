@@ -43,6 +43,10 @@ def _verb_forms(lemma: str) -> set[str]:
 _VERBS = set(VERB_TRIGGERS) | TRANSFER_VERBS | AS_DESIGNATION_VERBS | TERM_VERBS
 VERB_FORMS: dict[str, str] = {f: v for v in sorted(_VERBS) for f in _verb_forms(v)}
 NOUN_FORMS: dict[str, str] = {f: n for n in NOUN_TRIGGERS for f in (n, n + "s")}
+# a token is a trigger only if its lowercase form or its lemma is one of these (checked
+# first: almost no token is, and the tests below read several attributes of each)
+_FORMS = frozenset(VERB_FORMS) | frozenset(NOUN_FORMS)
+_LEMMAS = frozenset(_VERBS) | frozenset(NOUN_TRIGGERS)
 
 
 @dataclass
@@ -61,6 +65,8 @@ def _lemma(tok: Token) -> tuple[str, bool] | None:
     """The trigger lemma of a token and whether it is verbal, or None."""
     low = tok.lower_
     lemma = tok.lemma_.lower()
+    if low not in _FORMS and lemma not in _LEMMAS:
+        return None
     if tok.pos_ == "PROPN" or (tok.is_title and tok.pos_ not in {"VERB", "NOUN"}):
         # headlines: "Eduardo Arellano-Felix Extradited From Mexico", "Treasury Sanctions"
         verb = VERB_FORMS.get(low)
