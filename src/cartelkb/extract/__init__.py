@@ -58,6 +58,7 @@ def extract_article(raw: RawArticle, doc: Doc, model: str) -> ArticleExtraction:
     from cartelkb.extract.dates import extract_dates
     from cartelkb.extract.entities import extract_mentions
     from cartelkb.extract.events import extract_events, extract_relations
+    from cartelkb.extract.events.context import Context
 
     mentions = list(extract_mentions(doc))
     base = published_base(raw) or dateline_base(raw.text)
@@ -66,8 +67,9 @@ def extract_article(raw: RawArticle, doc: Doc, model: str) -> ArticleExtraction:
     else:
         dates = list(extract_dates(doc, base[0], precision=base[1]))
     claims = list(extract_claims(doc, mentions, dates, author=raw.author))
-    events = list(extract_events(doc, mentions, claims, dates))
-    relations = list(extract_relations(doc, mentions, claims))
+    shared = Context(doc, mentions, claims, dates)  # built once for both
+    events = list(extract_events(doc, mentions, claims, dates, context=shared))
+    relations = list(extract_relations(doc, mentions, claims, context=shared))
     return ArticleExtraction(
         article=raw,
         mentions=mentions,

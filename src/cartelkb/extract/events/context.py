@@ -8,6 +8,7 @@ any span this package builds with the same offsets.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -43,14 +44,11 @@ class Context:
         # token index -> the longest mention covering it
         self.tok2m: dict[int, int] = {}
         for n, m in enumerate(self.mentions):
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for tok in span:
-                old = self.tok2m.get(tok.i)
-                size = m.end - m.start
+            size = m.end - m.start
+            for i in self._expand(m.start, m.end):
+                old = self.tok2m.get(i)
                 if old is None or size > self.mentions[old].end - self.mentions[old].start:
-                    self.tok2m[tok.i] = n
+                    self.tok2m[i] = n
         # argument offsets -> the mention the claim extractor linked them to
         self.refs: dict[tuple[int, int], tuple[int, int]] = {}
         for c in self.claims:
@@ -65,6 +63,17 @@ class Context:
                 self.claims_at.setdefault(i, []).append(n)
 
     # --- tokens and spans ----------------------------------------------------------------
+
+    def _expand(self, start: int, end: int) -> range:
+        """The tokens of `doc.char_span(start, end, alignment_mode="expand")`, found by
+        bisection over the token offsets (char_span builds a Span per call)."""
+        if end <= start or not self.tok_idx:
+            return range(0)
+        first = bisect_right(self.tok_idx, start) - 1
+        if first >= 0 and start == self.tok_idx[first] + len(self.words[first]):
+            first += 1  # the whitespace after a token is not part of it
+        last = bisect_right(self.tok_idx, end - 1) - 1
+        return range(max(first, 0), last + 1)
 
     def span(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")

@@ -46,6 +46,8 @@ def extract_events(
     mentions: Sequence[MentionRecord] = (),
     claims: Sequence[ClaimRecord] = (),
     dates: Sequence[DateRecord] = (),
+    *,
+    context: Context | None = None,
 ) -> Iterator[EventRecord]:
     """Yield the typed events of a parsed article, in text order.
 
@@ -56,6 +58,8 @@ def extract_events(
             the claim of its verb, or the claim whose argument holds its noun, and
             inherits that claim's source, date, negation and hedging.
         dates: its date expressions (a date inside an event's own phrase dates it).
+        context: the article's `Context`, when the caller built it already (from the same
+            doc, mentions, claims and dates) to share it with `extract_relations`.
 
     Yields:
         EventRecord per trigger word (see `lexicons/events.toml` for the vocabulary).
@@ -86,7 +90,7 @@ def extract_events(
     An event needs a participant: an agent, a patient or a quantity ("This extradition
     illustrates ..." names none and is not an event).
     """
-    builder = _Builder(Context(doc, mentions, claims, dates))
+    builder = _Builder(context or Context(doc, mentions, claims, dates))
     yield from builder.run()
 
 

@@ -28,8 +28,11 @@ def extract_relations(
     doc: Doc,
     mentions: Sequence[MentionRecord] = (),
     claims: Sequence[ClaimRecord] = (),
+    *,
+    context: Context | None = None,
 ) -> Iterator[RelationRecord]:
-    """Yield the relations a parsed article states, in text order.
+    """Yield the relations a parsed article states, in text order (`context`: the
+    article's `Context` when the caller built it already, as for `extract_events`).
 
     Constructions (the nouns are in `lexicons/events.toml`):
 
@@ -49,7 +52,7 @@ def extract_relations(
     a position, with a criminal group a leader_of. "alleged", "suspected" hedge a
     relation; a relation from a claim keeps the claim's negation and hedging.
     """
-    yield from _Relations(Context(doc, mentions, claims)).run()
+    yield from _Relations(context or Context(doc, mentions, claims)).run()
 
 
 class _Relations:
