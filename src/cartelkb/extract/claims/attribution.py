@@ -199,7 +199,8 @@ class Attribution:
         if sent.start in self._according:
             return self._according[sent.start]
         found = None
-        if "according" in sent.text.lower():  # most sentences have none: skip the scan
+        # most sentences have none: skip the scan (Span.text would join the tokens)
+        if "according" in self.article.text[sent.start_char : sent.end_char].lower():
             for tok in sent:
                 if tok.lower_ == "according":
                     to = child_of(tok, "prep", lower="to")

@@ -44,26 +44,25 @@ class ClaimDates:
             return None
         sent = self.article.sent(head)
         lo = bisect.bisect_left(self.date_starts, sent.start_char)
-        clause: set[int] | None = None
         for d in self.dates[lo:]:
             if d.start >= sent.end_char:
                 break
-            if clause is None:
-                clause = self._clause_tokens(head)
             first = bisect.bisect_right(self.article.tok_starts, d.start) - 1
-            if first in clause:
+            if _in_clause(self.article.doc[first], head):
                 return d.value
         return None
 
-    def _clause_tokens(self, head: Token) -> set[int]:
-        """The clause's own tokens: its subtree minus embedded clauses with their own claims."""
-        tokens = {t.i for t in head.subtree}
-        for tok in head.subtree:
-            if (
-                tok.i != head.i
-                and tok.i in tokens
-                and tok.dep_ in CLAUSE_DEPS
-                and (tok.pos_ in {"VERB", "AUX"})
-            ):
-                tokens -= {t.i for t in tok.subtree}
-        return tokens
+
+def _in_clause(tok: Token, head: Token) -> bool:
+    """Whether `tok` is one of the clause's own tokens: in the subtree of `head`, and not
+    inside an embedded clause with claims of its own (a verb below `head` attached as
+    ccomp, conj, advcl, ...). Read up the token's chain of heads, not off the subtree."""
+    cur = tok
+    while cur.i != head.i:
+        if cur.dep_ in CLAUSE_DEPS and cur.pos_ in {"VERB", "AUX"}:
+            return False
+        parent = cur.head
+        if parent.i == cur.i:
+            return False  # the sentence's root, and `head` was not on the way
+        cur = parent
+    return True
