@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span, Token
 from cartelkb.extract.claims.syntax import child_of, misattached_participles
 from cartelkb.extract.claims.vocab import PLACE_NOUNS
 from cartelkb.extract.sentences import sentences
+from cartelkb.extract.tokens import doc_text
+from cartelkb.extract.tokens import starts as token_starts
 from cartelkb.records import DateRecord, MentionRecord
 
 
@@ -37,10 +39,10 @@ class Article:
 
     def __init__(self, doc: Doc, mentions: list[MentionRecord], dates: Sequence[DateRecord]):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self.m_starts = [m.start for m in self.mentions]
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = token_starts(doc)
         # token index -> mention covering it (the longest, so "Mexican government" wins
         # over its nested "Mexican").
         self.tok2m: dict[int, int] = {}

@@ -19,6 +19,7 @@ from cartelkb.extract.dates.normalize import (
 from cartelkb.extract.dates.reading import Normalized, Tense, present_reading
 from cartelkb.extract.dates.spans import entity_candidates
 from cartelkb.extract.dates.tense import clause_tense, is_adverbial, narrates_the_past
+from cartelkb.extract.tokens import doc_text
 from cartelkb.records import DateRecord, Precision
 from cartelkb.timespan import interval
 
@@ -80,19 +81,19 @@ def extract_dates(
     """
     read = _Base(base, precision).read
     found_at: list[_Candidate] = []
-    doc_text = doc.text  # Doc.text joins every token on each access: read it once
+    full_text = doc_text(doc)
     for span, parts in entity_candidates(doc):
         tense = clause_tense(span) if is_adverbial(span) else None
         narrated, adverbial = narrates_the_past(span), is_adverbial(span)
         for start, end, fixed in parts:
-            text = doc_text[start:end]
+            text = full_text[start:end]
             found = fixed if fixed is not None else read(text, tense)
             if found is not None:
                 found = _figurative(doc.char_span(start, end), text, found)
                 tense = None if fixed else tense
                 found_at.append(_Candidate(start, end, text, tense, narrated, adverbial, found))
     taken = [(c.start, c.end) for c in found_at]
-    for span in matched_spans(doc, doc_text):
+    for span in matched_spans(doc, full_text):
         if any(span.start_char < e and s < span.end_char for s, e in taken):
             continue
         found = read(span.text, None)

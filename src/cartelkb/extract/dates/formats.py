@@ -62,12 +62,12 @@ def read_formatted(t: str, base: dt.date | None, tense: Tense | None) -> Normali
         return None
     if any(w not in _ALLOWED_WORDS for w in words):
         return None
-    data = _parser().get_date_data(t)
-    if data.date_obj is None:
+    found = _parse(t)
+    if found is None:
         return None
-    parsed = data.date_obj.date()
+    parsed, period = found
     precision: Precision = {"day": "day", "month": "month", "year": "year"}.get(
-        data.period or "day", "day"
+        period or "day", "day"
     )  # type: ignore[assignment]
     if _YEAR_STATED_RE.search(t) or precision == "year":
         if not MIN_YEAR <= parsed.year <= MAX_YEAR:
@@ -79,6 +79,17 @@ def read_formatted(t: str, base: dt.date | None, tense: Tense | None) -> Normali
         return day_reading(parsed, relative=False)
     day = parsed.day if precision == "day" else None
     return resolve_month_day(None, parsed.month, day, base, tense)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> tuple[dt.date, str | None] | None:
+    """dateparser's reading of a cleaned expression: its date and period ("day",
+    "month", "year"), or None. Remembered per text: dateparser takes about a millisecond
+    per call, and an article repeats its dates."""
+    data = _parser().get_date_data(text)
+    if data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period
 
 
 @lru_cache(maxsize=1)

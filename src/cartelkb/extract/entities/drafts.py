@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Span
 from cartelkb.extract.entities.demonyms import denoted_country
 from cartelkb.extract.entities.titles import extend_given_names, strip_leading_title
 from cartelkb.extract.sentences import sentence_of
+from cartelkb.extract.tokens import spaces as token_spaces
+from cartelkb.extract.tokens import texts as token_texts
 from cartelkb.knowledge import Knowledge, KnownEntity, name_key
 from cartelkb.lexicon import lexicon
 
@@ -258,8 +260,21 @@ def is_heading(sent: Span) -> bool:
     """A heading line: short, no sentence-final punctuation, mostly capitalized words.
 
     Title-case lines fool the statistical NER ("Key Discussions on Bilateral Security"
-    comes out as ORG), so names found only there need corroboration.
+    comes out as ORG), so names found only there need corroboration. Answered once per
+    sentence of a Doc (kept in its `user_data`): every name in a sentence asks.
     """
+    known = sent.doc.user_data.setdefault(_HEADINGS_KEY, {})
+    key = (sent.start, sent.end)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = _is_heading(sent)
+    return found
+
+
+_HEADINGS_KEY = "cartelkb_headings"
+
+
+def _is_heading(sent: Span) -> bool:
     text = sent.text.strip()
     if not text or text[-1] in ".!?\"”'’" or len(sent) > 25:
         return False
@@ -346,16 +361,18 @@ def dateline_places(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]
     """
     taken = {i for d in drafts for i in range(d.start, d.end)}
     found: list[Draft] = []
+    texts, spaces = token_texts(doc), token_spaces(doc)
     line_start = 0
-    for i, token in enumerate(doc):
-        if i and ("\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_):
+    for i, text in enumerate(texts):
+        if i and ("\n" in texts[i - 1] or "\n" in spaces[i - 1]):
             line_start = i
-        if i - line_start >= DATELINE_REACH or not (token.is_upper and token.is_alpha):
+        # (Token.is_upper and is_alpha are str.isupper and str.isalpha of its text)
+        if i - line_start >= DATELINE_REACH or not (text.isupper() and text.isalpha()):
             continue
         end = i + 1
         while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
             end += 1
-        if end >= len(doc) or doc[end].text not in DATELINE_DASHES:
+        if end >= len(doc) or texts[end] not in DATELINE_DASHES:
             continue
         if i > line_start and doc[i - 1].is_upper and doc[i - 1].is_alpha:
             continue  # inside a run of capitals: its first word starts it

@@ -28,6 +28,7 @@ from cartelkb.extract.entities.people import (
 )
 from cartelkb.extract.entities.titles import match_title
 from cartelkb.extract.sentences import sentence_of
+from cartelkb.extract.tokens import char_bounds, doc_text
 from cartelkb.knowledge import Knowledge, load, name_key
 from cartelkb.records import MentionRecord
 
@@ -157,7 +158,7 @@ def _define_acronyms(doc: Doc, kept: list[Draft], extra: list[Draft]) -> list[Dr
 
 def _records(doc: Doc, all_drafts: list[Draft]) -> Iterator[MentionRecord]:
     """One record per distinct (offsets, label), in text order; `alias_of` renumbered."""
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = doc_text(doc)
     order = sorted(range(len(all_drafts)), key=lambda i: (all_drafts[i].start, all_drafts[i].end))
     unique: list[int] = []
     seen: dict[tuple[int, int, str], int] = {}
@@ -171,15 +172,15 @@ def _records(doc: Doc, all_drafts: list[Draft]) -> Iterator[MentionRecord]:
         first_of[old] = seen[key]
     for old in unique:
         d = all_drafts[old]
-        span = doc[d.start : d.end]
+        span_start, span_end = char_bounds(doc, d.start, d.end)
         sent = sentence_of(doc, d.start)
         sent_end = sent.end_char
         while sent_end > sent.start_char and text[sent_end - 1].isspace():
             sent_end -= 1
         # alias_of holds an index into `kept`, a prefix of all_drafts.
         alias_of = first_of.get(d.alias_of) if d.alias_of is not None else None
-        start_char = span.start_char if d.char_start is None else d.char_start
-        end_char = span.end_char if d.char_end is None else d.char_end
+        start_char = span_start if d.char_start is None else d.char_start
+        end_char = span_end if d.char_end is None else d.char_end
         yield MentionRecord(
             text=text[start_char:end_char],
             start=start_char,

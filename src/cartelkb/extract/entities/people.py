@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from cartelkb.extract.entities.aliases import inner_nickname
 from cartelkb.extract.entities.drafts import Draft
+from cartelkb.extract.tokens import texts as token_texts
 from cartelkb.knowledge import name_key
 from cartelkb.lexicon import lexicon
 
@@ -81,9 +82,8 @@ def add_missed_surnames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             taken[i] = True
     added = [
         Draft(token.i, token.i + 1, "PERSON")
-        for token in doc
-        if token.text in surnames
-        and not taken[token.i]
+        for token in (doc[i] for i, text in enumerate(token_texts(doc)) if text in surnames)
+        if not taken[token.i]
         and token.ent_type_ == ""
         and token.pos_ == "PROPN"
         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
@@ -120,7 +120,7 @@ def add_repeated_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         for i in range(d.start, d.end):
             taken[i] = True
     added: list[Draft] = []
-    texts = [t.text for t in doc]  # (slicing the Doc per position and width is slow)
+    texts = token_texts(doc)  # (slicing the Doc per position and width is slow)
     widths: dict[str, list[int]] = {}  # first word -> widths of the names it begins
     for words in names:
         widths.setdefault(words[0], []).append(len(words))

@@ -14,6 +14,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from cartelkb.extract.sentences import sentence_of
+from cartelkb.extract.tokens import doc_text
+from cartelkb.extract.tokens import starts as token_starts
+from cartelkb.extract.tokens import texts as token_texts
 from cartelkb.records import ArgRecord, ClaimRecord, DateRecord, MentionRecord
 
 # children whose subtree is not part of a noun phrase's own words
@@ -32,14 +35,17 @@ class Context:
         dates: Sequence[DateRecord] = (),
     ) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.words = [t.text for t in doc]
-        self.tok_idx = [t.idx for t in doc]
-        self.by_text: dict[str, list[int]] = {}
-        for i, w in enumerate(self.words):
-            self.by_text.setdefault(w, []).append(i)
+        self.text = doc_text(doc)
+        self.words = token_texts(doc)
+        self.tok_idx = token_starts(doc)
         self.mentions = list(mentions)
         self.claims = list(claims)
+        # the positions of the claims' action words (the only words looked up by text)
+        action_words = {w for c in self.claims for w in c.action_text.split()}
+        self.by_text: dict[str, list[int]] = {}
+        for i, w in enumerate(self.words):
+            if w in action_words:
+                self.by_text.setdefault(w, []).append(i)
         self.dates = [d for d in dates if d.value and d.kind in (None, "date")]
         # token index -> the longest mention covering it
         self.tok2m: dict[int, int] = {}

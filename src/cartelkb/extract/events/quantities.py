@@ -40,6 +40,7 @@ from cartelkb.extract.events.vocab import (
     PILL_NOUNS,
     TERM_UNITS,
 )
+from cartelkb.extract.tokens import texts as token_texts
 
 _PREFIXES = sorted(CURRENCY_PREFIXES, key=len, reverse=True)
 _APPROX = sorted((p.split() for p in APPROXIMATORS), key=len, reverse=True)
@@ -134,7 +135,7 @@ def find_quantities(doc: Doc, sent: Span, words: list[str] | None = None) -> lis
     """
     found: list[Quantity] = []
     if words is None:
-        words = [t.text for t in doc]
+        words = token_texts(doc)
     i, end = sent.start, sent.end
     while i < end:
         if not _may_start(words[i]):
