@@ -1,5 +1,5 @@
-"""The texts and character offsets of a Doc's tokens, and its text, read once per Doc
-and shared.
+"""The texts, offsets, dependency labels and children of a Doc's tokens, and its text,
+read once per Doc and shared.
 
 Every `Token` spaCy hands out is a new Python object, so a list comprehension over the
 Doc costs a pass of object creation; the extractors need the token texts and offsets
@@ -9,7 +9,7 @@ in several places per article. The lists are kept in `doc.user_data` (as
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -17,17 +17,56 @@ if TYPE_CHECKING:
 _KEY = "cartelkb_tokens"
 
 
-def _tables(doc: Doc) -> tuple[list[str], list[int], list[str]]:
+class _Tables(NamedTuple):
+    texts: list[str]
+    starts: list[int]
+    spaces: list[str]
+    deps: list[str]
+    lowers: list[str]
+
+
+def _tables(doc: Doc) -> _Tables:
     tables = doc.user_data.get(_KEY)
     if tables is None:
-        tables = ([], [], [])
-        texts, starts, spaces = tables
+        tables = _Tables([], [], [], [], [])
         for t in doc:
-            texts.append(t.text)
-            starts.append(t.idx)
-            spaces.append(t.whitespace_)
+            tables.texts.append(t.text)
+            tables.starts.append(t.idx)
+            tables.spaces.append(t.whitespace_)
+            tables.deps.append(t.dep_)
+            tables.lowers.append(t.lower_)
         doc.user_data[_KEY] = tables
-    return tables
+    return tables  # type: ignore[no-any-return]
+
+
+def children(doc: Doc) -> list[list[int]]:
+    """The indexes of each token's children, in text order (`token.children`)."""
+    found = doc.user_data.get(_CHILDREN_KEY)
+    if found is None:
+        from spacy.attrs import HEAD
+
+        found = [[] for _ in range(len(doc))]
+        if len(doc):
+            # HEAD is the offset of the head, stored unsigned: read it back as signed
+            offsets = doc.to_array([HEAD]).astype("int64").tolist()
+            for i, offset in enumerate(offsets):
+                if offset:
+                    found[i + offset].append(i)
+        doc.user_data[_CHILDREN_KEY] = found
+    return found  # type: ignore[no-any-return]
+
+
+_CHILDREN_KEY = "cartelkb_children"
+
+
+def deps(doc: Doc) -> list[str]:
+    """The dependency label of each token (`token.dep_`), by token index."""
+    return _tables(doc).deps
+
+
+def lowers(doc: Doc) -> list[str]:
+    """The lowercase text of each token (`token.lower_`), by token index."""
+    return _tables(doc).lowers
 
 
 def doc_text(doc: Doc) -> str:
@@ -43,17 +82,17 @@ _TEXT_KEY = "cartelkb_text"
 
 def texts(doc: Doc) -> list[str]:
     """The text of each token (`token.text`), by token index."""
-    return _tables(doc)[0]
+    return _tables(doc).texts
 
 
 def starts(doc: Doc) -> list[int]:
     """The offset of each token's first character (`token.idx`), by token index."""
-    return _tables(doc)[1]
+    return _tables(doc).starts
 
 
 def spaces(doc: Doc) -> list[str]:
     """The whitespace after each token (`token.whitespace_`), by token index."""
-    return _tables(doc)[2]
+    return _tables(doc).spaces
 
 
 def char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from cartelkb.extract.claims.vocab import (
     PLURAL_WORDS,
     SINGULAR_NUMERALS,
 )
+from cartelkb.extract.tokens import deps as token_deps
 
 
 @dataclass
@@ -29,6 +30,10 @@ class Arg:
     ref: int | None = None  # index into the mention list
     plural: bool = False
     person: bool = False  # a he/she pronoun or a role noun without a named referent
+
+
+# the dependents that may end a noun phrase early (`np_bounds`)
+_BOUNDING_DEPS = frozenset({"prep", "relcl", "acl", "appos", "advcl"})
 
 
 class Arguments:
@@ -191,7 +196,11 @@ class Arguments:
                 if child.dep_ == "prep" and child.lower_ not in AFFILIATION_PREPS:
                     j = max(child.i - 1, head.i)
                     break
-        for tok in doc[head.i + 1 : j + 1]:
+        labels = token_deps(doc)
+        for k in range(head.i + 1, j + 1):
+            if labels[k] not in _BOUNDING_DEPS:
+                continue  # (read off the label table: most tokens are none of these)
+            tok = doc[k]
             if tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ == "in":
                 pobj = child_of(tok, "pobj")
                 if pobj is not None and pobj.lemma_.lower() in JOINT_NOMINALS:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cartelkb.extract.claims.vocab import PARTICIPLE_SPEECH
+from cartelkb.extract.tokens import children as token_children
+from cartelkb.extract.tokens import deps as token_deps
+from cartelkb.extract.tokens import lowers as token_lowers
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -16,10 +19,19 @@ APPOSITION_MARKS = frozenset({",", "—", "–", "("})
 
 
 def child_of(tok: Token, dep: str, lower: str | None = None) -> Token | None:
-    """The first child of `tok` with dependency `dep` (and lowercase text `lower`)."""
-    for child in tok.children:
-        if child.dep_ == dep and (lower is None or child.lower_ == lower):
-            return child
+    """The first child of `tok` with dependency `dep` (and lowercase text `lower`).
+
+    Read off the Doc's token tables (`cartelkb.extract.tokens`): the extractors ask this
+    of most tokens, and `Token.children` makes a Token object per child on every call.
+    """
+    doc = tok.doc
+    kids = token_children(doc)[tok.i]
+    if not kids:
+        return None
+    labels = token_deps(doc)
+    for k in kids:
+        if labels[k] == dep and (lower is None or token_lowers(doc)[k] == lower):
+            return doc[k]
     return None
 
 
