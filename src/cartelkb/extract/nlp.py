@@ -75,8 +75,9 @@ class KnowledgeComponent:
 
     A known name that coincides with or covers a model entity replaces it (relabels
     "Guerrero" PERSON -> GPE); a known name strictly inside a model PERSON is left alone
-    ("Vicente Guerrero" stays a person); inside a longer non-person entity the known name
-    wins only on heading lines, where title case makes the NER run names together.
+    ("Vicente Guerrero" stays a person) but on a heading line when it is a person too;
+    inside a longer non-person entity the known name wins only on heading lines, where
+    title case makes the NER run names together.
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -119,9 +120,13 @@ class KnowledgeComponent:
             ]
             if inside_longer:
                 longer = inside_longer[0]
-                if longer.label_ == "PERSON" or not (
-                    _looks_like_heading(longer.sent) or _made_of_known(longer, known)
-                ):
+                heading = _looks_like_heading(longer.sent)
+                if longer.label_ == "PERSON":
+                    # On a heading the NER runs a known person into the title-case words
+                    # after it ("Jeff Sessions Delivers Remarks"): the person wins there.
+                    if not (heading and span.label_ == "PERSON"):
+                        continue
+                elif not (heading or _made_of_known(longer, known)):
                     continue
             keep_known.append(span)
             ents = [e for e in ents if not (e.start < span.end and span.start < e.end)]

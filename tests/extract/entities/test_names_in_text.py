@@ -56,3 +56,50 @@ def test_nickname_is_an_alias_of_the_rejoined_person(nlp):
     person = next(i for i, m in enumerate(found) if m.name == "Joaquín Guzmán")
     nickname = next(m for m in found if m.name == "El Chapo")
     assert nickname.label == "PERSON" and nickname.alias_of == person
+
+
+@pytest.fixture(scope="module")
+def known_of(nlp):
+    def parse(text: str) -> list[tuple[str, str, str | None]]:
+        return [(m.text, m.label, m.canonical) for m in extract_mentions(nlp(text))]
+
+    return parse
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        pytest.param(
+            "Opening Statement of Senator Mary Okafor\n\nThe committee met on Monday to "
+            "discuss border security.",
+            ("Mary Okafor", "PERSON", None),
+            id="heading-person-after-a-title",
+        ),
+        pytest.param(
+            "Progress in Sanctions Work\n\nBy: Daniel Whitcombe\n\nThe office froze many "
+            "accounts this year.",
+            ("Daniel Whitcombe", "PERSON", None),
+            id="byline-person",
+        ),
+        pytest.param(
+            "Attorney General Jeff Sessions Announces Charges Against Traffickers\n\nThe "
+            "charges were filed in Texas.",
+            ("Jeff Sessions", "PERSON", "Jeff Sessions"),
+            id="known-person-run-into-a-heading",
+        ),
+        pytest.param(
+            "The minister thanked Acting Administrator Dhillon for his help.",
+            ("Dhillon", "PERSON", "Uttam Dhillon"),
+            id="untagged-official-surname-after-a-title",
+        ),
+    ],
+)
+def test_names_introduced_in_headings_or_by_titles(known_of, text, present):
+    assert present in known_of(text)
+
+
+def test_heading_title_words_alone_still_need_corroboration(known_of):
+    # A title-case heading without a title or byline: its "names" stand only if the body
+    # has them.
+    found = known_of("Key Discussions on Bilateral Security\n\nThe talks went well.")
+    assert found == []

@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from cartelkb.extract.entities.demonyms import denoted_country
-from cartelkb.extract.entities.titles import extend_given_names, strip_leading_title
+from cartelkb.extract.entities.titles import (
+    extend_given_names,
+    match_title,
+    strip_leading_title,
+)
 from cartelkb.extract.sentences import sentence_of
 from cartelkb.knowledge import Knowledge, KnownEntity, name_key
 from cartelkb.lexicon import lexicon
@@ -270,10 +274,12 @@ def is_heading(sent: Span) -> bool:
     return capitalized == len(words) and sum(t.text[0].isupper() for t in words) >= 2
 
 
-def corroborated(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+def corroborated(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]:
     """Drop names seen only in heading lines, unless the body or the gazetteer has them.
 
-    A person in a heading also stands when the body names someone with that surname.
+    A person in a heading also stands when the body names someone with that surname, or
+    when the heading introduces the name with a title or a byline's "By" ("Opening
+    Statement of Senator Jane Roe", "By: John Doe"): those words say a person follows.
     """
     body_keys = set()
     heading = {}
@@ -292,7 +298,17 @@ def corroborated(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         or _dateline_city(doc, d, by_start)
         or name_key(doc[d.start : d.end].text) in body_keys
         or (d.label == "PERSON" and name_key(doc[d.start : d.end].text) in surname_keys)
+        or (d.label == "PERSON" and _introduced(doc, d, kb))
     ]
+
+
+def _introduced(doc: Doc, draft: Draft, kb: Knowledge) -> bool:
+    """True when a title or a byline's "By" (with its colon) comes just before the name."""
+    sent_start = sentence_of(doc, draft.start).start
+    words = [t.lower_ for t in doc[max(sent_start, draft.start - 2) : draft.start]]
+    if words[-1:] == ["by"] or words == ["by", ":"]:
+        return True
+    return match_title(doc, draft.start, kb, sent_start) is not None
 
 
 def _dateline_city(doc: Doc, draft: Draft, by_start: dict[int, Draft]) -> bool:

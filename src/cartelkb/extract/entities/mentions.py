@@ -19,7 +19,10 @@ from cartelkb.extract.entities.drafts import (
     dateline_places,
     model_drafts,
 )
-from cartelkb.extract.entities.organizations import governing_body, refine_organizations
+from cartelkb.extract.entities.organizations import (
+    governing_body,
+    refine_organizations,
+)
 from cartelkb.extract.entities.people import (
     add_missed_surnames,
     add_repeated_names,
@@ -46,8 +49,8 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
     drafts = join_quoted_nicknames(doc, dateline_places(doc, model_drafts(doc, kb), kb))
     relabel_surnames(doc, drafts)
     settle_lone_names(doc, drafts)
-    kept = corroborated(doc, add_repeated_names(doc, drafts))
-    kept = refine_organizations(doc, add_missed_surnames(doc, kept), kb)
+    kept = corroborated(doc, add_repeated_names(doc, drafts), kb)
+    kept = refine_organizations(doc, add_missed_surnames(doc, kept, kb), kb)
     extra = _given_alongside(doc, kept, kb)
     kept = _drop_shadowed(kept, extra)
     _nicknames_name_people(doc, kept, extra)
