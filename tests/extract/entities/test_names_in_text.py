@@ -92,10 +92,26 @@ def known_of(nlp):
             ("Dhillon", "PERSON", "Uttam Dhillon"),
             id="untagged-official-surname-after-a-title",
         ),
+        pytest.param(
+            "The Mexican government rejected the request.",
+            ("Mexican government", "ORG", "Government of Mexico"),
+            id="demonym-government",
+        ),
+        pytest.param(
+            "The request was granted by the government of Mexico last week.",
+            ("government of Mexico", "ORG", "Government of Mexico"),
+            id="government-of-country",
+        ),
     ],
 )
-def test_names_introduced_in_headings_or_by_titles(known_of, text, present):
+def test_names_introduced_or_governments(known_of, text, present):
     assert present in known_of(text)
+
+
+def test_government_as_a_modifier_is_not_named(known_of):
+    found = known_of("Senior Mexican government officials met the delegation.")
+    assert not any(label == "ORG" for _, label, _ in found)
+    assert ("Mexican", "GPE", "Mexico") in found
 
 
 def test_heading_title_words_alone_still_need_corroboration(known_of):

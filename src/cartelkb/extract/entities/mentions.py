@@ -21,6 +21,7 @@ from cartelkb.extract.entities.drafts import (
 )
 from cartelkb.extract.entities.organizations import (
     governing_body,
+    national_government,
     refine_organizations,
 )
 from cartelkb.extract.entities.people import (
@@ -76,7 +77,7 @@ def _given_alongside(doc: Doc, kept: list[Draft], kb: Knowledge) -> list[Draft]:
             found = match_title(doc, d.start, kb, sent.start)
             if found:
                 d.role, d.role_start = found[1], found[0]
-        body = governing_body(doc, d)
+        body = governing_body(doc, d) or national_government(doc, d, kb)
         if body is not None:
             extra.append(body)
         acronym = acronym_after(doc, d.end, sent.end)

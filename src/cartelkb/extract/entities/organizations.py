@@ -105,3 +105,31 @@ def governing_body(doc: Doc, d: Draft) -> Draft | None:
     ):
         return Draft(d.start, d.end + 1, "ORG", source=d.source)
     return None
+
+
+GOVERNMENT_WORDS = {"government", "governments"}
+
+
+def national_government(doc: Doc, d: Draft, kb: Knowledge) -> Draft | None:
+    """A known country's government named around its place or demonym: "the Mexican
+    government", "the U.S. and Mexican governments", "the government of Mexico" -> an
+    ORG with the government's entry (agencies file), nested around the country's
+    mention, which stays. Only where "government" heads its phrase: in "Mexican
+    government officials" the officials are named, not the government."""
+    if d.label != "GPE" or d.canonical is None:
+        return None
+    if d.source == "demonym" and d.end < len(doc):
+        word = doc[d.end]
+        if word.lower_ not in GOVERNMENT_WORDS or word.dep_ in {"compound", "amod", "nmod"}:
+            return None
+        start, end = d.start, d.end + 1
+    elif d.start >= 2 and doc[d.start - 1].lower_ == "of":
+        if doc[d.start - 2].lower_ not in GOVERNMENT_WORDS:
+            return None
+        start, end = d.start - 2, d.end
+    else:
+        return None
+    entry = kb.lookup(f"Government of {d.canonical}")
+    if entry is None or entry.type != "ORG":
+        return None
+    return Draft(start, end, "ORG", canonical=entry.canonical, source="knowledge")
