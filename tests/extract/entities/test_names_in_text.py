@@ -119,3 +119,38 @@ def test_heading_title_words_alone_still_need_corroboration(known_of):
     # has them.
     found = known_of("Key Discussions on Bilateral Security\n\nThe talks went well.")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "He appeared before U.S. Magistrate Judge Ann Lowe of the District of Arizona.",
+            ("Ann Lowe", "PERSON", None),
+            "U.S. Magistrate",
+            id="a-title-is-no-organization",
+        ),
+        pytest.param(
+            "The arrest was announced by Phoenix Division Special Agent in Charge Maria Soto "
+            "of the Drug Enforcement Administration.",
+            ("Phoenix Division", "ORG", None),
+            "Phoenix Division Special",
+            id="an-office-ends-where-the-title-after-it-begins",
+        ),
+    ],
+)
+def test_titles_kept_out_of_organizations(known_of, text, present, absent):
+    found = known_of(text)
+    assert present in found
+    assert absent not in [t for t, _, _ in found]
+
+
+def test_what_a_title_leaves_of_an_organization_is_dropped_if_a_demonym(nlp):
+    from cartelkb.extract.entities.drafts import Draft
+    from cartelkb.extract.entities.mentions import _cut_at_titles
+    from cartelkb.knowledge import load
+
+    doc = nlp("Readout of Mexican Interior Secretary Luis Ortega's Visit")
+    org = Draft(2, 4, "ORG")  # the NER's "Mexican Interior"
+    person = Draft(5, 7, "PERSON", role="Interior Secretary", role_start=3)
+    assert _cut_at_titles(doc, [org, person], load()) == [person]

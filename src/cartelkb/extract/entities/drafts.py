@@ -27,6 +27,7 @@ ORGANIZATION_WORDS = (
     GENERIC_HEADS | _LEXICON.words("unit_heads") | _LEXICON.words("not_organization_heads")
 )
 NAME_PARTICLES = _LEXICON.words("name_particles")
+TITLE_HEADS = _LEXICON.words("title_heads")
 NUMBERED_BODIES = _LEXICON.words("numbered_bodies")
 VERB_TAGS = {"VB", "VBZ", "VBG", "VBD", "VBP"}
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -220,7 +221,8 @@ def not_a_name(doc: Doc, start: int, end: int, label: str) -> bool:
     """True for an NER span no gazetteer knows that cannot be a name: one that opens with
     a lower-case common word ("fentanyl powder", "n't", "beach city"), a person with a
     digit ("Covid-19") or opening with a verb ("Shows Results", "Stop Fentanyl" in a
-    headline), a place that is one verb ("Entering") or initials alone ("P.L. 119-26")."""
+    headline), a place that is one verb ("Entering") or initials alone ("P.L. 119-26"),
+    an organization that ends in a title's word ("U.S. Magistrate")."""
     first = doc[start]
     if first.is_lower and not first.text[0].isdigit() and first.lower_ not in NAME_PARTICLES:
         # (an ordinal opens a street's name: "117th Street")
@@ -230,7 +232,7 @@ def not_a_name(doc: Doc, start: int, end: int, label: str) -> bool:
         return any(ch.isdigit() for ch in text) or (first.tag_ in VERB_TAGS and end - start <= 2)
     if label in {"GPE", "LOC"}:
         return (end - start == 1 and first.tag_ in VERB_TAGS) or bool(INITIALS.fullmatch(text))
-    return False
+    return label == "ORG" and doc[end - 1].lower_ in TITLE_HEADS
 
 
 def district_of_place(doc: Doc, end: int, ent_at: dict[int, Span], kb: Knowledge) -> int:

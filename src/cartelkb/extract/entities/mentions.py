@@ -53,7 +53,7 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
     kept = corroborated(doc, add_repeated_names(doc, drafts), kb)
     kept = refine_organizations(doc, add_missed_surnames(doc, kept, kb), kb)
     extra = _given_alongside(doc, kept, kb)
-    kept = _drop_shadowed(kept, extra)
+    kept = _drop_shadowed(_cut_at_titles(doc, kept, kb), extra)
     _nicknames_name_people(doc, kept, extra)
     yield from _records(doc, _define_acronyms(doc, kept, extra))
 
@@ -90,6 +90,26 @@ def _given_alongside(doc: Doc, kept: list[Draft], kb: Knowledge) -> list[Draft]:
                     Draft(nick[0], nick[1], "PERSON", source="model", alias_of=kept.index(d))
                 )
     return extra
+
+
+def _cut_at_titles(doc: Doc, kept: list[Draft], kb: Knowledge) -> list[Draft]:
+    """An organization the NER ran into the title of a person after it ends where the
+    title begins: "[New York Division] Special Agent in Charge Jane Roe". What is left
+    of it, if only a demonym ("[Mexican] Interior Secretary"), is dropped. `kept` stays
+    in order; the drafts are changed in place.
+    """
+    role_starts = [d.role_start for d in kept if d.role_start is not None]
+    if not role_starts:
+        return kept
+    out = []
+    for d in kept:
+        cut = next((r for r in role_starts if d.start < r < d.end), None)
+        if cut is not None and d.label == "ORG" and d.canonical is None and d.source == "model":
+            d.end = cut
+            if d.end - d.start == 1 and kb.demonym(doc[d.start].text) is not None:
+                continue
+        out.append(d)
+    return out
 
 
 def _drop_shadowed(kept: list[Draft], extra: list[Draft]) -> list[Draft]:
