@@ -154,3 +154,26 @@ def test_what_a_title_leaves_of_an_organization_is_dropped_if_a_demonym(nlp):
     org = Draft(2, 4, "ORG")  # the NER's "Mexican Interior"
     person = Draft(5, 7, "PERSON", role="Interior Secretary", role_start=3)
     assert _cut_at_titles(doc, [org, person], load()) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The bill orders the Secretary of State to report on the cartels within a year.",
+            [],
+            id="a-title-without-a-person-names-no-department",
+        ),
+        pytest.param(
+            "The Department of State funds the program. Auditors found that State and the "
+            "embassy lack data on results.",
+            [
+                ("Department of State", "ORG", "Department of State"),
+                ("State", "ORG", "Department of State"),
+            ],
+            id="a-departments-short-name",
+        ),
+    ],
+)
+def test_department_short_names(known_of, text, expected):
+    assert [m for m in known_of(text) if m[1] == "ORG"] == expected

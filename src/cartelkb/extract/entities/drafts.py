@@ -28,6 +28,7 @@ ORGANIZATION_WORDS = (
 )
 NAME_PARTICLES = _LEXICON.words("name_particles")
 TITLE_HEADS = _LEXICON.words("title_heads")
+AGENCY_SHORT_NAMES: dict[str, str] = _LEXICON.mapping("agency_short_names")
 NUMBERED_BODIES = _LEXICON.words("numbered_bodies")
 VERB_TAGS = {"VB", "VBZ", "VBG", "VBD", "VBP"}
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -198,7 +199,12 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
                 start += 1
             start, role = strip_leading_title(doc, start, end, kb)
             start = extend_given_names(doc, start, kb)
+        if label == "ORG" and in_title(doc, start, end, kb):
+            continue  # "the Secretary of [State]": a title's words, no organization
         entry = kb.lookup(doc[start:end].text)
+        if entry is None and label == "ORG" and end - start == 1:
+            short = AGENCY_SHORT_NAMES.get(doc[start].text)
+            entry = kb.lookup(short) if short else None
         source = "knowledge" if ent.ent_id_ else "model"
         if entry is None and label in {"GPE", "LOC"}:
             entry = directional_place(doc, start, end, kb)
@@ -233,6 +239,12 @@ def not_a_name(doc: Doc, start: int, end: int, label: str) -> bool:
     if label in {"GPE", "LOC"}:
         return (end - start == 1 and first.tag_ in VERB_TAGS) or bool(INITIALS.fullmatch(text))
     return label == "ORG" and doc[end - 1].lower_ in TITLE_HEADS
+
+
+def in_title(doc: Doc, start: int, end: int, kb: Knowledge) -> bool:
+    """True when the words just before the span and the span make a known title
+    ("Secretary of" + "State")."""
+    return any(doc[first:end].text in kb.title_set for first in range(max(0, start - 3), start))
 
 
 def district_of_place(doc: Doc, end: int, ent_at: dict[int, Span], kb: Knowledge) -> int:
