@@ -177,3 +177,19 @@ def test_what_a_title_leaves_of_an_organization_is_dropped_if_a_demonym(nlp):
 )
 def test_department_short_names(known_of, text, expected):
     assert [m for m in known_of(text) if m[1] == "ORG"] == expected
+
+
+def test_place_slash_family_names_are_the_cartel(known_of):
+    found = known_of(
+        "Analysts named four groups: the Tijuana/Arellano Felix organization (AFO), the Gulf "
+        "cartel and the Juárez/Carrillo Fuentes organization (CFO). Later reports listed "
+        "Tijuana/AFO and Juárez/CFO as dominant."
+    )
+    assert ("Tijuana/Arellano Felix organization", "ORG", "Tijuana Cartel") in found
+    assert ("Juárez/Carrillo Fuentes organization", "ORG", "Juárez Cartel") in found
+    assert ("Juárez/CFO", "ORG", "Juárez Cartel") in found
+
+
+def test_a_slash_without_a_known_cartel_is_left_alone(known_of):
+    found = known_of("The Smith/Jones Group filed the report.")
+    assert all(canonical is None for _, label, canonical in found if label == "ORG")

@@ -28,6 +28,7 @@ ORGANIZATION_WORDS = (
 )
 NAME_PARTICLES = _LEXICON.words("name_particles")
 TITLE_HEADS = _LEXICON.words("title_heads")
+CARTEL_HEADS = {"organization", "cartel"}
 AGENCY_SHORT_NAMES: dict[str, str] = _LEXICON.mapping("agency_short_names")
 NUMBERED_BODIES = _LEXICON.words("numbered_bodies")
 VERB_TAGS = {"VB", "VBZ", "VBG", "VBD", "VBP"}
@@ -205,6 +206,10 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
         if entry is None and label == "ORG" and end - start == 1:
             short = AGENCY_SHORT_NAMES.get(doc[start].text)
             entry = kb.lookup(short) if short else None
+        if entry is None and label in {"ORG", "PERSON"}:
+            entry = slashed_cartel(doc[start:end].text, kb)
+            if entry is not None and end < len(doc) and doc[end].lower_ in CARTEL_HEADS:
+                end += 1  # "Juárez/Carrillo Fuentes [organization] (CFO)"
         source = "knowledge" if ent.ent_id_ else "model"
         if entry is None and label in {"GPE", "LOC"}:
             entry = directional_place(doc, start, end, kb)
@@ -239,6 +244,17 @@ def not_a_name(doc: Doc, start: int, end: int, label: str) -> bool:
     if label in {"GPE", "LOC"}:
         return (end - start == 1 and first.tag_ in VERB_TAGS) or bool(INITIALS.fullmatch(text))
     return label == "ORG" and doc[end - 1].lower_ in TITLE_HEADS
+
+
+def slashed_cartel(text: str, kb: Knowledge) -> KnownEntity | None:
+    """The known cartel a "place/family" name denotes: "Tijuana/Arellano Felix
+    organization", "Juárez/CFO" (the Congressional Research Service's way of naming a
+    trafficking organization by its city and its family) -> Tijuana Cartel, Juárez Cartel.
+    """
+    if "/" not in text:
+        return None
+    entry = kb.lookup(text.split("/")[0] + " Cartel")
+    return entry if entry is not None and kb.is_cartel(entry.canonical) else None
 
 
 def in_title(doc: Doc, start: int, end: int, kb: Knowledge) -> bool:
