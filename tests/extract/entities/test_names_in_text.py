@@ -193,3 +193,19 @@ def test_place_slash_family_names_are_the_cartel(known_of):
 def test_a_slash_without_a_known_cartel_is_left_alone(known_of):
     found = known_of("The Smith/Jones Group filed the report.")
     assert all(canonical is None for _, label, canonical in found if label == "ORG")
+
+
+def test_groups_named_with_a_spanish_article(known_of):
+    found = known_of(
+        '"The Los Gavilanes drug trafficking organization is one of the most violent in '
+        'Guerrero," he said. Four men tied to the Los Gavilanes cartel were arrested. Los '
+        "Gavilanes leader Juan Perez was captured in 2015."
+    )
+    assert [m for m in found if m[0] == "Los Gavilanes"] == [("Los Gavilanes", "ORG", None)] * 3
+
+
+@pytest.mark.parametrize(
+    "text", ["Los Angeles police arrested two men.", "Las Vegas is far from the border."]
+)
+def test_places_named_with_a_spanish_article_stay_places(known_of, text):
+    assert all(label == "GPE" for _, label, _ in known_of(text))

@@ -20,6 +20,7 @@ from cartelkb.extract.entities.drafts import (
     model_drafts,
 )
 from cartelkb.extract.entities.organizations import (
+    add_article_named_groups,
     governing_body,
     national_government,
     refine_organizations,
@@ -50,7 +51,7 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
     drafts = join_quoted_nicknames(doc, dateline_places(doc, model_drafts(doc, kb), kb))
     relabel_surnames(doc, drafts)
     settle_lone_names(doc, drafts)
-    kept = corroborated(doc, add_repeated_names(doc, drafts), kb)
+    kept = corroborated(doc, add_repeated_names(doc, add_article_named_groups(doc, drafts)), kb)
     kept = refine_organizations(doc, add_missed_surnames(doc, kept, kb), kb)
     extra = _given_alongside(doc, kept, kb)
     kept = _drop_shadowed(_cut_at_titles(doc, kept, kb), extra)

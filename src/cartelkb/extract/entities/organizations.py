@@ -15,6 +15,8 @@ GENERIC_HEADS = _LEXICON.words("generic_heads")
 NOT_ORGANIZATION_HEADS = _LEXICON.words("not_organization_heads")
 UNIT_HEADS = _LEXICON.words("unit_heads")
 OPERATION_LEADS = _LEXICON.words("operation_leads")
+GROUP_ARTICLES = {"Los", "Las"}
+GROUP_NOUNS = {"cartel", "organization", "gang", "group", "cell"}
 
 
 def refine_organizations(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]:
@@ -133,3 +135,38 @@ def national_government(doc: Doc, d: Draft, kb: Knowledge) -> Draft | None:
     if entry is None or entry.type != "ORG":
         return None
     return Draft(start, end, "ORG", canonical=entry.canonical, source="knowledge")
+
+
+def add_article_named_groups(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Criminal groups named with a Spanish article that the NER missed: "the [Los
+    Rojos] cartel", "the [Las Garzas] drug trafficking organization". Mexican cartels and
+    their cells are called so (Los Zetas, Los Chapitos, Los Viagras); the noun after the
+    name ("cartel", "organization", "gang") says it is a group. Other occurrences follow
+    from `people.add_repeated_names`.
+    """
+    taken = {i for d in drafts for i in range(d.start, d.end)}
+    by_span = {(d.start, d.end): d for d in drafts}
+    added = []
+    for token in doc:
+        if token.text not in GROUP_ARTICLES:
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].is_title and doc[end].is_alpha and end - token.i <= 3:
+            end += 1
+        if end == token.i + 1 or end >= len(doc):
+            continue
+        if not (
+            doc[end].lower_ in GROUP_NOUNS
+            or (
+                doc[end].lower_ in {"drug", "criminal"}
+                and end + 1 < len(doc)
+                and doc[end + 1].lower_ in GROUP_NOUNS | {"trafficking"}
+            )
+        ):
+            continue
+        found = by_span.get((token.i, end))
+        if found is not None and found.canonical is None:
+            found.label = "ORG"  # the NER's GPE or PERSON for the group's name
+        elif not taken & set(range(token.i, end)):
+            added.append(Draft(token.i, end, "ORG"))
+    return sorted(drafts + added, key=lambda d: (d.start, d.end)) if added else drafts
