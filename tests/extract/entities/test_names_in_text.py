@@ -209,3 +209,9 @@ def test_groups_named_with_a_spanish_article(known_of):
 )
 def test_places_named_with_a_spanish_article_stay_places(known_of, text):
     assert all(label == "GPE" for _, label, _ in known_of(text))
+
+
+def test_a_country_cut_off_an_organization_joins_it(known_of):
+    found = known_of("He will appear on Monday in U.S. District Court in Phoenix before a judge.")
+    assert ("U.S. District Court", "ORG", None) in found
+    assert ("U.S.", "GPE", "United States") in found

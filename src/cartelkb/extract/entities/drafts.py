@@ -162,6 +162,8 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
             # a sentence the capital marks one ("the Chargers' offense").
             continue
         end = district_of_place(doc, end, ent_at, kb)
+        if label == "ORG" and not ent.ent_id_ and national_prefix(doc, start):
+            start -= 1  # "[U.S.] [District Court]": the country is part of the name too
         known = bool(ent.ent_id_) or kb.lookup(doc[start:end].text) is not None
         if not known and not_a_name(doc, start, end, label):
             continue
@@ -255,6 +257,18 @@ def slashed_cartel(text: str, kb: Knowledge) -> KnownEntity | None:
         return None
     entry = kb.lookup(text.split("/")[0] + " Cartel")
     return entry if entry is not None and kb.is_cartel(entry.canonical) else None
+
+
+NATIONAL_PREFIXES = {"U.S.", "US"}
+
+
+def national_prefix(doc: Doc, start: int) -> bool:
+    """True when the NER cut a "U.S." tagged GPE off the front of the capitalized ORG at
+    `start` (the place stays a mention of its own)."""
+    if start == 0 or not doc[start].is_title:
+        return False
+    prev = doc[start - 1]
+    return prev.text in NATIONAL_PREFIXES and prev.ent_type_ == "GPE" and prev.whitespace_ == " "
 
 
 def in_title(doc: Doc, start: int, end: int, kb: Knowledge) -> bool:
