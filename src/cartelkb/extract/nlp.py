@@ -56,17 +56,24 @@ def mark_line_starts(doc: Doc) -> Doc:
     """Preset sentence boundaries the parser must respect (it runs after this).
 
     A line break starts a sentence: headlines and list items are not run-ons. And a
-    lowercase word inside a line starts none unless sentence-final punctuation comes
-    before it: English orthography puts a capital (or a digit, a quote) at a sentence
-    start. The small model otherwise splits "Mexico | extradited Carlos ..." after a
-    headline, or "U.S. | officials said ...", leaving a verb without its subject.
+    lowercase word inside a line, or any line's second word, starts none unless
+    sentence-final punctuation comes before it: English orthography puts a capital (or a
+    digit, a quote) at a sentence start. The small model otherwise splits "Mexico |
+    extradited Carlos ..." after a headline, or "U.S. | officials said ...", leaving a
+    verb without its subject.
     """
+    line_start = True
     for i, token in enumerate(doc[:-1]):
         following = doc[i + 1]
         if "\n" in token.text or "\n" in token.whitespace_:
             following.is_sent_start = True
-        elif following.text[:1].islower() and token.text not in SENTENCE_END:
+            line_start = True
+            continue
+        if token.text not in SENTENCE_END and (line_start or following.text[:1].islower()):
+            # Nor is a line's first word a sentence alone: "Coach\n[Maurice] Cheeks was
+            # hired" split after "Maurice" keeps the NER from tagging the name.
             following.is_sent_start = False
+        line_start = False
     return doc
 
 
