@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from cartelkb.extract.entities.demonyms import denoted_country
@@ -54,6 +58,17 @@ class Draft:
     role_start: int | None = None  # token where a preceding title begins
     char_start: int | None = None  # set when the mention is part of one token ("U.S.-Mexico")
     char_end: int | None = None
+
+
+def positions_of(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose text is one of `words`, found on the Doc's array of
+    token ids (no Token objects are made for the others)."""
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), _ids(words)))]
+
+
+@functools.lru_cache(maxsize=16)
+def _ids(words: frozenset[str]) -> numpy.ndarray:  # type: ignore[type-arg]
+    return numpy.fromiter((get_string_id(w) for w in words), dtype=numpy.uint64)
 
 
 def clean_name(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from cartelkb.extract.entities.aliases import acronym_after
-from cartelkb.extract.entities.drafts import Draft
+from cartelkb.extract.entities.drafts import Draft, positions_of
 from cartelkb.extract.sentences import sentence_of
 from cartelkb.knowledge import Knowledge, name_key
 from cartelkb.lexicon import lexicon
@@ -15,7 +15,7 @@ GENERIC_HEADS = _LEXICON.words("generic_heads")
 NOT_ORGANIZATION_HEADS = _LEXICON.words("not_organization_heads")
 UNIT_HEADS = _LEXICON.words("unit_heads")
 OPERATION_LEADS = _LEXICON.words("operation_leads")
-GROUP_ARTICLES = {"Los", "Las"}
+GROUP_ARTICLES = frozenset({"Los", "Las"})
 GROUP_NOUNS = {"cartel", "organization", "gang", "group", "cell"}
 
 
@@ -147,9 +147,8 @@ def add_article_named_groups(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     taken = {i for d in drafts for i in range(d.start, d.end)}
     by_span = {(d.start, d.end): d for d in drafts}
     added = []
-    for token in doc:
-        if token.text not in GROUP_ARTICLES:
-            continue
+    for i in positions_of(doc, GROUP_ARTICLES):
+        token = doc[i]
         end = token.i + 1
         while end < len(doc) and doc[end].is_title and doc[end].is_alpha and end - token.i <= 3:
             end += 1

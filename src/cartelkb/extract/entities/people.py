@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc
 
 from cartelkb.extract.entities.aliases import inner_nickname
-from cartelkb.extract.entities.drafts import Draft
+from cartelkb.extract.entities.drafts import Draft, positions_of
 from cartelkb.extract.entities.titles import match_title
 from cartelkb.extract.sentences import sentence_of
 from cartelkb.knowledge import Knowledge, name_key
@@ -99,11 +101,19 @@ def add_missed_surnames(doc: Doc, drafts: list[Draft], kb: Knowledge | None = No
     return sorted(drafts + added, key=lambda d: d.start)
 
 
+@functools.lru_cache(maxsize=4)
+def _title_ends(titles: frozenset[str]) -> frozenset[str]:
+    return frozenset(title.split()[-1] for title in titles)
+
+
 def _titled_officials(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]:
     """The drafts, with each untagged known official's surname that follows a title."""
     taken = {i for d in drafts for i in range(d.start, d.end)}
     added = []
-    for token in doc:
+    for i in positions_of(doc, _title_ends(kb.title_set)):
+        if i + 1 >= len(doc):
+            continue
+        token = doc[i + 1]  # the word after a title's last word
         if (
             token.i in taken
             or token.ent_type_
