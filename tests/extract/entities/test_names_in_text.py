@@ -215,3 +215,11 @@ def test_a_country_cut_off_an_organization_joins_it(known_of):
     found = known_of("He will appear on Monday in U.S. District Court in Phoenix before a judge.")
     assert ("U.S. District Court", "ORG", None) in found
     assert ("U.S.", "GPE", "United States") in found
+
+
+def test_a_heading_name_run_into_the_next_word_is_cut_to_the_bodys_name(known_of):
+    found = known_of(
+        "Jane Okafor Returns to Lead the Festival\nFestival founder Jane Okafor will return "
+        "to lead the event for a second time, organizers said."
+    )
+    assert found == [("Jane Okafor", "PERSON", None)] * 2

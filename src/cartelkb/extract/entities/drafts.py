@@ -341,14 +341,19 @@ def corroborated(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]:
     Statement of Senator Jane Roe", "By: John Doe"): those words say a person follows.
     """
     body_keys = set()
+    body_labels: set[tuple[str, str]] = set()
     heading = {}
     for d in drafts:
         sent = sentence_of(doc, d.start)
         heading[id(d)] = is_heading(sent)
         if not heading[id(d)] or d.canonical:
             body_keys.add(name_key(doc[d.start : d.end].text))
+            body_labels.add((name_key(doc[d.start : d.end].text), d.label))
     surname_keys = {k.split()[-1] for k in body_keys if k}
     by_start = {d.start: d for d in drafts}
+    for d in drafts:
+        if heading[id(d)] and not d.canonical:
+            _cut_to_body_name(doc, d, body_labels)
     return [
         d
         for d in drafts
@@ -359,6 +364,18 @@ def corroborated(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]:
         or (d.label == "PERSON" and name_key(doc[d.start : d.end].text) in surname_keys)
         or (d.label == "PERSON" and _introduced(doc, d, kb))
     ]
+
+
+def _cut_to_body_name(doc: Doc, draft: Draft, body_labels: set[tuple[str, str]]) -> None:
+    """A heading's name the NER ran into the title-case word after it ("[Jane Roe]
+    Returns to ..."): cut to the longest front part the body names with the same class
+    (in place)."""
+    if (name_key(doc[draft.start : draft.end].text), draft.label) in body_labels:
+        return
+    for end in range(draft.end - 1, draft.start, -1):
+        if (name_key(doc[draft.start : end].text), draft.label) in body_labels:
+            draft.end = end
+            return
 
 
 def _introduced(doc: Doc, draft: Draft, kb: Knowledge) -> bool:
