@@ -68,6 +68,21 @@ def partition(assignment: list[int]) -> set[frozenset[int]]:
             id="surname-before-full-name",
         ),
         pytest.param(
+            [("Dana Whitlock", "PERSON"), ("Dana", "PERSON")],
+            [{0, 1}],
+            id="given-name-after-full-name",
+        ),
+        pytest.param(
+            [("Dana", "PERSON"), ("Dana Whitlock", "PERSON")],
+            [{0}, {1}],
+            id="given-name-before-any-full-name-stays-apart",
+        ),
+        pytest.param(
+            [("Dana Whitlock", "PERSON"), ("Dana Ruiz", "PERSON"), ("Dana", "PERSON")],
+            [{0}, {1}, {2}],
+            id="given-name-two-people-share-stays-apart",
+        ),
+        pytest.param(
             [
                 ("Joaquín Guzmán Loera", "PERSON"),
                 ("Ovidio Guzmán López", "PERSON"),
@@ -168,11 +183,6 @@ def partition(assignment: list[int]) -> set[frozenset[int]]:
             ],
             [{0}, {1, 2}],
             id="a-surname-defining-an-acronym-is-the-organization",
-        ),
-        pytest.param(
-            [("Claudia Sheinbaum", "PERSON"), ("Claudia", "PERSON")],
-            [{0}, {1}],
-            id="given-name-alone-does-not-link",
         ),
         pytest.param(
             [("Marco Rubio", "PERSON"), ("Claudia Sheinbaum", "PERSON")],

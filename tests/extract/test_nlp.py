@@ -62,3 +62,17 @@ def test_missing_model_says_how_to_install_it():
 )
 def test_a_lowercase_word_starts_no_sentence_inside_a_line(nlp, text, sentences):
     assert [s.text.strip() for s in nlp(text).sents] == sentences
+
+
+def test_a_lines_first_word_is_no_sentence_alone(nlp):
+    # The small parser split "Peter | Vance was ..." after the headline, and the NER,
+    # which tags no name across a sentence start, lost the second "Peter Vance".
+    doc = nlp(
+        "Lakers Name Peter Vance as Head Coach\nPeter Vance was officially introduced as "
+        "the new coach."
+    )
+    assert [s.text.strip() for s in doc.sents] == [
+        "Lakers Name Peter Vance as Head Coach",
+        "Peter Vance was officially introduced as the new coach.",
+    ]
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"][-1:] == ["Peter Vance"]

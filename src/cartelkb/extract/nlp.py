@@ -56,17 +56,24 @@ def mark_line_starts(doc: Doc) -> Doc:
     """Preset sentence boundaries the parser must respect (it runs after this).
 
     A line break starts a sentence: headlines and list items are not run-ons. And a
-    lowercase word inside a line starts none unless sentence-final punctuation comes
-    before it: English orthography puts a capital (or a digit, a quote) at a sentence
-    start. The small model otherwise splits "Mexico | extradited Carlos ..." after a
-    headline, or "U.S. | officials said ...", leaving a verb without its subject.
+    lowercase word inside a line, or any line's second word, starts none unless
+    sentence-final punctuation comes before it: English orthography puts a capital (or a
+    digit, a quote) at a sentence start. The small model otherwise splits "Mexico |
+    extradited Carlos ..." after a headline, or "U.S. | officials said ...", leaving a
+    verb without its subject.
     """
+    line_start = True
     for i, token in enumerate(doc[:-1]):
         following = doc[i + 1]
         if "\n" in token.text or "\n" in token.whitespace_:
             following.is_sent_start = True
-        elif following.text[:1].islower() and token.text not in SENTENCE_END:
+            line_start = True
+            continue
+        if token.text not in SENTENCE_END and (line_start or following.text[:1].islower()):
+            # Nor is a line's first word a sentence alone: "Coach\n[Maurice] Cheeks was
+            # hired" split after "Maurice" keeps the NER from tagging the name.
             following.is_sent_start = False
+        line_start = False
     return doc
 
 
@@ -75,8 +82,9 @@ class KnowledgeComponent:
 
     A known name that coincides with or covers a model entity replaces it (relabels
     "Guerrero" PERSON -> GPE); a known name strictly inside a model PERSON is left alone
-    ("Vicente Guerrero" stays a person); inside a longer non-person entity the known name
-    wins only on heading lines, where title case makes the NER run names together.
+    ("Vicente Guerrero" stays a person) but on a heading line when it is a person too;
+    inside a longer non-person entity the known name wins only on heading lines, where
+    title case makes the NER run names together.
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -119,9 +127,13 @@ class KnowledgeComponent:
             ]
             if inside_longer:
                 longer = inside_longer[0]
-                if longer.label_ == "PERSON" or not (
-                    _looks_like_heading(longer.sent) or _made_of_known(longer, known)
-                ):
+                heading = _looks_like_heading(longer.sent)
+                if longer.label_ == "PERSON":
+                    # On a heading the NER runs a known person into the title-case words
+                    # after it ("Jeff Sessions Delivers Remarks"): the person wins there.
+                    if not (heading and span.label_ == "PERSON"):
+                        continue
+                elif not (heading or _made_of_known(longer, known)):
                     continue
             keep_known.append(span)
             ents = [e for e in ents if not (e.start < span.end and span.start < e.end)]

@@ -157,6 +157,7 @@ def cluster_mentions(mentions: Sequence[MentionRecord]) -> tuple[list[Cluster], 
             else:
                 target = candidates[0]
         uf.union(target, i, "surname", f"{m.text!r} is part of {mentions[target].text!r}")
+    _link_given_names(mentions, full_people, partial_index, uf)
 
     groups: dict[int, list[int]] = {}
     for i in range(n):
@@ -215,6 +216,32 @@ def cluster_mentions(mentions: Sequence[MentionRecord]) -> tuple[list[Cluster], 
             assignment[i] = len(clusters)
         clusters.append(cluster)
     return clusters, assignment
+
+
+def _link_given_names(
+    mentions: Sequence[MentionRecord],
+    full_people: list[tuple[int, MentionRecord]],
+    partial_index: dict[str, list[int]],
+    uf: _UnionFind,
+) -> None:
+    """A lone given name after the full name of the one person in the article it begins
+    is that person: "the new head of the task forces, Jane Roe. Jane, thank you"."""
+    given: dict[str, set[str]] = {}
+    first_at: dict[str, int] = {}
+    for i, m in full_people:
+        words = name_key(m.name).split()
+        given.setdefault(words[0], set()).add(" ".join(words))
+        first_at.setdefault(words[0], i)
+    for i, m in enumerate(mentions):
+        key = mention_key(m)
+        if m.label != "PERSON" or " " in key or key in partial_index or m.canonical:
+            continue
+        names = given.get(key)
+        if names is None or len(names) != 1:
+            continue
+        target = first_at[key]
+        if mentions[target].start < m.start and uf.find(target) != uf.find(i):
+            uf.union(target, i, "given-name", f"{m.text!r} begins {mentions[target].text!r}")
 
 
 def _vote_label(ms: Sequence[MentionRecord]) -> str:

@@ -98,7 +98,8 @@ CASES = [
         "Attorney General John Roe Statement on Fentanyl Seizures\n\nThe cartels smuggled "
         "fentanyl into Texas.\n",
         None,
-        [("The cartels", None, "smuggle", "Attorney General John Roe")],
+        # The heading's title makes "John Roe" a person mention: the source is it.
+        [("The cartels", None, "smuggle", "John Roe")],
         id="headline-title-name-statement",
     ),
     pytest.param(

@@ -93,6 +93,24 @@ CORROBORATION = [
         ["Marco Rubio"],
         id="the-surname-rule-is-for-persons",
     ),
+    pytest.param(
+        "Remarks by Governor Ana Vela",
+        [(3, 5, "PERSON", None)],
+        ["Ana Vela"],
+        id="a-heading-person-after-a-title",
+    ),
+    pytest.param(
+        "Remarks by Ana Vela",
+        [(2, 4, "PERSON", None)],
+        ["Ana Vela"],
+        id="a-heading-person-after-by",
+    ),
+    pytest.param(
+        "Remarks on Ana Vela",
+        [(2, 4, "PERSON", None)],
+        [],
+        id="a-heading-person-alone-goes",
+    ),
 ]
 
 
@@ -102,7 +120,7 @@ def test_corroborated(nlp, text, specs, kept):
     drafts = [
         Draft(start, end, label, canonical=canonical) for start, end, label, canonical in specs
     ]
-    assert [doc[d.start : d.end].text for d in corroborated(doc, drafts)] == kept
+    assert [doc[d.start : d.end].text for d in corroborated(doc, drafts, load())] == kept
 
 
 @pytest.mark.parametrize(

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from cartelkb.extract.entities.demonyms import denoted_country
-from cartelkb.extract.entities.titles import extend_given_names, strip_leading_title
+from cartelkb.extract.entities.titles import (
+    extend_given_names,
+    match_title,
+    strip_leading_title,
+)
 from cartelkb.extract.sentences import sentence_of
 from cartelkb.extract.tokens import spaces as token_spaces
 from cartelkb.extract.tokens import texts as token_texts
@@ -25,6 +33,9 @@ ORGANIZATION_WORDS = (
     GENERIC_HEADS | _LEXICON.words("unit_heads") | _LEXICON.words("not_organization_heads")
 )
 NAME_PARTICLES = _LEXICON.words("name_particles")
+TITLE_HEADS = _LEXICON.words("title_heads")
+CARTEL_HEADS = {"organization", "cartel"}
+AGENCY_SHORT_NAMES: dict[str, str] = _LEXICON.mapping("agency_short_names")
 NUMBERED_BODIES = _LEXICON.words("numbered_bodies")
 VERB_TAGS = {"VB", "VBZ", "VBG", "VBD", "VBP"}
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -49,6 +60,17 @@ class Draft:
     role_start: int | None = None  # token where a preceding title begins
     char_start: int | None = None  # set when the mention is part of one token ("U.S.-Mexico")
     char_end: int | None = None
+
+
+def positions_of(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose text is one of `words`, found on the Doc's array of
+    token ids (no Token objects are made for the others)."""
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), _ids(words)))]
+
+
+@functools.lru_cache(maxsize=16)
+def _ids(words: frozenset[str]) -> numpy.ndarray:  # type: ignore[type-arg]
+    return numpy.fromiter((get_string_id(w) for w in words), dtype=numpy.uint64)
 
 
 def clean_name(text: str) -> str:
@@ -157,6 +179,8 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
             # a sentence the capital marks one ("the Chargers' offense").
             continue
         end = district_of_place(doc, end, ent_at, kb)
+        if label == "ORG" and not ent.ent_id_ and national_prefix(doc, start):
+            start -= 1  # "[U.S.] [District Court]": the country is part of the name too
         known = bool(ent.ent_id_) or kb.lookup(doc[start:end].text) is not None
         if not known and not_a_name(doc, start, end, label):
             continue
@@ -195,7 +219,16 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
                 start += 1
             start, role = strip_leading_title(doc, start, end, kb)
             start = extend_given_names(doc, start, kb)
+        if label == "ORG" and in_title(doc, start, end, kb):
+            continue  # "the Secretary of [State]": a title's words, no organization
         entry = kb.lookup(doc[start:end].text)
+        if entry is None and label == "ORG" and end - start == 1:
+            short = AGENCY_SHORT_NAMES.get(doc[start].text)
+            entry = kb.lookup(short) if short else None
+        if entry is None and label in {"ORG", "PERSON"}:
+            entry = slashed_cartel(doc[start:end].text, kb)
+            if entry is not None and end < len(doc) and doc[end].lower_ in CARTEL_HEADS:
+                end += 1  # "Juárez/Carrillo Fuentes [organization] (CFO)"
         source = "knowledge" if ent.ent_id_ else "model"
         if entry is None and label in {"GPE", "LOC"}:
             entry = directional_place(doc, start, end, kb)
@@ -218,7 +251,8 @@ def not_a_name(doc: Doc, start: int, end: int, label: str) -> bool:
     """True for an NER span no gazetteer knows that cannot be a name: one that opens with
     a lower-case common word ("fentanyl powder", "n't", "beach city"), a person with a
     digit ("Covid-19") or opening with a verb ("Shows Results", "Stop Fentanyl" in a
-    headline), a place that is one verb ("Entering") or initials alone ("P.L. 119-26")."""
+    headline), a place that is one verb ("Entering") or initials alone ("P.L. 119-26"),
+    an organization that ends in a title's word ("U.S. Magistrate")."""
     first = doc[start]
     if first.is_lower and not first.text[0].isdigit() and first.lower_ not in NAME_PARTICLES:
         # (an ordinal opens a street's name: "117th Street")
@@ -228,7 +262,36 @@ def not_a_name(doc: Doc, start: int, end: int, label: str) -> bool:
         return any(ch.isdigit() for ch in text) or (first.tag_ in VERB_TAGS and end - start <= 2)
     if label in {"GPE", "LOC"}:
         return (end - start == 1 and first.tag_ in VERB_TAGS) or bool(INITIALS.fullmatch(text))
-    return False
+    return label == "ORG" and doc[end - 1].lower_ in TITLE_HEADS
+
+
+def slashed_cartel(text: str, kb: Knowledge) -> KnownEntity | None:
+    """The known cartel a "place/family" name denotes: "Tijuana/Arellano Felix
+    organization", "Juárez/CFO" (the Congressional Research Service's way of naming a
+    trafficking organization by its city and its family) -> Tijuana Cartel, Juárez Cartel.
+    """
+    if "/" not in text:
+        return None
+    entry = kb.lookup(text.split("/")[0] + " Cartel")
+    return entry if entry is not None and kb.is_cartel(entry.canonical) else None
+
+
+NATIONAL_PREFIXES = {"U.S.", "US"}
+
+
+def national_prefix(doc: Doc, start: int) -> bool:
+    """True when the NER cut a "U.S." tagged GPE off the front of the capitalized ORG at
+    `start` (the place stays a mention of its own)."""
+    if start == 0 or not doc[start].is_title:
+        return False
+    prev = doc[start - 1]
+    return prev.text in NATIONAL_PREFIXES and prev.ent_type_ == "GPE" and prev.whitespace_ == " "
+
+
+def in_title(doc: Doc, start: int, end: int, kb: Knowledge) -> bool:
+    """True when the words just before the span and the span make a known title
+    ("Secretary of" + "State")."""
+    return any(doc[first:end].text in kb.title_set for first in range(max(0, start - 3), start))
 
 
 def district_of_place(doc: Doc, end: int, ent_at: dict[int, Span], kb: Knowledge) -> int:
@@ -285,20 +348,27 @@ def _is_heading(sent: Span) -> bool:
     return capitalized == len(words) and sum(t.text[0].isupper() for t in words) >= 2
 
 
-def corroborated(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+def corroborated(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]:
     """Drop names seen only in heading lines, unless the body or the gazetteer has them.
 
-    A person in a heading also stands when the body names someone with that surname.
+    A person in a heading also stands when the body names someone with that surname, or
+    when the heading introduces the name with a title or a byline's "By" ("Opening
+    Statement of Senator Jane Roe", "By: John Doe"): those words say a person follows.
     """
     body_keys = set()
+    body_labels: set[tuple[str, str]] = set()
     heading = {}
     for d in drafts:
         sent = sentence_of(doc, d.start)
         heading[id(d)] = is_heading(sent)
         if not heading[id(d)] or d.canonical:
             body_keys.add(name_key(doc[d.start : d.end].text))
+            body_labels.add((name_key(doc[d.start : d.end].text), d.label))
     surname_keys = {k.split()[-1] for k in body_keys if k}
     by_start = {d.start: d for d in drafts}
+    for d in drafts:
+        if heading[id(d)] and not d.canonical:
+            _cut_to_body_name(doc, d, body_labels)
     return [
         d
         for d in drafts
@@ -307,7 +377,29 @@ def corroborated(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         or _dateline_city(doc, d, by_start)
         or name_key(doc[d.start : d.end].text) in body_keys
         or (d.label == "PERSON" and name_key(doc[d.start : d.end].text) in surname_keys)
+        or (d.label == "PERSON" and _introduced(doc, d, kb))
     ]
+
+
+def _cut_to_body_name(doc: Doc, draft: Draft, body_labels: set[tuple[str, str]]) -> None:
+    """A heading's name the NER ran into the title-case word after it ("[Jane Roe]
+    Returns to ..."): cut to the longest front part the body names with the same class
+    (in place)."""
+    if (name_key(doc[draft.start : draft.end].text), draft.label) in body_labels:
+        return
+    for end in range(draft.end - 1, draft.start, -1):
+        if (name_key(doc[draft.start : end].text), draft.label) in body_labels:
+            draft.end = end
+            return
+
+
+def _introduced(doc: Doc, draft: Draft, kb: Knowledge) -> bool:
+    """True when a title or a byline's "By" (with its colon) comes just before the name."""
+    sent_start = sentence_of(doc, draft.start).start
+    words = [t.lower_ for t in doc[max(sent_start, draft.start - 2) : draft.start]]
+    if words[-1:] == ["by"] or words == ["by", ":"]:
+        return True
+    return match_title(doc, draft.start, kb, sent_start) is not None
 
 
 def _dateline_city(doc: Doc, draft: Draft, by_start: dict[int, Draft]) -> bool:

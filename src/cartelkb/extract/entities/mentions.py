@@ -19,7 +19,12 @@ from cartelkb.extract.entities.drafts import (
     dateline_places,
     model_drafts,
 )
-from cartelkb.extract.entities.organizations import governing_body, refine_organizations
+from cartelkb.extract.entities.organizations import (
+    add_article_named_groups,
+    governing_body,
+    national_government,
+    refine_organizations,
+)
 from cartelkb.extract.entities.people import (
     add_missed_surnames,
     add_repeated_names,
@@ -47,10 +52,10 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
     drafts = join_quoted_nicknames(doc, dateline_places(doc, model_drafts(doc, kb), kb))
     relabel_surnames(doc, drafts)
     settle_lone_names(doc, drafts)
-    kept = corroborated(doc, add_repeated_names(doc, drafts))
-    kept = refine_organizations(doc, add_missed_surnames(doc, kept), kb)
+    kept = corroborated(doc, add_repeated_names(doc, add_article_named_groups(doc, drafts)), kb)
+    kept = refine_organizations(doc, add_missed_surnames(doc, kept, kb), kb)
     extra = _given_alongside(doc, kept, kb)
-    kept = _drop_shadowed(kept, extra)
+    kept = _drop_shadowed(_cut_at_titles(doc, kept, kb), extra)
     _nicknames_name_people(doc, kept, extra)
     yield from _records(doc, _define_acronyms(doc, kept, extra))
 
@@ -74,7 +79,7 @@ def _given_alongside(doc: Doc, kept: list[Draft], kb: Knowledge) -> list[Draft]:
             found = match_title(doc, d.start, kb, sent.start)
             if found:
                 d.role, d.role_start = found[1], found[0]
-        body = governing_body(doc, d)
+        body = governing_body(doc, d) or national_government(doc, d, kb)
         if body is not None:
             extra.append(body)
         acronym = acronym_after(doc, d.end, sent.end)
@@ -87,6 +92,26 @@ def _given_alongside(doc: Doc, kept: list[Draft], kb: Knowledge) -> list[Draft]:
                     Draft(nick[0], nick[1], "PERSON", source="model", alias_of=kept.index(d))
                 )
     return extra
+
+
+def _cut_at_titles(doc: Doc, kept: list[Draft], kb: Knowledge) -> list[Draft]:
+    """An organization the NER ran into the title of a person after it ends where the
+    title begins: "[New York Division] Special Agent in Charge Jane Roe". What is left
+    of it, if only a demonym ("[Mexican] Interior Secretary"), is dropped. `kept` stays
+    in order; the drafts are changed in place.
+    """
+    role_starts = [d.role_start for d in kept if d.role_start is not None]
+    if not role_starts:
+        return kept
+    out = []
+    for d in kept:
+        cut = next((r for r in role_starts if d.start < r < d.end), None)
+        if cut is not None and d.label == "ORG" and d.canonical is None and d.source == "model":
+            d.end = cut
+            if d.end - d.start == 1 and kb.demonym(doc[d.start].text) is not None:
+                continue
+        out.append(d)
+    return out
 
 
 def _drop_shadowed(kept: list[Draft], extra: list[Draft]) -> list[Draft]:

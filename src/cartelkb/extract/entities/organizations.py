@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from cartelkb.extract.entities.aliases import acronym_after
-from cartelkb.extract.entities.drafts import Draft
+from cartelkb.extract.entities.drafts import Draft, positions_of
 from cartelkb.extract.sentences import sentence_of
 from cartelkb.knowledge import Knowledge, name_key
 from cartelkb.lexicon import lexicon
@@ -15,6 +15,8 @@ GENERIC_HEADS = _LEXICON.words("generic_heads")
 NOT_ORGANIZATION_HEADS = _LEXICON.words("not_organization_heads")
 UNIT_HEADS = _LEXICON.words("unit_heads")
 OPERATION_LEADS = _LEXICON.words("operation_leads")
+GROUP_ARTICLES = frozenset({"Los", "Las"})
+GROUP_NOUNS = {"cartel", "organization", "gang", "group", "cell"}
 
 
 def refine_organizations(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]:
@@ -105,3 +107,65 @@ def governing_body(doc: Doc, d: Draft) -> Draft | None:
     ):
         return Draft(d.start, d.end + 1, "ORG", source=d.source)
     return None
+
+
+GOVERNMENT_WORDS = {"government", "governments"}
+
+
+def national_government(doc: Doc, d: Draft, kb: Knowledge) -> Draft | None:
+    """A known country's government named around its place or demonym: "the Mexican
+    government", "the U.S. and Mexican governments", "the government of Mexico" -> an
+    ORG with the government's entry (agencies file), nested around the country's
+    mention, which stays. Only where "government" heads its phrase: in "Mexican
+    government officials" the officials are named, not the government."""
+    if d.label != "GPE" or d.canonical is None:
+        return None
+    if d.source == "demonym" and d.end < len(doc):
+        word = doc[d.end]
+        if word.lower_ not in GOVERNMENT_WORDS or word.dep_ in {"compound", "amod", "nmod"}:
+            return None
+        start, end = d.start, d.end + 1
+    elif d.start >= 2 and doc[d.start - 1].lower_ == "of":
+        if doc[d.start - 2].lower_ not in GOVERNMENT_WORDS:
+            return None
+        start, end = d.start - 2, d.end
+    else:
+        return None
+    entry = kb.lookup(f"Government of {d.canonical}")
+    if entry is None or entry.type != "ORG":
+        return None
+    return Draft(start, end, "ORG", canonical=entry.canonical, source="knowledge")
+
+
+def add_article_named_groups(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Criminal groups named with a Spanish article that the NER missed: "the [Los
+    Rojos] cartel", "the [Las Garzas] drug trafficking organization". Mexican cartels and
+    their cells are called so (Los Zetas, Los Chapitos, Los Viagras); the noun after the
+    name ("cartel", "organization", "gang") says it is a group. Other occurrences follow
+    from `people.add_repeated_names`.
+    """
+    taken = {i for d in drafts for i in range(d.start, d.end)}
+    by_span = {(d.start, d.end): d for d in drafts}
+    added = []
+    for i in positions_of(doc, GROUP_ARTICLES):
+        token = doc[i]
+        end = token.i + 1
+        while end < len(doc) and doc[end].is_title and doc[end].is_alpha and end - token.i <= 3:
+            end += 1
+        if end == token.i + 1 or end >= len(doc):
+            continue
+        if not (
+            doc[end].lower_ in GROUP_NOUNS
+            or (
+                doc[end].lower_ in {"drug", "criminal"}
+                and end + 1 < len(doc)
+                and doc[end + 1].lower_ in GROUP_NOUNS | {"trafficking"}
+            )
+        ):
+            continue
+        found = by_span.get((token.i, end))
+        if found is not None and found.canonical is None:
+            found.label = "ORG"  # the NER's GPE or PERSON for the group's name
+        elif not taken & set(range(token.i, end)):
+            added.append(Draft(token.i, end, "ORG"))
+    return sorted(drafts + added, key=lambda d: (d.start, d.end)) if added else drafts

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc
 
 from cartelkb.extract.entities.aliases import inner_nickname
-from cartelkb.extract.entities.drafts import Draft
+from cartelkb.extract.entities.drafts import Draft, positions_of
+from cartelkb.extract.entities.titles import match_title
+from cartelkb.extract.sentences import sentence_of
 from cartelkb.extract.tokens import texts as token_texts
-from cartelkb.knowledge import name_key
+from cartelkb.knowledge import Knowledge, name_key
 from cartelkb.lexicon import lexicon
 
 SPEECH_LEMMAS = lexicon("entities").words("speech_lemmas")
@@ -60,13 +64,16 @@ def settle_lone_names(doc: Doc, drafts: list[Draft]) -> None:
                 d.label = "PERSON"
 
 
-def add_missed_surnames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+def add_missed_surnames(doc: Doc, drafts: list[Draft], kb: Knowledge | None = None) -> list[Draft]:
     """Mentions of a named person's surname that the NER did not tag.
 
     After "Deputy Juan Escalante", "Escalante was shot" names him again; the small model
     often leaves such a lone surname untagged. Only capitalized proper nouns outside
-    every entity span count, and only surnames of full names in the same article.
+    every entity span count, and only surnames of full names in the same article, or,
+    with `kb`, the surname of a known official right after a title ("thank Acting
+    Administrator Dhillon" -> Uttam Dhillon).
     """
+    drafts = _titled_officials(doc, drafts, kb) if kb is not None else drafts
     surnames: set[str] = set()
     for d in drafts:
         if d.label != "PERSON" or d.end - d.start < 2 or inner_nickname(doc, d.start, d.end):
@@ -92,6 +99,37 @@ def add_missed_surnames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     if not added:
         return drafts
     return sorted(drafts + added, key=lambda d: d.start)
+
+
+@functools.lru_cache(maxsize=4)
+def _title_ends(titles: frozenset[str]) -> frozenset[str]:
+    return frozenset(title.split()[-1] for title in titles)
+
+
+def _titled_officials(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]:
+    """The drafts, with each untagged known official's surname that follows a title."""
+    taken = {i for d in drafts for i in range(d.start, d.end)}
+    added = []
+    for i in positions_of(doc, _title_ends(kb.title_set)):
+        if i + 1 >= len(doc):
+            continue
+        token = doc[i + 1]  # the word after a title's last word
+        if (
+            token.i in taken
+            or token.ent_type_
+            or not token.is_title
+            or token.pos_ != "PROPN"
+            or (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
+        ):
+            continue
+        entry = kb.person_by_surname(token.text)
+        if entry is None or token.text in kb.title_set:
+            continue
+        if match_title(doc, token.i, kb, sentence_of(doc, token.i).start) is not None:
+            added.append(
+                Draft(token.i, token.i + 1, "PERSON", canonical=entry.canonical, source="knowledge")
+            )
+    return sorted(drafts + added, key=lambda d: d.start) if added else drafts
 
 
 def add_repeated_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
