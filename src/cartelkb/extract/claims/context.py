@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from cartelkb.extract.claims.syntax import child_of, misattached_participles
 from cartelkb.extract.claims.vocab import PLACE_NOUNS
 from cartelkb.extract.sentences import sentences
+from cartelkb.extract.tokens import deps as token_deps
 from cartelkb.extract.tokens import doc_text
 from cartelkb.extract.tokens import starts as token_starts
 from cartelkb.records import DateRecord, MentionRecord
@@ -66,7 +67,9 @@ class Article:
         self.headlines = headline_lines(self.text)
         self.datelines = dateline_spans(self.text)
         # tokens with a conjunct or an apposition: only their phrases coordinate names
-        self.coordinating = {t.head.i for t in doc if t.dep_ in {"conj", "appos"}}
+        self.coordinating = {
+            doc[i].head.i for i, dep in enumerate(token_deps(doc)) if dep in {"conj", "appos"}
+        }
         # token index -> the head a misattached participle really modifies
         self.reattached: dict[int, Token] = {}
         for sent in self.sents:

@@ -20,6 +20,9 @@ from cartelkb.extract.claims.vocab import (
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
 )
+from cartelkb.extract.tokens import children as token_children
+from cartelkb.extract.tokens import deps as token_deps
+from cartelkb.extract.tokens import starts as token_starts
 
 if TYPE_CHECKING:
     from cartelkb.extract.claims.clauses import Pred
@@ -92,14 +95,16 @@ class Obliques:
 
         frame = [t for t in pred.scope if t is not None]
         verb = frame[-1] if frame else pred.head
+        kids, labels = token_children(self.doc), token_deps(self.doc)
+        starts = token_starts(self.doc)
         for tok in frame:
-            for child in tok.children:
-                if child.dep_ not in _CANDIDATE_DEPS or child.i in used:
+            for k in kids[tok.i]:
+                if labels[k] not in _CANDIDATE_DEPS or k in used:
                     continue  # most dependents (subjects, auxiliaries, punctuation) never are
-                idx = child.idx
+                idx = starts[k]
                 if any(start <= idx < end for start, end in spans):
                     continue
-                add(self._dependent(child, verb, pred))
+                add(self._dependent(self.doc[k], verb, pred))
         # what the parser hung on a name but modifies the clause
         for arg in (pred.subject, pred.object):
             if arg is None or arg.head.pos_ != "PROPN" or arg.head.i not in self.tok2m:

@@ -10,6 +10,8 @@ from cartelkb.extract.claims.arguments import Arg
 from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.roles import Roles
 from cartelkb.extract.claims.vocab import QUOTE_PAIRS, SPEECH_VERBS
+from cartelkb.extract.tokens import spaces as token_spaces
+from cartelkb.extract.tokens import texts as token_texts
 
 
 @dataclass
@@ -31,26 +33,26 @@ def quote_spans(doc: Doc) -> list[Quote]:
     than four words, or no verb) are not speech.
     """
     quotes: list[Quote] = []
-    open_tok: Token | None = None
+    opened: int | None = None  # the index of the open mark
     closer = ""
-    for tok in doc:
-        text = tok.text
-        if open_tok is None:
+    spaces = token_spaces(doc)
+    for i, text in enumerate(token_texts(doc)):
+        if opened is None:
             if text in QUOTE_PAIRS:
-                open_tok, closer = tok, QUOTE_PAIRS[text]
+                opened, closer = i, QUOTE_PAIRS[text]
             elif text == '"':
-                open_tok, closer = tok, '"'
+                opened, closer = i, '"'
             continue
         # scraped text mixes straight and curly marks: either closes the other
         if text == closer or (closer == "”" and text == '"') or (closer == '"' and text == "”"):
-            if tok.i - open_tok.i > 1:
-                quotes.append(Quote(open_tok.i + 1, tok.i - 1))
-            open_tok = None
-        elif "\n" in tok.text or "\n" in tok.whitespace_:
+            if i - opened > 1:
+                quotes.append(Quote(opened + 1, i - 1))
+            opened = None
+        elif "\n" in text or "\n" in spaces[i]:
             # a quotation left open at a paragraph end (news style) stops there
-            if tok.i > open_tok.i and closer != "’":
-                quotes.append(Quote(open_tok.i + 1, tok.i))
-            open_tok = None
+            if i > opened and closer != "’":
+                quotes.append(Quote(opened + 1, i))
+            opened = None
     kept: list[Quote] = []
     for quote in quotes:
         content = doc[quote.start : quote.end + 1]
