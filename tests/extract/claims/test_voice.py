@@ -31,6 +31,13 @@ def _rows(nlp, text: str, author: str | None = None) -> list[tuple[str | None, .
 # document -> its claims as (subject, linked to, action, source)
 CASES = [
     pytest.param(
+        "Opening Statement of Senator Jane Doerr\n\nThank you for coming. I have been "
+        "monitoring the violence along the border closely.\n",
+        None,
+        [("I", "Jane Doerr", "monitor", "Jane Doerr")],
+        id="a-titled-speaker-named-only-in-the-heading-is-i",
+    ),
+    pytest.param(
         "Statement by DEA Administrator Anne Milgram on Fentanyl Seizures\n\n"
         "We will not rest until the cartels are dismantled. The Sinaloa Cartel smuggled "
         "fentanyl into Arizona.\n",
@@ -98,7 +105,8 @@ CASES = [
         "Attorney General John Roe Statement on Fentanyl Seizures\n\nThe cartels smuggled "
         "fentanyl into Texas.\n",
         None,
-        [("The cartels", None, "smuggle", "Attorney General John Roe")],
+        # the titled name stands as a mention though only the heading has it
+        [("The cartels", None, "smuggle", "John Roe")],
         id="headline-title-name-statement",
     ),
     pytest.param(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from cartelkb.extract.entities.demonyms import denoted_country
-from cartelkb.extract.entities.titles import extend_given_names, strip_leading_title
+from cartelkb.extract.entities.titles import extend_given_names, match_title, strip_leading_title
 from cartelkb.extract.sentences import sentence_of
 from cartelkb.knowledge import Knowledge, KnownEntity, name_key
 from cartelkb.lexicon import lexicon
@@ -191,6 +191,7 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
                 # end of an office's name or a title glued to the person by the NER; a
                 # headline's verb ("Fired Jim O'Brien").
                 start += 1
+            end = _person_end(doc, start, end)
             start, role = strip_leading_title(doc, start, end, kb)
             start = extend_given_names(doc, start, kb)
         entry = kb.lookup(doc[start:end].text)
@@ -210,6 +211,19 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
             )
         )
     return drafts
+
+
+def _person_end(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name ends when the NER ran on into a headline: before a
+    possessive ("Ken Roe's Statement") or a finite verb after two words ("Jane Roe
+    Delivers Remarks"); no name holds either."""
+    for i in range(start + 1, end):
+        tok = doc[i]
+        if tok.text in POSSESSIVE_ENDINGS or tok.tag_ == "POS":
+            return i
+        if i - start >= 2 and tok.tag_ in {"VBZ", "VBD"}:
+            return i
+    return end
 
 
 def not_a_name(doc: Doc, start: int, end: int, label: str) -> bool:
@@ -270,10 +284,12 @@ def is_heading(sent: Span) -> bool:
     return capitalized == len(words) and sum(t.text[0].isupper() for t in words) >= 2
 
 
-def corroborated(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+def corroborated(doc: Doc, drafts: list[Draft], kb: Knowledge | None = None) -> list[Draft]:
     """Drop names seen only in heading lines, unless the body or the gazetteer has them.
 
-    A person in a heading also stands when the body names someone with that surname.
+    A person in a heading also stands when the body names someone with that surname, or
+    when a title stands right before the name ("Remarks by Senator Jane Roe"): a
+    statement's heading often names its speaker only there.
     """
     body_keys = set()
     heading = {}
@@ -292,7 +308,14 @@ def corroborated(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         or _dateline_city(doc, d, by_start)
         or name_key(doc[d.start : d.end].text) in body_keys
         or (d.label == "PERSON" and name_key(doc[d.start : d.end].text) in surname_keys)
+        or (d.label == "PERSON" and kb is not None and _titled(doc, d, kb))
     ]
+
+
+def _titled(doc: Doc, draft: Draft, kb: Knowledge) -> bool:
+    """A title ends right before the draft, on its line."""
+    sent = sentence_of(doc, draft.start)
+    return match_title(doc, draft.start, kb, sent.start) is not None
 
 
 def _dateline_city(doc: Doc, draft: Draft, by_start: dict[int, Draft]) -> bool:

@@ -46,7 +46,7 @@ def extract_mentions(doc: Doc, knowledge: Knowledge | None = None) -> Iterator[M
     drafts = join_quoted_nicknames(doc, dateline_places(doc, model_drafts(doc, kb), kb))
     relabel_surnames(doc, drafts)
     settle_lone_names(doc, drafts)
-    kept = corroborated(doc, add_repeated_names(doc, drafts))
+    kept = corroborated(doc, add_repeated_names(doc, drafts), kb)
     kept = refine_organizations(doc, add_missed_surnames(doc, kept), kb)
     extra = _given_alongside(doc, kept, kb)
     kept = _drop_shadowed(kept, extra)
