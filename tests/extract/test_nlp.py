@@ -62,3 +62,41 @@ def test_missing_model_says_how_to_install_it():
 )
 def test_a_lowercase_word_starts_no_sentence_inside_a_line(nlp, text, sentences):
     assert [s.text.strip() for s in nlp(text).sents] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        pytest.param(
+            "Since taking office, the new governor has\ncriticized the Cerro Alto\n"
+            "Accord and has cut its funding.\n",
+            [
+                "Since taking office, the new governor has criticized the Cerro Alto Accord and "
+                "has cut its funding."
+            ],
+            id="a-hard-wrapped-sentence-is-one",
+        ),
+        pytest.param(
+            "Police seized weapons from one of\nthe largest gangs in the region.\n",
+            ["Police seized weapons from one of the largest gangs in the region."],
+            id="a-line-ending-in-a-preposition",
+        ),
+        pytest.param(
+            "Border Agents Seize Record Haul\nMEXICO CITY - Agents seized the haul.\n",
+            ["Border Agents Seize Record Haul", "MEXICO CITY - Agents seized the haul."],
+            id="a-headline-line-stays-apart",
+        ),
+        pytest.param(
+            "Cartel violence keeps growing\nby Ana Ruiz\n",
+            ["Cartel violence keeps growing", "by Ana Ruiz"],
+            id="a-byline-under-a-lowercase-headline",
+        ),
+        pytest.param(
+            "The agents left early.\nthe others stayed.\n",
+            ["The agents left early.", "the others stayed."],
+            id="after-a-full-stop",
+        ),
+    ],
+)
+def test_a_hard_wrapped_line_break_starts_no_sentence(nlp, text, sentences):
+    assert [" ".join(s.text.split()) for s in nlp(text).sents] == sentences

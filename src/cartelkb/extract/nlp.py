@@ -61,13 +61,47 @@ def mark_line_starts(doc: Doc) -> Doc:
     start. The small model otherwise splits "Mexico | extradited Carlos ..." after a
     headline, or "U.S. | officials said ...", leaving a verb without its subject.
     """
+    wrapped = False  # whether the current line continues a sentence of the line before
     for i, token in enumerate(doc[:-1]):
         following = doc[i + 1]
         if "\n" in token.text or "\n" in token.whitespace_:
-            following.is_sent_start = True
+            wrapped = _wraps(doc, i, wrapped)
+            following.is_sent_start = not wrapped
         elif following.text[:1].islower() and token.text not in SENTENCE_END:
             following.is_sent_start = False
     return doc
+
+
+# Tags of words no sentence or headline ends with: "one of | the world's", "has | criticized".
+_RUNNING_TAGS = frozenset({"DT", "IN", "CC", "TO", "MD", "PRP$", "WDT", "POS"})
+_RUNNING_AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were", "will"})
+
+
+def _wraps(doc: Doc, i: int, wrapped: bool) -> bool:
+    """Is the single line break at token `i` a hard wrap inside a sentence (text cut to a
+    width, as PDF extracts are), not a sentence start?
+
+    It is when the line ends without sentence-final punctuation and either the next line
+    goes on in lower case, or the line ends with a word no sentence ends with, or the line
+    itself continued a sentence ("has | criticized the Mérida | Initiative"). A blank line
+    always ends the sentence, and so does a next line starting with "by" and a name (a
+    byline under a lower-case headline).
+    """
+    token, following = doc[i], doc[i + 1]
+    gap = token.text if token.is_space else token.whitespace_
+    last = doc[i - 1] if token.is_space and i > 0 else token
+    if gap.count("\n") != 1 or last.is_space or last.text in SENTENCE_END:
+        return False
+    if not following.is_alpha:
+        return False
+    if following.lower_ == "by" and i + 2 < len(doc) and doc[i + 2].text[:1].isupper():
+        return False
+    return (
+        following.text[:1].islower()
+        or last.tag_ in _RUNNING_TAGS
+        or last.lower_ in _RUNNING_AUXILIARIES
+        or (wrapped and last.is_alpha)
+    )
 
 
 class KnowledgeComponent:
