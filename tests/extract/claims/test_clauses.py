@@ -30,6 +30,34 @@ def _rows(nlp, text: str) -> list[tuple[object, ...]]:
 
 CASES = [
     pytest.param(
+        "In 2019, she was one of 12 fugitives extradited to Spain from Peru for trial.",
+        [
+            (
+                "she",
+                "be",
+                "one of 12 fugitives extradited to Spain from Peru for trial",
+                None,
+                "clause",
+                False,
+            ),
+            (None, "extradite", "12 fugitives", None, "clause", False),
+        ],
+        id="participle-modifier-is-a-passive-claim",
+    ),
+    pytest.param(
+        "The smugglers named yesterday are Ana Ruiz and Luis Vega.",
+        [
+            (None, "name", "The smugglers", None, "clause", False),
+            ("The smugglers", "be", "Ana Ruiz and Luis Vega", None, "clause", False),
+        ],
+        id="participle-tagged-past-tense-is-passive",
+    ),
+    pytest.param(
+        "The company based in Texas denied the charges.",
+        [("The company", "deny", "the charges", None, "clause", False)],
+        id="stative-participle-modifier-is-no-claim",
+    ),
+    pytest.param(
         "CJNG is one of the most powerful cartels in Mexico.",
         [("CJNG", "be", "one of the most powerful cartels in Mexico", None, "clause", False)],
         id="copula-characterization",

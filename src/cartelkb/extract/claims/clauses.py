@@ -19,6 +19,7 @@ from cartelkb.extract.claims.roles import (
 )
 from cartelkb.extract.claims.syntax import (
     APPOSITION_MARKS,
+    PARTICIPLE_TAGS,
     child_of,
     is_infinitive,
     relcl_antecedent,
@@ -487,8 +488,15 @@ class Clauses:
             return True  # "on the frontlines fighting", "took every opportunity to" (Roles.of)
         if is_infinitive(verb):
             return False
-        if verb.tag_ == "VBN":
-            return child_of(verb, "agent") is not None  # "CJNG, led by X"
+        if verb.tag_ in PARTICIPLE_TAGS:
+            if child_of(verb, "agent") is not None:
+                return True  # "CJNG, led by X"
+            # "15 defendants extradited to the United States", "the targets announced
+            # today": a passive predication of the noun, when said where, whence or when
+            return verb.lemma_ not in STATIVE_PARTICIPLES and any(
+                c.dep_ in {"prep", "npadvmod"} and c.lower_ not in {"as", "like"}
+                for c in verb.children
+            )
         # "operations targeting cartel leaders": only when the noun names someone, or
         # what the participle does does ("eight plaza bosses working for El Mayo")
         head = verb.head

@@ -6,7 +6,12 @@ from spacy.tokens import Token
 
 from cartelkb.extract.claims.arguments import Arg, Arguments
 from cartelkb.extract.claims.context import Article
-from cartelkb.extract.claims.syntax import child_of, is_infinitive, relcl_antecedent
+from cartelkb.extract.claims.syntax import (
+    PARTICIPLE_TAGS,
+    child_of,
+    is_infinitive,
+    relcl_antecedent,
+)
 from cartelkb.extract.claims.vocab import (
     APPROXIMATORS,
     CREDIT_VERBS,
@@ -144,8 +149,10 @@ class Roles:
             return inherited[0], None, False
         if dep == "acl":
             noun = self.args.arg(head, trim=True)
-            if verb.tag_ == "VBN":
-                return None, noun, True  # "CJNG, led by X": the agent is found later
+            if verb.tag_ in PARTICIPLE_TAGS:
+                # "CJNG, led by X": the agent is found later; a participle the tagger
+                # took for a past tense ("the targets announced today") is one too
+                return None, noun, True
             return noun, None, False
         if verb.lemma_ in SPEECH_VERBS and dep in {"ROOT", "parataxis"}:
             speaker = self.inverted_speaker(verb)
