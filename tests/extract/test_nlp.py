@@ -77,6 +77,11 @@ def test_a_lowercase_word_starts_no_sentence_inside_a_line(nlp, text, sentences)
             id="a-hard-wrapped-sentence-is-one",
         ),
         pytest.param(
+            "Signed at the\nMarch 2020\nU.S.-Peru summit, the accord replaced the old one.\n",
+            ["Signed at the March 2020 U.S.-Peru summit, the accord replaced the old one."],
+            id="a-wrap-after-a-number-before-a-hyphenated-name",
+        ),
+        pytest.param(
             "Police seized weapons from one of\nthe largest gangs in the region.\n",
             ["Police seized weapons from one of the largest gangs in the region."],
             id="a-line-ending-in-a-preposition",

@@ -92,15 +92,15 @@ def _wraps(doc: Doc, i: int, wrapped: bool) -> bool:
     last = doc[i - 1] if token.is_space and i > 0 else token
     if gap.count("\n") != 1 or last.is_space or last.text in SENTENCE_END:
         return False
-    if not following.is_alpha:
-        return False
+    if not following.text[:1].isalnum():
+        return False  # a bullet, a dash, a quotation mark: a line of its own
     if following.lower_ == "by" and i + 2 < len(doc) and doc[i + 2].text[:1].isupper():
         return False
     return (
         following.text[:1].islower()
         or last.tag_ in _RUNNING_TAGS
         or last.lower_ in _RUNNING_AUXILIARIES
-        or (wrapped and last.is_alpha)
+        or (wrapped and (last.is_alpha or last.like_num))
     )
 
 
