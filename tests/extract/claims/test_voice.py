@@ -34,7 +34,10 @@ CASES = [
         "Opening Statement of Senator Jane Doerr\n\nThank you for coming. I have been "
         "monitoring the violence along the border closely.\n",
         None,
-        [("I", "Jane Doerr", "monitor", "Jane Doerr")],
+        [
+            ("Jane Doerr", "Jane Doerr", "thank", "Jane Doerr"),
+            ("I", "Jane Doerr", "monitor", "Jane Doerr"),
+        ],
         id="a-titled-speaker-named-only-in-the-heading-is-i",
     ),
     pytest.param(

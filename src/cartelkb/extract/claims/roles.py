@@ -14,6 +14,7 @@ from cartelkb.extract.claims.syntax import (
 )
 from cartelkb.extract.claims.vocab import (
     APPROXIMATORS,
+    COURTESY_VERBS,
     CREDIT_VERBS,
     FACTIVE_ADJECTIVES,
     FRONTLINE_NOUNS,
@@ -46,6 +47,10 @@ class Roles:
         """
         if depth > 6:
             return None
+        if verb.lemma_ in COURTESY_VERBS:
+            speaker = self._courtesy_speaker(verb)
+            if speaker is not None:
+                return speaker, None, False
         subject = patient = None
         split_from: Token | None = None  # the first of two subjects the parser split
         for child in verb.children:
@@ -168,6 +173,28 @@ class Roles:
                     return None, quantified, True
                 return quantified, None, False
         return None
+
+    def _courtesy_speaker(self, verb: Token) -> Arg | None:
+        """Who says "thank you" with no subject ("Madam Chairwoman, thank you for ...",
+        the name a vocative): the speaker of the quotation or of the statement it is in."""
+        obj = child_of(verb, "dobj")
+        if verb.tag_ != "VBP" or obj is None or obj.lower_ != "you":
+            return None
+        subject = child_of(verb, "nsubj")
+        if subject is not None and not (
+            subject.pos_ == "PROPN" and subject.i < verb.i and subject.nbor(1).text == ","
+        ):
+            return None  # "we thank you": a subject of its own
+        if any(c.dep_ in {"aux", "neg"} for c in verb.children):
+            return None
+        linker = self.args.linker
+        if linker.quotes is None or linker.voice is None:
+            return None  # the quotations are being found: their speakers are not known
+        quote = linker.quotes.containing(verb)
+        if quote is not None:
+            return quote.speaker
+        speaker = linker.voice.speaker_at(verb.idx)
+        return speaker.arg if speaker is not None else None
 
     def _past_dateline(self, subject: Token) -> Token:
         """The subject the parser hid behind a dateline it took for it: "BUTLER COUNTY,

@@ -1,0 +1,42 @@
+"""Roles: subjects a verb inherits or leaves out, read off the parse and the voice."""
+
+from __future__ import annotations
+
+import pytest
+
+from cartelkb.extract.claims import extract_claims
+from cartelkb.extract.entities import extract_mentions
+
+
+def _subjects(nlp, text: str, action: str) -> list[str | None]:
+    doc = nlp(text)
+    return [
+        c.subject.text if c.subject else None
+        for c in extract_claims(doc, list(extract_mentions(doc)))
+        if c.action == action
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        pytest.param(
+            "Opening Statement of Senator Jane Doerr\n\nMadam Chairwoman, thank you for "
+            "holding this hearing.\n",
+            ["Jane Doerr"],
+            id="the-statements-speaker-thanks-the-name-addressed",
+        ),
+        pytest.param(
+            "“Luis, thank you for coming,” said Ana Ruiz, the governor of Sonora.\n",
+            ["Ana Ruiz"],
+            id="the-quotations-speaker-thanks",
+        ),
+        pytest.param(
+            "Opening Statement of Senator Jane Doerr\n\nWe thank you for holding this hearing.\n",
+            ["We"],
+            id="a-subject-of-its-own-stays",
+        ),
+    ],
+)
+def test_thank_you_has_the_speaker_as_subject(nlp, text, subjects):
+    assert _subjects(nlp, text, "thank") == subjects
