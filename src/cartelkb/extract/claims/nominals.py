@@ -18,7 +18,11 @@ from cartelkb.extract.claims.vocab import (
     NOMINALIZATIONS,
     OBJECT_PREPS,
     PATIENT_NOMINALS,
+    RESULT_VERBS,
 )
+
+# mention labels of who can act: a place is a government ("Mexico extradited ...")
+AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 
 
 class Nominals:
@@ -99,6 +103,8 @@ class Nominals:
             agent = self._joint_agent(noun)
         if agent is None:
             agent = self._means_agent(noun)
+        if agent is None:
+            agent = self._result_agent(noun)
         if agent is None and not (
             lemma in PATIENT_NOMINALS and (of_obj is not None or patient is not None)
         ):
@@ -177,6 +183,27 @@ class Nominals:
                 return None
             current = host
         return None
+
+    def _result_agent(self, noun: Token) -> Arg | None:
+        """Who brought about the event a result verb names, when that is a named agent:
+        "The Border Patrol ran an operation, leading to the seizures of ..." - it seized
+        them (RESULT_VERBS); "the investigation led to the arrest" names no agent."""
+        first = noun
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+            first = first.head  # "led to 100 arrests and the seizure of ..."
+        prep = first.head
+        if first.dep_ != "pobj" or prep.dep_ != "prep":
+            return None
+        host = prep.head
+        if host.pos_ != "VERB" or RESULT_VERBS.get(host.lemma_) != prep.lower_:
+            return None
+        roles = self.roles.of(host)
+        if roles is None or roles[0] is None or roles[2]:
+            return None
+        subject = roles[0]
+        if subject.ref is None or self.article.mentions[subject.ref].label not in AGENT_LABELS:
+            return None
+        return subject
 
     def _joint_agent(self, noun: Token) -> Arg | None:
         """Who acts "in coordination with" someone: the subject of the clause the phrase
