@@ -40,3 +40,25 @@ def _subjects(nlp, text: str, action: str) -> list[str | None]:
 )
 def test_thank_you_has_the_speaker_as_subject(nlp, text, subjects):
     assert _subjects(nlp, text, "thank") == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "subjects"),
+    [
+        pytest.param(
+            "Sheriff Dana Holt joined state prosecutors today to announce the arrest of 40 "
+            "gang members.",
+            "announce",
+            ["Sheriff Dana Holt"],
+            id="officials-gathered-to-announce-announced",
+        ),
+        pytest.param(
+            "The agents deployed to the border to stop the smugglers.",
+            "stop",
+            [],
+            id="other-purpose-clauses-are-intentions",
+        ),
+    ],
+)
+def test_a_gatherings_announcement_is_made(nlp, text, action, subjects):
+    assert _subjects(nlp, text, action) == subjects

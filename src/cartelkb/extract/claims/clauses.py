@@ -13,6 +13,7 @@ from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.roles import (
     Roles,
     is_frontline,
+    is_gathering_purpose,
     is_instrument_purpose,
     raised_roles,
     takes_opportunity,
@@ -172,7 +173,12 @@ class Clauses:
         dep = verb.dep_
         if verb.lower_ in PREPOSITION_LIKE and dep in {"advcl", "prep", "acl", "conj"}:
             return False  # "Following these discussions, ...", "including X"
-        if dep == "advcl" and is_infinitive(verb) and verb.head.lemma_ not in INSTRUMENT_VERBS:
+        if (
+            dep == "advcl"
+            and is_infinitive(verb)
+            and verb.head.lemma_ not in INSTRUMENT_VERBS
+            and not is_gathering_purpose(verb)
+        ):
             return False  # purpose clause ("deployed units to reinforce ..."): an intention
         if dep == "advcl" and verb.lemma_ in SPEECH_VERBS:
             mark = child_of(verb, "mark")

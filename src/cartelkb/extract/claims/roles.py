@@ -18,6 +18,7 @@ from cartelkb.extract.claims.vocab import (
     CREDIT_VERBS,
     FACTIVE_ADJECTIVES,
     FRONTLINE_NOUNS,
+    GATHERING_VERBS,
     INSTRUMENT_VERBS,
     LIGHT_VERBS,
     OPPORTUNITY_NOUNS,
@@ -103,9 +104,12 @@ class Roles:
                 return None, h_subj, True
             return h_subj, None, False
         if (
-            dep == "advcl" and is_infinitive(verb) and head.lemma_ in INSTRUMENT_VERBS
-        ) or is_instrument_purpose(verb):
-            # "the cartels use clandestine labs to produce fentanyl": they produce it
+            (dep == "advcl" and is_infinitive(verb) and head.lemma_ in INSTRUMENT_VERBS)
+            or is_instrument_purpose(verb)
+            or is_gathering_purpose(verb)
+        ):
+            # "the cartels use clandestine labs to produce fentanyl": they produce it;
+            # "X joined Y to announce ...": X announced it
             inherited = self.of(head, depth + 1)
             if inherited is None or inherited[0] is None or inherited[2]:
                 return None
@@ -425,6 +429,17 @@ def takes_opportunity(verb: Token) -> bool:
         and noun.dep_ == "dobj"
         and noun.lemma_.lower() in OPPORTUNITY_NOUNS
         and noun.head.lemma_ in {"take", "seize"}
+    )
+
+
+def is_gathering_purpose(verb: Token) -> bool:
+    """The speech verb of "X joined Y today to announce ...": done at the gathering
+    (GATHERING_VERBS), not only intended."""
+    return (
+        verb.dep_ == "advcl"
+        and is_infinitive(verb)
+        and verb.lemma_ in SPEECH_VERBS
+        and verb.head.lemma_ in GATHERING_VERBS
     )
 
 
