@@ -62,3 +62,24 @@ def test_thank_you_has_the_speaker_as_subject(nlp, text, subjects):
 )
 def test_a_gatherings_announcement_is_made(nlp, text, action, subjects):
     assert _subjects(nlp, text, action) == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "subjects"),
+    [
+        pytest.param(
+            "The mayor accepted cash from the gang in exchange for ignoring its shipments.",
+            "ignore",
+            ["The mayor"],
+            id="in-exchange-for",
+        ),
+        pytest.param(
+            "Two officers took payments in return for warning the gang about raids.",
+            "warn",
+            ["Two officers"],
+            id="in-return-for",
+        ),
+    ],
+)
+def test_a_complex_prepositions_gerund_shares_the_subject(nlp, text, action, subjects):
+    assert _subjects(nlp, text, action) == subjects

@@ -24,6 +24,7 @@ from cartelkb.extract.claims.vocab import (
     OPPORTUNITY_NOUNS,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
+    SUBJECT_SHARING_PHRASES,
     SUBJECT_SHARING_PREPS,
 )
 
@@ -383,6 +384,15 @@ class Roles:
         host = prep.head
         if host.pos_ in {"VERB", "AUX"} and prep.lower_ in SUBJECT_SHARING_PREPS:
             return host  # "made headlines by rejecting", "after meeting"
+        outer = host.head
+        if (
+            host.pos_ == "NOUN"
+            and host.lower_ in SUBJECT_SHARING_PHRASES
+            and host.dep_ == "pobj"
+            and outer.lower_ == "in"
+            and outer.head.pos_ in {"VERB", "AUX"}
+        ):
+            return outer.head  # "received bribes in exchange for providing rulings"
         # "were responsible for smuggling": an adjective that asserts the deed
         if (
             host.pos_ == "ADJ"
