@@ -48,3 +48,23 @@ def _nominal(nlp, text: str, action: str) -> tuple[str | None, str | None]:
 )
 def test_a_result_verbs_named_subject_does_the_event(nlp, text, action, expected):
     assert _nominal(nlp, text, action) == expected
+
+
+def test_an_infinitive_the_parser_hung_on_the_governing_verb_is_the_nouns(nlp):
+    """ "the resolve of Peru and Chile to pursue ...": the parser makes "pursue" a
+    complement of "underscores"; it is what the resolve is to do."""
+    text = (
+        "“The conviction of Ortega underscores the resolve of Peru and Chile to pursue the "
+        "gang leaders,” said Ana Ruiz."
+    )
+    doc = nlp(text)
+    assert next(t for t in doc if t.text == "pursue").dep_ == "xcomp"  # the misattachment
+    [claim] = [
+        c
+        for c in extract_claims(doc, list(extract_mentions(doc)))
+        if c.action == "resolve to pursue"
+    ]
+    assert claim.subject is not None and claim.subject.text == "Peru and Chile"
+    assert claim.object is not None and claim.object.text == "the gang leaders"
+    # the conviction is an event, no speaker: the quotation's speaker is the source
+    assert claim.source is not None and claim.source.text == "Ana Ruiz"

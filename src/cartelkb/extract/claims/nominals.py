@@ -12,6 +12,7 @@ from cartelkb.extract.claims.syntax import child_of, is_infinitive
 from cartelkb.extract.claims.vocab import (
     ADJUNCT_PREPS,
     EXAMPLE_PREPS,
+    INFINITIVE_NOUNS,
     JOINT_NOMINALS,
     MEANS_PREPS,
     NOMINAL_OBJECT_PREPS,
@@ -48,7 +49,7 @@ class Nominals:
         acl = next(
             (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB" and is_infinitive(c)),
             None,
-        )
+        ) or self._stranded_infinitive(noun)
         of_obj = child_of(preps["of"], "pobj") if "of" in preps else None
         complements = [p for p in preps if p in OBJECT_PREPS and p != "between"]
         if not complements and acl is None and not ({"between", "by"} & set(preps)):
@@ -162,6 +163,25 @@ class Nominals:
         if obj is None and agent is not None and agent.head.pos_ == "PRON":
             return None  # "their collaboration": a pronoun doing something unsaid
         return Pred(noun, " ".join(words), tokens, agent, obj, scope=[noun], nominal=True)
+
+    def _stranded_infinitive(self, noun: Token) -> Token | None:
+        """The infinitive right after an infinitive noun's phrase that the parser hung on
+        the verb governing the noun ("builds on the efforts of Mexico and the United
+        States to target ...": the efforts are to target)."""
+        if noun.lemma_.lower() not in INFINITIVE_NOUNS:
+            return None
+        after = noun.right_edge.i + 1
+        if after >= len(self.doc) or self.doc[after].lower_ != "to":
+            return None
+        verb = self.doc[after].head
+        if (
+            self.doc[after].dep_ != "aux"
+            or verb.pos_ != "VERB"
+            or verb.dep_ not in {"advcl", "xcomp"}
+            or not any(a.i == verb.head.i for a in noun.ancestors)
+        ):
+            return None
+        return verb
 
     def _means_agent(self, noun: Token) -> Arg | None:
         """Who acts by the means a clause names: "We are doing this through enforcement

@@ -46,6 +46,8 @@ AFFILIATION_PREPS = _CLAUSES.words("affiliation_preps")
 PREPOSITION_LIKE = _CLAUSES.words("preposition_like")
 ADJUNCT_PREPS = _CLAUSES.words("adjunct_preps")
 NOMINALIZATIONS: dict[str, str] = _CLAUSES.mapping("nominalizations")
+INFINITIVE_NOUNS = _CLAUSES.words("infinitive_nouns")
+INQUIRY_NOUNS = _CLAUSES.words("inquiry_nouns")
 JOINT_NOMINALS = _CLAUSES.words("joint_nominals")
 PATIENT_NOMINALS = _CLAUSES.words("patient_nominals")
 # event nouns -> the prepositions other than "of" that carry their object
