@@ -245,3 +245,11 @@ def test_a_persons_name_ends_before_a_headline_verb_or_possessive(nlp, text, nam
     doc = nlp(text)
     people = [doc[d.start : d.end].text for d in model_drafts(doc, load()) if d.label == "PERSON"]
     assert people == [name]
+
+
+def test_undersecretary_is_a_title(nlp):
+    from cartelkb.extract.entities import extract_mentions
+
+    doc = nlp("Statement by Treasury Undersecretary Marsh\n\nI want to thank our partners.\n")
+    people = [(m.text, m.role) for m in extract_mentions(doc) if m.label == "PERSON"]
+    assert people == [("Marsh", "Undersecretary")]
