@@ -68,3 +68,11 @@ def test_an_infinitive_the_parser_hung_on_the_governing_verb_is_the_nouns(nlp):
     assert claim.object is not None and claim.object.text == "the gang leaders"
     # the conviction is an event, no speaker: the quotation's speaker is the source
     assert claim.source is not None and claim.source.text == "Ana Ruiz"
+
+
+def test_an_adverb_may_stand_between_the_noun_and_its_infinitive(nlp):
+    doc = nlp("Colombia denied Peruvian requests earlier to hand over the fugitive.")
+    claims = [c for c in extract_claims(doc, list(extract_mentions(doc))) if c.form == "noun"]
+    assert [(c.subject.text if c.subject else None, c.action) for c in claims] == [
+        ("Peruvian", "request to hand")
+    ]

@@ -83,3 +83,11 @@ def test_a_gatherings_announcement_is_made(nlp, text, action, subjects):
 )
 def test_a_complex_prepositions_gerund_shares_the_subject(nlp, text, action, subjects):
     assert _subjects(nlp, text, action) == subjects
+
+
+def test_a_gerund_along_with_a_clause_shares_its_subject(nlp):
+    text = (
+        "The Navy patrols the coast through inspections of boats, along with stopping "
+        "smugglers at the ports."
+    )
+    assert _subjects(nlp, text, "stop") == ["The Navy"]

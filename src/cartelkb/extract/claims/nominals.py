@@ -171,6 +171,8 @@ class Nominals:
         if noun.lemma_.lower() not in INFINITIVE_NOUNS:
             return None
         after = noun.right_edge.i + 1
+        while after < len(self.doc) and self.doc[after].dep_ == "advmod":
+            after += 1  # "rejected U.S. requests earlier to turn over X"
         if after >= len(self.doc) or self.doc[after].lower_ != "to":
             return None
         verb = self.doc[after].head

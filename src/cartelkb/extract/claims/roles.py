@@ -14,6 +14,7 @@ from cartelkb.extract.claims.syntax import (
 )
 from cartelkb.extract.claims.vocab import (
     APPROXIMATORS,
+    COMITATIVE_PREPS,
     COURTESY_VERBS,
     CREDIT_VERBS,
     FACTIVE_ADJECTIVES,
@@ -385,6 +386,12 @@ class Roles:
         if host.pos_ in {"VERB", "AUX"} and prep.lower_ in SUBJECT_SHARING_PREPS:
             return host  # "made headlines by rejecting", "after meeting"
         outer = host.head
+        if (
+            prep.lower_ == "with"
+            and host.lower_ in COMITATIVE_PREPS
+            and outer.pos_ in {"VERB", "AUX"}
+        ):
+            return outer  # "We do this through seizures, along with stopping guns"
         if (
             host.pos_ == "NOUN"
             and host.lower_ in SUBJECT_SHARING_PHRASES
