@@ -30,6 +30,11 @@ def _rows(nlp, text: str) -> list[tuple[object, ...]]:
 
 CASES = [
     pytest.param(
+        "All property of the two firms in Spain is frozen.",
+        [(None, "freeze", "All property of the two firms in Spain", None, "clause", False)],
+        id="a-participle-read-as-an-adjective-is-a-passive",
+    ),
+    pytest.param(
         "In 2019, she was one of 12 fugitives extradited to Spain from Peru for trial.",
         [
             (

@@ -26,6 +26,7 @@ from cartelkb.extract.claims.syntax import (
     relcl_antecedent,
 )
 from cartelkb.extract.claims.vocab import (
+    ADJECTIVAL_PARTICIPLES,
     AGENTIVE_NOUNS,
     BARE_INFINITIVE_CHAIN,
     EMOTIVE_FACTIVE_ADJ,
@@ -547,6 +548,10 @@ class Clauses:
                 inner.action = f"be {acomp.lower_} to {inner.action}"
                 inner.action_tokens = [cop, acomp, *inner.action_tokens]
                 return inner
+            participle = ADJECTIVAL_PARTICIPLES.get(acomp.lower_)
+            if participle is not None and not is_empty(subject):
+                # "any assets they hold are frozen": a passive, not a description
+                return Pred(cop, participle, [cop, acomp], None, subject, scope=[cop, acomp])
             prep = self._first_prep(acomp) or self._first_prep(cop)
             target = None
             if prep is not None:
