@@ -30,6 +30,19 @@ def _rows(nlp, text: str) -> list[tuple[object, ...]]:
 
 CASES = [
     pytest.param(
+        "Agents questioned convicted smuggler Pedro Ortiz Luna in Lima.",
+        [
+            ("Agents", "question", "convicted smuggler Pedro Ortiz Luna", None, "clause", False),
+            (None, "convict", "convicted smuggler Pedro Ortiz Luna", None, "clause", False),
+        ],
+        id="a-participle-before-a-persons-name-is-a-passive",
+    ),
+    pytest.param(
+        "The convicted men left Lima.",
+        [("The convicted men", "leave", "Lima", None, "clause", False)],
+        id="a-participle-before-a-common-noun-stays-a-modifier",
+    ),
+    pytest.param(
         "All property of the two firms in Spain is frozen.",
         [(None, "freeze", "All property of the two firms in Spain", None, "clause", False)],
         id="a-participle-read-as-an-adjective-is-a-passive",

@@ -99,6 +99,8 @@ class Clauses:
         """The claim of a verb heading a clause, or None (a modifier, a chain member, no
         arguments). Passive raising verbs give their infinitive's claim, hedged."""
         dep = self.article.dep(verb)
+        if dep == "amod" and verb.tag_ == "VBN":
+            return self._premodifying_participle(verb)
         if dep == "xcomp" and is_instrument_purpose(verb):
             dep = "advcl"  # "use labs to produce fentanyl": a clause of its own (Roles.of)
         if dep in {
@@ -168,6 +170,21 @@ class Clauses:
             # "agencies are involved in covert operations": a state, not an agentless passive.
             return self._stative(verb, patient)
         return self._build_verbal(verb, subject, patient, passive, top=verb, hedge_cue=None)
+
+    def _premodifying_participle(self, verb: Token) -> Pred | None:
+        """A participle of what befalls a person before the name ("convicted Sinaloa
+        Cartel leader Joaquín Guzmán", "extradited drug lord X"): an agentless passive
+        of that person (HEADLINE_PARTICIPLES' verbs)."""
+        action = HEADLINE_PARTICIPLES.get(verb.lower_)
+        if action is None:
+            return None
+        noun = verb.head
+        while noun.dep_ == "compound" and noun.i not in self.tok2m:
+            noun = noun.head  # "convicted cartel leader X": the title's name
+        m = self.tok2m.get(noun.i)
+        if m is None or self.article.mentions[m].label != "PERSON":
+            return None
+        return Pred(verb, action, [verb], None, self.args.arg(noun, trim=False), scope=[verb])
 
     def _predicate_position(self, verb: Token, depth: int = 0) -> bool:
         """Whether a verb heads a clause of its own (not a modifier or a marker)."""
