@@ -76,3 +76,46 @@ def test_a_lines_first_word_is_no_sentence_alone(nlp):
         "Peter Vance was officially introduced as the new coach.",
     ]
     assert [e.text for e in doc.ents if e.label_ == "PERSON"][-1:] == ["Peter Vance"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        pytest.param(
+            "Since taking office, the new governor has\ncriticized the Cerro Alto\n"
+            "Accord and has cut its funding.\n",
+            [
+                "Since taking office, the new governor has criticized the Cerro Alto Accord and "
+                "has cut its funding."
+            ],
+            id="a-hard-wrapped-sentence-is-one",
+        ),
+        pytest.param(
+            "Signed at the\nMarch 2020\nU.S.-Peru summit, the accord replaced the old one.\n",
+            ["Signed at the March 2020 U.S.-Peru summit, the accord replaced the old one."],
+            id="a-wrap-after-a-number-before-a-hyphenated-name",
+        ),
+        pytest.param(
+            "Police seized weapons from one of\nthe largest gangs in the region.\n",
+            ["Police seized weapons from one of the largest gangs in the region."],
+            id="a-line-ending-in-a-preposition",
+        ),
+        pytest.param(
+            "Border Agents Seize Record Haul\nMEXICO CITY - Agents seized the haul.\n",
+            ["Border Agents Seize Record Haul", "MEXICO CITY - Agents seized the haul."],
+            id="a-headline-line-stays-apart",
+        ),
+        pytest.param(
+            "Cartel violence keeps growing\nby Ana Ruiz\n",
+            ["Cartel violence keeps growing", "by Ana Ruiz"],
+            id="a-byline-under-a-lowercase-headline",
+        ),
+        pytest.param(
+            "The agents left early.\nthe others stayed.\n",
+            ["The agents left early.", "the others stayed."],
+            id="after-a-full-stop",
+        ),
+    ],
+)
+def test_a_hard_wrapped_line_break_starts_no_sentence(nlp, text, sentences):
+    assert [" ".join(s.text.split()) for s in nlp(text).sents] == sentences

@@ -55,7 +55,8 @@ SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";", "”", "’", '"', "'"
 def mark_line_starts(doc: Doc) -> Doc:
     """Preset sentence boundaries the parser must respect (it runs after this).
 
-    A line break starts a sentence: headlines and list items are not run-ons. And a
+    A line break starts a sentence, unless it is a hard wrap inside one (`_wraps`):
+    headlines and list items are not run-ons. And a
     lowercase word inside a line, or any line's second word, starts none unless
     sentence-final punctuation comes before it: English orthography puts a capital (or a
     digit, a quote) at a sentence start. The small model otherwise splits "Mexico |
@@ -63,10 +64,12 @@ def mark_line_starts(doc: Doc) -> Doc:
     verb without its subject.
     """
     line_start = True
+    wrapped = False  # whether the current line continues a sentence of the line before
     for i, token in enumerate(doc[:-1]):
         following = doc[i + 1]
         if "\n" in token.text or "\n" in token.whitespace_:
-            following.is_sent_start = True
+            wrapped = _wraps(doc, i, wrapped)
+            following.is_sent_start = not wrapped
             line_start = True
             continue
         if token.text not in SENTENCE_END and (line_start or following.text[:1].islower()):
@@ -75,6 +78,38 @@ def mark_line_starts(doc: Doc) -> Doc:
             following.is_sent_start = False
         line_start = False
     return doc
+
+
+# Tags of words no sentence or headline ends with: "one of | the world's", "has | criticized".
+_RUNNING_TAGS = frozenset({"DT", "IN", "CC", "TO", "MD", "PRP$", "WDT", "POS"})
+_RUNNING_AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were", "will"})
+
+
+def _wraps(doc: Doc, i: int, wrapped: bool) -> bool:
+    """Is the single line break at token `i` a hard wrap inside a sentence (text cut to a
+    width, as PDF extracts are), not a sentence start?
+
+    It is when the line ends without sentence-final punctuation and either the next line
+    goes on in lower case, or the line ends with a word no sentence ends with, or the line
+    itself continued a sentence ("has | criticized the Mérida | Initiative"). A blank line
+    always ends the sentence, and so does a next line starting with "by" and a name (a
+    byline under a lower-case headline).
+    """
+    token, following = doc[i], doc[i + 1]
+    gap = token.text if token.is_space else token.whitespace_
+    last = doc[i - 1] if token.is_space and i > 0 else token
+    if gap.count("\n") != 1 or last.is_space or last.text in SENTENCE_END:
+        return False
+    if not following.text[:1].isalnum():
+        return False  # a bullet, a dash, a quotation mark: a line of its own
+    if following.lower_ == "by" and i + 2 < len(doc) and doc[i + 2].text[:1].isupper():
+        return False
+    return (
+        following.text[:1].islower()
+        or last.tag_ in _RUNNING_TAGS
+        or last.lower_ in _RUNNING_AUXILIARIES
+        or (wrapped and (last.is_alpha or last.like_num))
+    )
 
 
 class KnowledgeComponent:

@@ -30,6 +30,52 @@ def _rows(nlp, text: str) -> list[tuple[object, ...]]:
 
 CASES = [
     pytest.param(
+        "Agents questioned convicted smuggler Pedro Ortiz Luna in Lima.",
+        [
+            ("Agents", "question", "convicted smuggler Pedro Ortiz Luna", None, "clause", False),
+            (None, "convict", "convicted smuggler Pedro Ortiz Luna", None, "clause", False),
+        ],
+        id="a-participle-before-a-persons-name-is-a-passive",
+    ),
+    pytest.param(
+        "The convicted men left Lima.",
+        [("The convicted men", "leave", "Lima", None, "clause", False)],
+        id="a-participle-before-a-common-noun-stays-a-modifier",
+    ),
+    pytest.param(
+        "All property of the two firms in Spain is frozen.",
+        [(None, "freeze", "All property of the two firms in Spain", None, "clause", False)],
+        id="a-participle-read-as-an-adjective-is-a-passive",
+    ),
+    pytest.param(
+        "In 2019, she was one of 12 fugitives extradited to Spain from Peru for trial.",
+        [
+            (
+                "she",
+                "be",
+                "one of 12 fugitives extradited to Spain from Peru for trial",
+                None,
+                "clause",
+                False,
+            ),
+            (None, "extradite", "12 fugitives", None, "clause", False),
+        ],
+        id="participle-modifier-is-a-passive-claim",
+    ),
+    pytest.param(
+        "The smugglers named yesterday are Ana Ruiz and Luis Vega.",
+        [
+            (None, "name", "The smugglers", None, "clause", False),
+            ("The smugglers", "be", "Ana Ruiz and Luis Vega", None, "clause", False),
+        ],
+        id="participle-tagged-past-tense-is-passive",
+    ),
+    pytest.param(
+        "The company based in Texas denied the charges.",
+        [("The company", "deny", "the charges", None, "clause", False)],
+        id="stative-participle-modifier-is-no-claim",
+    ),
+    pytest.param(
         "CJNG is one of the most powerful cartels in Mexico.",
         [("CJNG", "be", "one of the most powerful cartels in Mexico", None, "clause", False)],
         id="copula-characterization",

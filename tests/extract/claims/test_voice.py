@@ -31,6 +31,16 @@ def _rows(nlp, text: str, author: str | None = None) -> list[tuple[str | None, .
 # document -> its claims as (subject, linked to, action, source)
 CASES = [
     pytest.param(
+        "Opening Statement of Senator Jane Doerr\n\nThank you for coming. I have been "
+        "monitoring the violence along the border closely.\n",
+        None,
+        [
+            ("Jane Doerr", "Jane Doerr", "thank", "Jane Doerr"),
+            ("I", "Jane Doerr", "monitor", "Jane Doerr"),
+        ],
+        id="a-titled-speaker-named-only-in-the-heading-is-i",
+    ),
+    pytest.param(
         "Statement by DEA Administrator Anne Milgram on Fentanyl Seizures\n\n"
         "We will not rest until the cartels are dismantled. The Sinaloa Cartel smuggled "
         "fentanyl into Arizona.\n",

@@ -221,3 +221,53 @@ def test_capitalized_plural_is_a_name_only_inside_a_sentence(nlp, text, index, k
     assert doc[index].tag_ in {"NNS", "NNPS"}
     doc.ents = [Span(doc, index, index + 1, label="ORG")]
     assert bool(model_drafts(doc, load())) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param(
+            "Opening Statement of Senator Jane Doerr\n\nThank you all for coming today.",
+            ["Jane Doerr"],
+            id="a-titled-speaker-named-only-in-the-heading",
+        ),
+        pytest.param(
+            "Opening Statement of Jane Doerr\n\nThank you all for coming today.",
+            [],
+            id="no-title-no-corroboration",
+        ),
+    ],
+)
+def test_a_title_corroborates_a_heading_person(nlp, text, kept):
+    doc = nlp(text)
+    drafts = [Draft(d.start, d.end, "PERSON") for d in model_drafts(doc, load())]
+    drafts = [d for d in drafts if doc[d.start : d.end].text == "Jane Doerr"]
+    found = corroborated(doc, drafts, load())
+    assert [doc[d.start : d.end].text for d in found] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "Attorney General Maria Okafor Delivers Remarks at Joint Press Conference",
+            "Maria Okafor",
+            id="a-headline-verb",
+        ),
+        pytest.param(
+            "Ambassador Tom Hadley’s Statement on the Charges", "Tom Hadley", id="possessive"
+        ),
+    ],
+)
+def test_a_persons_name_ends_before_a_headline_verb_or_possessive(nlp, text, name):
+    doc = nlp(text)
+    people = [doc[d.start : d.end].text for d in model_drafts(doc, load()) if d.label == "PERSON"]
+    assert people == [name]
+
+
+def test_undersecretary_is_a_title(nlp):
+    from cartelkb.extract.entities import extract_mentions
+
+    doc = nlp("Statement by Treasury Undersecretary Marsh\n\nI want to thank our partners.\n")
+    people = [(m.text, m.role) for m in extract_mentions(doc) if m.label == "PERSON"]
+    assert people == [("Marsh", "Undersecretary")]

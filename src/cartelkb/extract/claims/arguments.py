@@ -142,17 +142,25 @@ class Arguments:
         Salazar, ..." -> Salazar. In such an appositive the name identifies the referent of
         the description (Quirk et al. 1985, apposition of designation); a name's own
         appositive description ("Zambada, a co-founder of ...") is a relation, not its
-        referent."""
+        referent. A relational description may stand between them: "another cartel
+        chief, his brother-in-law Juan Roe, ..." -> Roe."""
         if head.i in self.tok2m or head.pos_ == "PROPN":
             return None
         for child in head.rights:
-            if child.dep_ != "appos" or child.i not in self.tok2m:
-                continue
-            if self.mentions[self.tok2m[child.i]].label not in {"PERSON", "ORG"}:
+            if child.dep_ != "appos":
                 continue
             if self.doc[child.left_edge.i - 1].text not in APPOSITION_MARKS:
                 continue
-            return child
+            name: Token | None = child
+            if child.i not in self.tok2m and child.pos_ == "NOUN":
+                name = next(
+                    (g for g in child.rights if g.dep_ == "appos" and g.i in self.tok2m), None
+                )
+            if name is None or name.i not in self.tok2m:
+                continue
+            if self.mentions[self.tok2m[name.i]].label not in {"PERSON", "ORG"}:
+                continue
+            return name
         return None
 
     def span_arg(self, first: Token, last: Token, head: Token | None = None) -> Arg:

@@ -14,7 +14,9 @@ from cartelkb.extract.claims.roles import Roles
 from cartelkb.extract.claims.syntax import child_of
 from cartelkb.extract.claims.vocab import (
     HEDGING_SPEECH,
+    INQUIRY_NOUNS,
     NEGATING_SPEECH,
+    NOMINALIZATIONS,
     REPORT_NOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
@@ -89,7 +91,9 @@ class Attribution:
             ):
                 speaker_roles = self.roles.of(parent)
                 speaker = speaker_roles[0] if speaker_roles else None
-                if speaker is not None:
+                if speaker is not None and not _is_event(speaker):
+                    # an event is no speaker: "the prosecution underscores the resolve
+                    # of X to act" is said by whoever says it, further up
                     sources.append(speaker)
                 if hedge is None and parent.lemma_ in HEDGING_SPEECH:
                     hedge = parent.text
@@ -229,3 +233,17 @@ class Attribution:
         if noun.lemma_.lower() in REPORT_NOUNS:
             return self.args.span_arg(noun.left_edge, noun)
         return None
+
+
+def _is_event(arg: Arg) -> bool:
+    """An argument headed by an event noun ("The successful prosecution of X"), not a
+    report or an inquiry, which speaks ("a Senate investigation found that ...")."""
+    head = arg.head
+    lemma = head.lemma_.lower()
+    return (
+        head.pos_ == "NOUN"
+        and lemma in NOMINALIZATIONS
+        and lemma not in REPORT_NOUNS
+        and lemma not in STATEMENT_NOUNS
+        and lemma not in INQUIRY_NOUNS
+    )

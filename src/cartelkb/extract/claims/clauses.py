@@ -13,17 +13,20 @@ from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.roles import (
     Roles,
     is_frontline,
+    is_gathering_purpose,
     is_instrument_purpose,
     raised_roles,
     takes_opportunity,
 )
 from cartelkb.extract.claims.syntax import (
     APPOSITION_MARKS,
+    PARTICIPLE_TAGS,
     child_of,
     is_infinitive,
     relcl_antecedent,
 )
 from cartelkb.extract.claims.vocab import (
+    ADJECTIVAL_PARTICIPLES,
     AGENTIVE_NOUNS,
     BARE_INFINITIVE_CHAIN,
     EMOTIVE_FACTIVE_ADJ,
@@ -96,6 +99,8 @@ class Clauses:
         """The claim of a verb heading a clause, or None (a modifier, a chain member, no
         arguments). Passive raising verbs give their infinitive's claim, hedged."""
         dep = self.article.dep(verb)
+        if dep == "amod" and verb.tag_ == "VBN":
+            return self._premodifying_participle(verb)
         if dep == "xcomp" and is_instrument_purpose(verb):
             dep = "advcl"  # "use labs to produce fentanyl": a clause of its own (Roles.of)
         if dep in {
@@ -166,12 +171,32 @@ class Clauses:
             return self._stative(verb, patient)
         return self._build_verbal(verb, subject, patient, passive, top=verb, hedge_cue=None)
 
+    def _premodifying_participle(self, verb: Token) -> Pred | None:
+        """A participle of what befalls a person before the name ("convicted Sinaloa
+        Cartel leader Joaquín Guzmán", "extradited drug lord X"): an agentless passive
+        of that person (HEADLINE_PARTICIPLES' verbs)."""
+        action = HEADLINE_PARTICIPLES.get(verb.lower_)
+        if action is None:
+            return None
+        noun = verb.head
+        while noun.dep_ == "compound" and noun.i not in self.tok2m:
+            noun = noun.head  # "convicted cartel leader X": the title's name
+        m = self.tok2m.get(noun.i)
+        if m is None or self.article.mentions[m].label != "PERSON":
+            return None
+        return Pred(verb, action, [verb], None, self.args.arg(noun, trim=False), scope=[verb])
+
     def _predicate_position(self, verb: Token, depth: int = 0) -> bool:
         """Whether a verb heads a clause of its own (not a modifier or a marker)."""
         dep = verb.dep_
         if verb.lower_ in PREPOSITION_LIKE and dep in {"advcl", "prep", "acl", "conj"}:
             return False  # "Following these discussions, ...", "including X"
-        if dep == "advcl" and is_infinitive(verb) and verb.head.lemma_ not in INSTRUMENT_VERBS:
+        if (
+            dep == "advcl"
+            and is_infinitive(verb)
+            and verb.head.lemma_ not in INSTRUMENT_VERBS
+            and not is_gathering_purpose(verb)
+        ):
             return False  # purpose clause ("deployed units to reinforce ..."): an intention
         if dep == "advcl" and verb.lemma_ in SPEECH_VERBS:
             mark = child_of(verb, "mark")
@@ -487,8 +512,15 @@ class Clauses:
             return True  # "on the frontlines fighting", "took every opportunity to" (Roles.of)
         if is_infinitive(verb):
             return False
-        if verb.tag_ == "VBN":
-            return child_of(verb, "agent") is not None  # "CJNG, led by X"
+        if verb.tag_ in PARTICIPLE_TAGS:
+            if child_of(verb, "agent") is not None:
+                return True  # "CJNG, led by X"
+            # "15 defendants extradited to the United States", "the targets announced
+            # today": a passive predication of the noun, when said where, whence or when
+            return verb.lemma_ not in STATIVE_PARTICIPLES and any(
+                c.dep_ in {"prep", "npadvmod"} and c.lower_ not in {"as", "like"}
+                for c in verb.children
+            )
         # "operations targeting cartel leaders": only when the noun names someone, or
         # what the participle does does ("eight plaza bosses working for El Mayo")
         head = verb.head
@@ -533,6 +565,10 @@ class Clauses:
                 inner.action = f"be {acomp.lower_} to {inner.action}"
                 inner.action_tokens = [cop, acomp, *inner.action_tokens]
                 return inner
+            participle = ADJECTIVAL_PARTICIPLES.get(acomp.lower_)
+            if participle is not None and not is_empty(subject):
+                # "any assets they hold are frozen": a passive, not a description
+                return Pred(cop, participle, [cop, acomp], None, subject, scope=[cop, acomp])
             prep = self._first_prep(acomp) or self._first_prep(cop)
             target = None
             if prep is not None:

@@ -12,13 +12,18 @@ from cartelkb.extract.claims.syntax import child_of, is_infinitive
 from cartelkb.extract.claims.vocab import (
     ADJUNCT_PREPS,
     EXAMPLE_PREPS,
+    INFINITIVE_NOUNS,
     JOINT_NOMINALS,
     MEANS_PREPS,
     NOMINAL_OBJECT_PREPS,
     NOMINALIZATIONS,
     OBJECT_PREPS,
     PATIENT_NOMINALS,
+    RESULT_VERBS,
 )
+
+# mention labels of who can act: a place is a government ("Mexico extradited ...")
+AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 
 
 class Nominals:
@@ -44,7 +49,7 @@ class Nominals:
         acl = next(
             (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB" and is_infinitive(c)),
             None,
-        )
+        ) or self._stranded_infinitive(noun)
         of_obj = child_of(preps["of"], "pobj") if "of" in preps else None
         complements = [p for p in preps if p in OBJECT_PREPS and p != "between"]
         if not complements and acl is None and not ({"between", "by"} & set(preps)):
@@ -99,6 +104,8 @@ class Nominals:
             agent = self._joint_agent(noun)
         if agent is None:
             agent = self._means_agent(noun)
+        if agent is None:
+            agent = self._result_agent(noun)
         if agent is None and not (
             lemma in PATIENT_NOMINALS and (of_obj is not None or patient is not None)
         ):
@@ -157,6 +164,27 @@ class Nominals:
             return None  # "their collaboration": a pronoun doing something unsaid
         return Pred(noun, " ".join(words), tokens, agent, obj, scope=[noun], nominal=True)
 
+    def _stranded_infinitive(self, noun: Token) -> Token | None:
+        """The infinitive right after an infinitive noun's phrase that the parser hung on
+        the verb governing the noun ("builds on the efforts of Mexico and the United
+        States to target ...": the efforts are to target)."""
+        if noun.lemma_.lower() not in INFINITIVE_NOUNS:
+            return None
+        after = noun.right_edge.i + 1
+        while after < len(self.doc) and self.doc[after].dep_ == "advmod":
+            after += 1  # "rejected U.S. requests earlier to turn over X"
+        if after >= len(self.doc) or self.doc[after].lower_ != "to":
+            return None
+        verb = self.doc[after].head
+        if (
+            self.doc[after].dep_ != "aux"
+            or verb.pos_ != "VERB"
+            or verb.dep_ not in {"advcl", "xcomp"}
+            or not any(a.i == verb.head.i for a in noun.ancestors)
+        ):
+            return None
+        return verb
+
     def _means_agent(self, noun: Token) -> Arg | None:
         """Who acts by the means a clause names: "We are doing this through enforcement
         actions, including seizures of fentanyl" - we seize it. The noun hangs from
@@ -177,6 +205,27 @@ class Nominals:
                 return None
             current = host
         return None
+
+    def _result_agent(self, noun: Token) -> Arg | None:
+        """Who brought about the event a result verb names, when that is a named agent:
+        "The Border Patrol ran an operation, leading to the seizures of ..." - it seized
+        them (RESULT_VERBS); "the investigation led to the arrest" names no agent."""
+        first = noun
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+            first = first.head  # "led to 100 arrests and the seizure of ..."
+        prep = first.head
+        if first.dep_ != "pobj" or prep.dep_ != "prep":
+            return None
+        host = prep.head
+        if host.pos_ != "VERB" or RESULT_VERBS.get(host.lemma_) != prep.lower_:
+            return None
+        roles = self.roles.of(host)
+        if roles is None or roles[0] is None or roles[2]:
+            return None
+        subject = roles[0]
+        if subject.ref is None or self.article.mentions[subject.ref].label not in AGENT_LABELS:
+            return None
+        return subject
 
     def _joint_agent(self, noun: Token) -> Arg | None:
         """Who acts "in coordination with" someone: the subject of the clause the phrase

@@ -6,17 +6,26 @@ from spacy.tokens import Token
 
 from cartelkb.extract.claims.arguments import Arg, Arguments
 from cartelkb.extract.claims.context import Article
-from cartelkb.extract.claims.syntax import child_of, is_infinitive, relcl_antecedent
+from cartelkb.extract.claims.syntax import (
+    PARTICIPLE_TAGS,
+    child_of,
+    is_infinitive,
+    relcl_antecedent,
+)
 from cartelkb.extract.claims.vocab import (
     APPROXIMATORS,
+    COMITATIVE_PREPS,
+    COURTESY_VERBS,
     CREDIT_VERBS,
     FACTIVE_ADJECTIVES,
     FRONTLINE_NOUNS,
+    GATHERING_VERBS,
     INSTRUMENT_VERBS,
     LIGHT_VERBS,
     OPPORTUNITY_NOUNS,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
+    SUBJECT_SHARING_PHRASES,
     SUBJECT_SHARING_PREPS,
 )
 
@@ -41,6 +50,10 @@ class Roles:
         """
         if depth > 6:
             return None
+        if verb.lemma_ in COURTESY_VERBS:
+            speaker = self._courtesy_speaker(verb)
+            if speaker is not None:
+                return speaker, None, False
         subject = patient = None
         split_from: Token | None = None  # the first of two subjects the parser split
         for child in verb.children:
@@ -93,9 +106,12 @@ class Roles:
                 return None, h_subj, True
             return h_subj, None, False
         if (
-            dep == "advcl" and is_infinitive(verb) and head.lemma_ in INSTRUMENT_VERBS
-        ) or is_instrument_purpose(verb):
-            # "the cartels use clandestine labs to produce fentanyl": they produce it
+            (dep == "advcl" and is_infinitive(verb) and head.lemma_ in INSTRUMENT_VERBS)
+            or is_instrument_purpose(verb)
+            or is_gathering_purpose(verb)
+        ):
+            # "the cartels use clandestine labs to produce fentanyl": they produce it;
+            # "X joined Y to announce ...": X announced it
             inherited = self.of(head, depth + 1)
             if inherited is None or inherited[0] is None or inherited[2]:
                 return None
@@ -144,8 +160,10 @@ class Roles:
             return inherited[0], None, False
         if dep == "acl":
             noun = self.args.arg(head, trim=True)
-            if verb.tag_ == "VBN":
-                return None, noun, True  # "CJNG, led by X": the agent is found later
+            if verb.tag_ in PARTICIPLE_TAGS:
+                # "CJNG, led by X": the agent is found later; a participle the tagger
+                # took for a past tense ("the targets announced today") is one too
+                return None, noun, True
             return noun, None, False
         if verb.lemma_ in SPEECH_VERBS and dep in {"ROOT", "parataxis"}:
             speaker = self.inverted_speaker(verb)
@@ -161,6 +179,28 @@ class Roles:
                     return None, quantified, True
                 return quantified, None, False
         return None
+
+    def _courtesy_speaker(self, verb: Token) -> Arg | None:
+        """Who says "thank you" with no subject ("Madam Chairwoman, thank you for ...",
+        the name a vocative): the speaker of the quotation or of the statement it is in."""
+        obj = child_of(verb, "dobj")
+        if verb.tag_ != "VBP" or obj is None or obj.lower_ != "you":
+            return None
+        subject = child_of(verb, "nsubj")
+        if subject is not None and not (
+            subject.pos_ == "PROPN" and subject.i < verb.i and subject.nbor(1).text == ","
+        ):
+            return None  # "we thank you": a subject of its own
+        if any(c.dep_ in {"aux", "neg"} for c in verb.children):
+            return None
+        linker = self.args.linker
+        if linker.quotes is None or linker.voice is None:
+            return None  # the quotations are being found: their speakers are not known
+        quote = linker.quotes.containing(verb)
+        if quote is not None:
+            return quote.speaker
+        speaker = linker.voice.speaker_at(verb.idx)
+        return speaker.arg if speaker is not None else None
 
     def _past_dateline(self, subject: Token) -> Token:
         """The subject the parser hid behind a dateline it took for it: "BUTLER COUNTY,
@@ -345,6 +385,21 @@ class Roles:
         host = prep.head
         if host.pos_ in {"VERB", "AUX"} and prep.lower_ in SUBJECT_SHARING_PREPS:
             return host  # "made headlines by rejecting", "after meeting"
+        outer = host.head
+        if (
+            prep.lower_ == "with"
+            and host.lower_ in COMITATIVE_PREPS
+            and outer.pos_ in {"VERB", "AUX"}
+        ):
+            return outer  # "We do this through seizures, along with stopping guns"
+        if (
+            host.pos_ == "NOUN"
+            and host.lower_ in SUBJECT_SHARING_PHRASES
+            and host.dep_ == "pobj"
+            and outer.lower_ == "in"
+            and outer.head.pos_ in {"VERB", "AUX"}
+        ):
+            return outer.head  # "received bribes in exchange for providing rulings"
         # "were responsible for smuggling": an adjective that asserts the deed
         if (
             host.pos_ == "ADJ"
@@ -391,6 +446,17 @@ def takes_opportunity(verb: Token) -> bool:
         and noun.dep_ == "dobj"
         and noun.lemma_.lower() in OPPORTUNITY_NOUNS
         and noun.head.lemma_ in {"take", "seize"}
+    )
+
+
+def is_gathering_purpose(verb: Token) -> bool:
+    """The speech verb of "X joined Y today to announce ...": done at the gathering
+    (GATHERING_VERBS), not only intended."""
+    return (
+        verb.dep_ == "advcl"
+        and is_infinitive(verb)
+        and verb.lemma_ in SPEECH_VERBS
+        and verb.head.lemma_ in GATHERING_VERBS
     )
 
 

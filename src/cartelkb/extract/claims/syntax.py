@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 CLAUSE_DEPS = frozenset({"ccomp", "conj", "advcl", "relcl", "parataxis", "acl"})
 # Marks that set off an apposition or a non-restrictive modifier.
 APPOSITION_MARKS = frozenset({",", "—", "–", "("})
+# Tags of a participle modifying a noun (acl) with no subject of its own: the tagger takes
+# many for past tenses ("the targets announced today").
+PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
 
 
 def child_of(tok: Token, dep: str, lower: str | None = None) -> Token | None:

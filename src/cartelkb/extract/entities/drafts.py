@@ -217,6 +217,7 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
                 # end of an office's name or a title glued to the person by the NER; a
                 # headline's verb ("Fired Jim O'Brien").
                 start += 1
+            end = _person_end(doc, start, end)
             start, role = strip_leading_title(doc, start, end, kb)
             start = extend_given_names(doc, start, kb)
         if label == "ORG" and in_title(doc, start, end, kb):
@@ -245,6 +246,19 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
             )
         )
     return drafts
+
+
+def _person_end(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name ends when the NER ran on into a headline: before a
+    possessive ("Ken Roe's Statement") or a finite verb after two words ("Jane Roe
+    Delivers Remarks"); no name holds either."""
+    for i in range(start + 1, end):
+        tok = doc[i]
+        if tok.text in POSSESSIVE_ENDINGS or tok.tag_ == "POS":
+            return i
+        if i - start >= 2 and tok.tag_ in {"VBZ", "VBD"}:
+            return i
+    return end
 
 
 def not_a_name(doc: Doc, start: int, end: int, label: str) -> bool:

@@ -1,0 +1,93 @@
+"""Roles: subjects a verb inherits or leaves out, read off the parse and the voice."""
+
+from __future__ import annotations
+
+import pytest
+
+from cartelkb.extract.claims import extract_claims
+from cartelkb.extract.entities import extract_mentions
+
+
+def _subjects(nlp, text: str, action: str) -> list[str | None]:
+    doc = nlp(text)
+    return [
+        c.subject.text if c.subject else None
+        for c in extract_claims(doc, list(extract_mentions(doc)))
+        if c.action == action
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        pytest.param(
+            "Opening Statement of Senator Jane Doerr\n\nMadam Chairwoman, thank you for "
+            "holding this hearing.\n",
+            ["Jane Doerr"],
+            id="the-statements-speaker-thanks-the-name-addressed",
+        ),
+        pytest.param(
+            "“Luis, thank you for coming,” said Ana Ruiz, the governor of Sonora.\n",
+            ["Ana Ruiz"],
+            id="the-quotations-speaker-thanks",
+        ),
+        pytest.param(
+            "Opening Statement of Senator Jane Doerr\n\nWe thank you for holding this hearing.\n",
+            ["We"],
+            id="a-subject-of-its-own-stays",
+        ),
+    ],
+)
+def test_thank_you_has_the_speaker_as_subject(nlp, text, subjects):
+    assert _subjects(nlp, text, "thank") == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "subjects"),
+    [
+        pytest.param(
+            "Sheriff Dana Holt joined state prosecutors today to announce the arrest of 40 "
+            "gang members.",
+            "announce",
+            ["Sheriff Dana Holt"],
+            id="officials-gathered-to-announce-announced",
+        ),
+        pytest.param(
+            "The agents deployed to the border to stop the smugglers.",
+            "stop",
+            [],
+            id="other-purpose-clauses-are-intentions",
+        ),
+    ],
+)
+def test_a_gatherings_announcement_is_made(nlp, text, action, subjects):
+    assert _subjects(nlp, text, action) == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "subjects"),
+    [
+        pytest.param(
+            "The mayor accepted cash from the gang in exchange for ignoring its shipments.",
+            "ignore",
+            ["The mayor"],
+            id="in-exchange-for",
+        ),
+        pytest.param(
+            "Two officers took payments in return for warning the gang about raids.",
+            "warn",
+            ["Two officers"],
+            id="in-return-for",
+        ),
+    ],
+)
+def test_a_complex_prepositions_gerund_shares_the_subject(nlp, text, action, subjects):
+    assert _subjects(nlp, text, action) == subjects
+
+
+def test_a_gerund_along_with_a_clause_shares_its_subject(nlp):
+    text = (
+        "The Navy patrols the coast through inspections of boats, along with stopping "
+        "smugglers at the ports."
+    )
+    assert _subjects(nlp, text, "stop") == ["The Navy"]
