@@ -103,3 +103,9 @@ def char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         return at, at
     words, offsets = texts(doc), starts(doc)
     return offsets[start], offsets[end - 1] + len(words[end - 1])
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text`, cut from the Doc's text without building the Span."""
+    first, last = char_bounds(doc, start, end)
+    return doc_text(doc)[first:last]

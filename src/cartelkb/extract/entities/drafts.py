@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
-import numpy
-from spacy.attrs import ORTH
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from cartelkb.extract.entities.demonyms import denoted_country
@@ -19,6 +15,7 @@ from cartelkb.extract.entities.titles import (
 )
 from cartelkb.extract.sentences import sentence_of
 from cartelkb.extract.tokens import spaces as token_spaces
+from cartelkb.extract.tokens import span_text
 from cartelkb.extract.tokens import texts as token_texts
 from cartelkb.knowledge import Knowledge, KnownEntity, name_key
 from cartelkb.lexicon import lexicon
@@ -63,14 +60,9 @@ class Draft:
 
 
 def positions_of(doc: Doc, words: frozenset[str]) -> list[int]:
-    """Indices of the tokens whose text is one of `words`, found on the Doc's array of
-    token ids (no Token objects are made for the others)."""
-    return [int(i) for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), _ids(words)))]
-
-
-@functools.lru_cache(maxsize=16)
-def _ids(words: frozenset[str]) -> numpy.ndarray:  # type: ignore[type-arg]
-    return numpy.fromiter((get_string_id(w) for w in words), dtype=numpy.uint64)
+    """Indices of the tokens whose text is one of `words`, found on the Doc's token
+    texts (`cartelkb.extract.tokens`: no Token objects are made for the others)."""
+    return [i for i, text in enumerate(token_texts(doc)) if text in words]
 
 
 def clean_name(text: str) -> str:
@@ -164,7 +156,7 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
         if label not in KEPT_LABELS:
             continue
         start, end = trim(doc, ent.start, ent.end)
-        if start >= end or kb.is_category(doc[start:end].text):
+        if start >= end or kb.is_category(span_text(doc, start, end)):
             continue
         dateline = doc[start].is_upper and end < len(doc) and doc[end].text == ","
         if (
@@ -181,7 +173,7 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
         end = district_of_place(doc, end, ent_at, kb)
         if label == "ORG" and not ent.ent_id_ and national_prefix(doc, start):
             start -= 1  # "[U.S.] [District Court]": the country is part of the name too
-        known = bool(ent.ent_id_) or kb.lookup(doc[start:end].text) is not None
+        known = bool(ent.ent_id_) or kb.lookup(span_text(doc, start, end)) is not None
         if not known and not_a_name(doc, start, end, label):
             continue
         if (
@@ -222,12 +214,12 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
             start = extend_given_names(doc, start, kb)
         if label == "ORG" and in_title(doc, start, end, kb):
             continue  # "the Secretary of [State]": a title's words, no organization
-        entry = kb.lookup(doc[start:end].text)
+        entry = kb.lookup(span_text(doc, start, end))
         if entry is None and label == "ORG" and end - start == 1:
             short = AGENCY_SHORT_NAMES.get(doc[start].text)
             entry = kb.lookup(short) if short else None
         if entry is None and label in {"ORG", "PERSON"}:
-            entry = slashed_cartel(doc[start:end].text, kb)
+            entry = slashed_cartel(span_text(doc, start, end), kb)
             if entry is not None and end < len(doc) and doc[end].lower_ in CARTEL_HEADS:
                 end += 1  # "Juárez/Carrillo Fuentes [organization] (CFO)"
         source = "knowledge" if ent.ent_id_ else "model"
@@ -271,7 +263,7 @@ def not_a_name(doc: Doc, start: int, end: int, label: str) -> bool:
     if first.is_lower and not first.text[0].isdigit() and first.lower_ not in NAME_PARTICLES:
         # (an ordinal opens a street's name: "117th Street")
         return True
-    text = doc[start:end].text
+    text = span_text(doc, start, end)
     if label == "PERSON":
         return any(ch.isdigit() for ch in text) or (first.tag_ in VERB_TAGS and end - start <= 2)
     if label in {"GPE", "LOC"}:
@@ -305,7 +297,8 @@ def national_prefix(doc: Doc, start: int) -> bool:
 def in_title(doc: Doc, start: int, end: int, kb: Knowledge) -> bool:
     """True when the words just before the span and the span make a known title
     ("Secretary of" + "State")."""
-    return any(doc[first:end].text in kb.title_set for first in range(max(0, start - 3), start))
+    firsts = range(max(0, start - 3), start)
+    return any(span_text(doc, first, end) in kb.title_set for first in firsts)
 
 
 def district_of_place(doc: Doc, end: int, ent_at: dict[int, Span], kb: Knowledge) -> int:
@@ -376,8 +369,8 @@ def corroborated(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]:
         sent = sentence_of(doc, d.start)
         heading[id(d)] = is_heading(sent)
         if not heading[id(d)] or d.canonical:
-            body_keys.add(name_key(doc[d.start : d.end].text))
-            body_labels.add((name_key(doc[d.start : d.end].text), d.label))
+            body_keys.add(name_key(span_text(doc, d.start, d.end)))
+            body_labels.add((name_key(span_text(doc, d.start, d.end)), d.label))
     surname_keys = {k.split()[-1] for k in body_keys if k}
     by_start = {d.start: d for d in drafts}
     for d in drafts:
@@ -389,8 +382,8 @@ def corroborated(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]:
         if not heading[id(d)]
         or d.canonical
         or _dateline_city(doc, d, by_start)
-        or name_key(doc[d.start : d.end].text) in body_keys
-        or (d.label == "PERSON" and name_key(doc[d.start : d.end].text) in surname_keys)
+        or name_key(span_text(doc, d.start, d.end)) in body_keys
+        or (d.label == "PERSON" and name_key(span_text(doc, d.start, d.end)) in surname_keys)
         or (d.label == "PERSON" and _introduced(doc, d, kb))
     ]
 
@@ -399,10 +392,10 @@ def _cut_to_body_name(doc: Doc, draft: Draft, body_labels: set[tuple[str, str]])
     """A heading's name the NER ran into the title-case word after it ("[Jane Roe]
     Returns to ..."): cut to the longest front part the body names with the same class
     (in place)."""
-    if (name_key(doc[draft.start : draft.end].text), draft.label) in body_labels:
+    if (name_key(span_text(doc, draft.start, draft.end)), draft.label) in body_labels:
         return
     for end in range(draft.end - 1, draft.start, -1):
-        if (name_key(doc[draft.start : end].text), draft.label) in body_labels:
+        if (name_key(span_text(doc, draft.start, end)), draft.label) in body_labels:
             draft.end = end
             return
 
@@ -482,7 +475,7 @@ def dateline_places(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]
             continue
         if i > line_start and doc[i - 1].is_upper and doc[i - 1].is_alpha:
             continue  # inside a run of capitals: its first word starts it
-        entry = kb.lookup(doc[i:end].text)
+        entry = kb.lookup(span_text(doc, i, end))
         if entry is None or entry.type not in {"GPE", "LOC"} or taken & set(range(i, end)):
             continue
         found.append(Draft(i, end, entry.type, canonical=entry.canonical, source="knowledge"))
@@ -494,5 +487,5 @@ def directional_place(doc: Doc, start: int, end: int, kb: Knowledge) -> KnownEnt
     for a span the gazetteer does not know whole."""
     if end - start < 2 or doc[start].lower_ not in PLACE_DIRECTIONS:
         return None
-    entry = kb.lookup(doc[start + 1 : end].text)
+    entry = kb.lookup(span_text(doc, start + 1, end))
     return entry if entry is not None and entry.type in {"GPE", "LOC"} else None

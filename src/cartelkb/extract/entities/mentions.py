@@ -33,7 +33,7 @@ from cartelkb.extract.entities.people import (
 )
 from cartelkb.extract.entities.titles import match_title
 from cartelkb.extract.sentences import sentence_of
-from cartelkb.extract.tokens import char_bounds, doc_text
+from cartelkb.extract.tokens import char_bounds, doc_text, span_text
 from cartelkb.knowledge import Knowledge, load, name_key
 from cartelkb.records import MentionRecord
 
@@ -149,13 +149,13 @@ def _drop_shadowed(kept: list[Draft], extra: list[Draft]) -> list[Draft]:
 def _nicknames_name_people(doc: Doc, kept: list[Draft], extra: list[Draft]) -> None:
     """A nickname given in the text, met again alone, is the person even when the NER
     calls it an organization ("El Chapo's sons")."""
-    nicknames = {name_key(doc[d.start : d.end].text) for d in extra if d.alias_of is not None}
+    nicknames = {name_key(span_text(doc, d.start, d.end)) for d in extra if d.alias_of is not None}
     for d in kept:
         if (
             d.label != "PERSON"
             and d.canonical is None
             and d.source == "model"
-            and name_key(doc[d.start : d.end].text) in nicknames
+            and name_key(span_text(doc, d.start, d.end)) in nicknames
         ):
             d.label = "PERSON"
 

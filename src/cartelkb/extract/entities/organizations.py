@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from cartelkb.extract.entities.aliases import acronym_after
 from cartelkb.extract.entities.drafts import Draft, positions_of
 from cartelkb.extract.sentences import sentence_of
+from cartelkb.extract.tokens import span_text
 from cartelkb.knowledge import Knowledge, name_key
 from cartelkb.lexicon import lexicon
 
@@ -50,7 +51,7 @@ def refine_organizations(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[D
             continue
         if d.end - d.start == 1 and not d.canonical and words[0] in GENERIC_HEADS:
             named = {
-                (o.canonical or name_key(doc[o.start : o.end].text)): o
+                (o.canonical or name_key(span_text(doc, o.start, o.end))): o
                 for o in orgs
                 if words[0] in {t.lower_ for t in doc[o.start : o.end]}
             }
@@ -58,11 +59,11 @@ def refine_organizations(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[D
                 continue  # "the Department" with no (or two) departments named: nobody
             target = next(iter(named.values()))
             d.label, d.canonical = "ORG", target.canonical
-            d.name = " ".join(doc[target.start : target.end].text.split())
+            d.name = " ".join(span_text(doc, target.start, target.end).split())
         elif d.end - d.start <= 2 and not d.canonical and cartels:
             # "the Sinaloa cartel, Jalisco New Generation, Gulf, Northeast and ...": a bare
             # name coordinated with known cartels is the cartel of that name.
-            entry = kb.lookup(doc[d.start : d.end].text + " Cartel")
+            entry = kb.lookup(span_text(doc, d.start, d.end) + " Cartel")
             if entry is not None and _coordinated_with(doc, d, cartels):
                 d.label, d.canonical = entry.type, entry.canonical
         elif d.label == "ORG" and not d.canonical and words[-1] in UNIT_HEADS:
@@ -75,10 +76,10 @@ def refine_organizations(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[D
                 None,
             )
             if owner is not None:
-                owner_name = owner.canonical or doc[owner.start : owner.end].text
-                d.name = f"{owner_name} {' '.join(doc[d.start : d.end].text.split())}"
+                owner_name = owner.canonical or span_text(doc, owner.start, owner.end)
+                d.name = f"{owner_name} {' '.join(span_text(doc, d.start, d.end).split())}"
         out.append(d)
-    return [d for d in out if d.canonical or doc[d.start : d.end].text not in not_orgs]
+    return [d for d in out if d.canonical or span_text(doc, d.start, d.end) not in not_orgs]
 
 
 def _coordinated_with(doc: Doc, d: Draft, starts: set[int]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from cartelkb.extract.sentences import sentence_of
+from cartelkb.extract.tokens import span_text
 from cartelkb.knowledge import Knowledge
 from cartelkb.lexicon import lexicon
 
@@ -24,8 +25,8 @@ def match_title(doc: Doc, start: int, kb: Knowledge, sent_start: int) -> tuple[i
     best: tuple[int, str] | None = None
     titles = kb.title_set
     for first in range(max(sent_start, start - 5), start):
-        if doc[first:start].text in titles:
-            best = (first, doc[first:start].text)
+        if span_text(doc, first, start) in titles:
+            best = (first, span_text(doc, first, start))
             break
     if best is None:
         best = title_chain(doc, start, kb, sent_start)
@@ -43,7 +44,7 @@ def match_title(doc: Doc, start: int, kb: Knowledge, sent_start: int) -> tuple[i
             first -= 2
         else:
             break
-    return first, doc[first:start].text
+    return first, span_text(doc, first, start)
 
 
 def title_chain(doc: Doc, start: int, kb: Knowledge, sent_start: int) -> tuple[int, str] | None:
@@ -73,12 +74,12 @@ def title_chain(doc: Doc, start: int, kb: Knowledge, sent_start: int) -> tuple[i
         return None
     for i in range(first, start):
         for width in (4, 3, 2, 1):
-            if i + width <= start and doc[i : i + width].text in kb.title_set:
+            if i + width <= start and span_text(doc, i, i + width) in kb.title_set:
                 if i + width < start and doc[i + width].lower_ not in TITLE_GLUE:
                     # "Secretary Smith Director" is no chain: after the title word the
                     # chain goes on with "of"/"for", or the name follows at once.
                     continue
-                return i, doc[i:start].text
+                return i, span_text(doc, i, start)
     return None
 
 
@@ -109,6 +110,6 @@ def extend_given_names(doc: Doc, start: int, kb: Knowledge) -> int:
 def strip_leading_title(doc: Doc, start: int, end: int, kb: Knowledge) -> tuple[int, str | None]:
     """A title inside the entity span ("President Sheinbaum") moves to the role."""
     for cut in range(min(end - 1, start + 5), start, -1):
-        if doc[start:cut].text in kb.title_set:
-            return cut, doc[start:cut].text
+        if span_text(doc, start, cut) in kb.title_set:
+            return cut, span_text(doc, start, cut)
     return start, None
