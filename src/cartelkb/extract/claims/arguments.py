@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.reference import Linker
-from cartelkb.extract.claims.syntax import APPOSITION_MARKS, child_of
+from cartelkb.extract.claims.syntax import APPOSITION_MARKS, child_of, has_child, subtree_indices
 from cartelkb.extract.claims.vocab import (
     AFFILIATION_PREPS,
     DEMONSTRATIVES,
@@ -17,6 +17,7 @@ from cartelkb.extract.claims.vocab import (
     PLURAL_WORDS,
     SINGULAR_NUMERALS,
 )
+from cartelkb.extract.tokens import children as token_children
 from cartelkb.extract.tokens import deps as token_deps
 
 
@@ -62,14 +63,14 @@ class Arguments:
             return cached
         start, end = self.np_bounds(head, trim)
         named = self._named_apposition(head)
-        plural = head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children)
+        plural = head.tag_ in {"NNS", "NNPS"} or has_child(head, "conj")
         if named is not None:
             # "Two of those designated, A and B, are based in ...": the names are who
             last = named.right_edge
             while last.i > named.i and (last.is_punct or last.is_space):
                 last = self.doc[last.i - 1]
             end = max(end, last.idx + len(last.text))
-            plural = plural or any(c.dep_ == "conj" for c in named.children)
+            plural = plural or has_child(named, "conj")
         if (head.tag_ == "CD" and head.lower_ not in SINGULAR_NUMERALS) or (
             head.lower_ in PLURAL_WORDS
         ):
@@ -99,14 +100,15 @@ class Arguments:
 
     def _coordinated(self, arg: Arg) -> list[int]:
         found: list[int] = [] if arg.ref is None else [arg.ref]
-        seeds = [arg.head]
+        named: range | list[int] = []
         if arg.ref is not None:
             mention = self.mentions[arg.ref]
             if arg.start <= mention.start and mention.end <= arg.end:
-                seeds += [self.doc[i] for i in self.article.token_range(mention.start, mention.end)]
+                named = self.article.token_range(mention.start, mention.end)
         coordinating = self.article.coordinating
-        if not any(seed.i in coordinating for seed in seeds):
+        if arg.head.i not in coordinating and not any(i in coordinating for i in named):
             return []  # nothing coordinated with the head or the name: at most one
+        seeds = [arg.head, *(self.doc[i] for i in named)]
         seeds += [c for c in arg.head.children if self._listed_name(c)]
         seen = {t.i for t in seeds}
         for seed in list(seeds):
@@ -166,26 +168,26 @@ class Arguments:
     def span_arg(self, first: Token, last: Token, head: Token | None = None) -> Arg:
         """The tokens from `first` to `last` as an argument headed by `head` (else `last`)."""
         head = head if head is not None else last
-        plural = head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children)
+        plural = head.tag_ in {"NNS", "NNPS"} or has_child(head, "conj")
         arg = Arg(first.idx, last.idx + len(last.text), head, plural=plural)
         arg.ref, arg.person = self.linker.link(arg)
         return arg
 
     def clause_arg(self, verb: Token) -> Arg:
         """A clause as an argument ("said [that Mexico would act]"), without its marker."""
-        tokens = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head.i == verb.i)]
+        doc = self.doc
+        labels, own = token_deps(doc), set(token_children(doc)[verb.i])
+        kept = [k for k in subtree_indices(verb) if not (labels[k] == "mark" and k in own)]
         for i, host in self.article.reattached.items():
             if host.i != verb.i and verb.left_edge.i < i <= verb.right_edge.i:
                 # the speaker's own participle is not part of what was said
-                moved = self.doc[i]
-                tokens = [t for t in tokens if t.i < moved.left_edge.i - 1]
-        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-            tokens.pop()
-        while tokens and (tokens[0].is_punct or tokens[0].is_space):
-            tokens.pop(0)
-        if not tokens:
-            tokens = [verb]
-        first, last = tokens[0], tokens[-1]
+                cut = doc[i].left_edge.i - 1
+                kept = [k for k in kept if k < cut]
+        while kept and (doc[kept[-1]].is_punct or doc[kept[-1]].is_space):
+            kept.pop()
+        while kept and (doc[kept[0]].is_punct or doc[kept[0]].is_space):
+            kept.pop(0)
+        first, last = (doc[kept[0]], doc[kept[-1]]) if kept else (verb, verb)
         return Arg(first.idx, last.idx + len(last.text), verb)
 
     def np_bounds(self, head: Token, trim: bool) -> tuple[int, int]:

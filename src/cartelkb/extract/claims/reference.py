@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from cartelkb.extract.claims.context import Article
-from cartelkb.extract.claims.syntax import CLAUSE_DEPS, child_of
+from cartelkb.extract.claims.syntax import CLAUSE_DEPS, child_of, child_words, has_child
 from cartelkb.extract.claims.vocab import (
     AFFILIATION_PREPS,
     COUNTRY_NOUNS,
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from cartelkb.extract.claims.quotes import Quotations
     from cartelkb.extract.claims.voice import Voice
 
+_DETERMINER_DEPS = frozenset({"det", "nummod", "predet"})
 _PRONOUN_SCAN = 40  # how many mentions back a pronoun or description may look
 
 
@@ -125,7 +126,7 @@ class Linker:
         if head.pos_ == "PRON" or word in REFERRING_PRONOUNS:
             return self._resolve_pronoun(head), word in PERSON_PRONOUNS
         lemma = head.lemma_.lower()
-        det = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod", "predet"}}
+        det = child_words(head, _DETERMINER_DEPS)
         if lemma in PAIR_NOUNS and det & PAIR_DETERMINERS:
             # "both nations", "the two governments" denote the pair, and no one mention
             # stands for it: left unlinked, and kept from the country look-up below
@@ -144,7 +145,7 @@ class Linker:
             found = self._resolve_group_pair(head)
             if found is not None:
                 return found, False  # "These two organizations" -> CJNG (and Los Cuinis)
-        if "the" in det or any(c.dep_ == "poss" for c in head.children):
+        if "the" in det or has_child(head, "poss"):
             if lemma in ROLE_NOUNS:
                 return self._resolve_role(head, lemma), True
             if lemma in ORG_NOUNS and not inside:
@@ -164,7 +165,7 @@ class Linker:
                     if pobj is not None and pobj.i in self.tok2m:
                         return self.tok2m[pobj.i], False
             return inside[0], False
-        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        poss = child_of(head, "poss")
         if poss is not None and poss.lower_ in REFERRING_PRONOUNS:
             return self._resolve_pronoun(poss), False  # "his administration" -> Trump
         if (

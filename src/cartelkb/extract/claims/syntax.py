@@ -38,6 +38,42 @@ def child_of(tok: Token, dep: str, lower: str | None = None) -> Token | None:
     return None
 
 
+def subtree_indices(tok: Token) -> list[int]:
+    """The indexes of `tok.subtree`, in its order (each left child's subtree, the token,
+    each right child's), read off the children table instead of making Tokens."""
+    kids = token_children(tok.doc)
+    out: list[int] = []
+    # an explicit stack: (index, expanded) pairs, to keep deep parses off the call stack
+    stack: list[tuple[int, bool]] = [(tok.i, False)]
+    while stack:
+        i, expanded = stack.pop()
+        if expanded:
+            out.append(i)
+            continue
+        children = kids[i]
+        for k in reversed(children):
+            if k > i:
+                stack.append((k, False))
+        stack.append((i, True))
+        for k in reversed(children):
+            if k < i:
+                stack.append((k, False))
+    return out
+
+
+def has_child(tok: Token, dep: str) -> bool:
+    """Whether `tok` has a child with dependency `dep` (read off the token tables)."""
+    labels = token_deps(tok.doc)
+    return any(labels[k] == dep for k in token_children(tok.doc)[tok.i])
+
+
+def child_words(tok: Token, deps: frozenset[str]) -> set[str]:
+    """The lowercase texts of `tok`'s children with one of these dependencies."""
+    doc = tok.doc
+    labels, lowers = token_deps(doc), token_lowers(doc)
+    return {lowers[k] for k in token_children(doc)[tok.i] if labels[k] in deps}
+
+
 def is_infinitive(verb: Token) -> bool:
     """A verb with its own infinitival "to"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
