@@ -625,28 +625,6 @@ class Clauses:
             )
         return None
 
-    def headline_passive(self, tok: Token) -> Pred | None:
-        """A headline's passive without its auxiliary: "Eduardo Arellano-Felix Extradited
-        From Mexico To The United States" -> extradite | Eduardo Arellano-Felix. The
-        words before the participle on its line are who undergoes it (the Title Case
-        misleads the tagger, so the participle is known by its form)."""
-        verb = HEADLINE_PARTICIPLES.get(tok.lower_)
-        line = self.article.headline_of(tok) if verb is not None else None
-        if verb is None or line is None:
-            return None
-        before = [t for t in self.doc[: tok.i] if t.idx >= line[0]]
-        while before and (before[0].is_punct or before[0].is_space):
-            before.pop(0)
-        if not before or before[-1].lower_ in {"to", "be", "is", "are", "was", "were", "been"}:
-            return None
-        if not any(t.pos_ in {"NOUN", "PROPN"} for t in before):
-            return None
-        if child_of(tok, "dobj") is not None or child_of(tok, "nsubjpass") is not None:
-            return None  # an active verb, or a passive the parser read: the usual rules
-        head = next((t for t in reversed(before) if t.pos_ in {"NOUN", "PROPN"}), before[-1])
-        patient = self.args.span_arg(before[0], before[-1], head)
-        return Pred(tok, verb, [tok], None, patient, scope=[tok])
-
     def _characterization(self, cop: Token, subject: Arg, complement: Token) -> Pred:
         """What a copula says its subject is: "CJNG is one of the most powerful cartels in
         Mexico" -> CJNG | be | one of the most powerful cartels in Mexico. (A relation
