@@ -91,3 +91,23 @@ def test_a_gerund_along_with_a_clause_shares_its_subject(nlp):
         "smugglers at the ports."
     )
     assert _subjects(nlp, text, "stop") == ["The Navy"]
+
+
+def _roles(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
+    doc = nlp(text)
+    return [
+        (c.subject.text if c.subject else None, c.action, c.object.text if c.object else None)
+        for c in extract_claims(doc, list(extract_mentions(doc)))
+    ]
+
+
+def test_object_control_verb_after_a_passive_is_passive(nlp) -> None:
+    # the tagger reads "told" as a past tense: without an object, it shares "was"
+    rows = _roles(nlp, "The smuggler was arrested and told to leave the country.")
+    assert (None, "tell to leave", "The smuggler") in rows
+    assert ("The smuggler", "tell to leave", "the country") not in rows
+
+
+def test_subject_control_verb_after_a_passive_stays_active(nlp) -> None:
+    rows = _roles(nlp, "The smuggler was arrested and tried to flee.")
+    assert ("The smuggler", "try to flee", None) in rows

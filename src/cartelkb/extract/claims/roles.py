@@ -22,6 +22,7 @@ from cartelkb.extract.claims.vocab import (
     GATHERING_VERBS,
     INSTRUMENT_VERBS,
     LIGHT_VERBS,
+    OBJECT_CONTROL_VERBS,
     OPPORTUNITY_NOUNS,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
@@ -96,7 +97,7 @@ class Roles:
             if inherited is None:
                 return None
             h_subj, h_patient, h_passive = inherited
-            if h_passive and verb.tag_ == "VBN":
+            if h_passive and (verb.tag_ == "VBN" or _controls_missing_object(verb)):
                 return None, h_patient, True
             if verb.tag_ == "VBN" and child_of(verb, "auxpass") is not None:
                 return None, h_subj, True  # "X is a partner of Y and is charged in ..."
@@ -424,6 +425,17 @@ def raised_roles(xcomp: Token, raised: Arg) -> tuple[Arg | None, Arg | None, boo
     if child_of(xcomp, "auxpass") is not None:
         return None, raised, True  # "is expected to be extradited"
     return raised, None, False
+
+
+def _controls_missing_object(verb: Token) -> bool:
+    """An object-control verb in the past with its infinitive and no object: after a
+    passive ("was sentenced and ordered to forfeit") it is a passive participle too."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.lemma_ in OBJECT_CONTROL_VERBS
+        and child_of(verb, "xcomp") is not None
+        and child_of(verb, "dobj") is None
+    )
 
 
 def is_frontline(noun: Token) -> bool:
