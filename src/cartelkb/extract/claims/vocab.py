@@ -51,6 +51,7 @@ INFINITIVE_NOUNS = _CLAUSES.words("infinitive_nouns")
 INQUIRY_NOUNS = _CLAUSES.words("inquiry_nouns")
 JOINT_NOMINALS = _CLAUSES.words("joint_nominals")
 PATIENT_NOMINALS = _CLAUSES.words("patient_nominals")
+INTRANSITIVE_NOMINALS: dict[str, str] = _CLAUSES.mapping("intransitive_nominals")
 # event nouns -> the prepositions other than "of" that carry their object
 NOMINAL_OBJECT_PREPS: dict[str, frozenset[str]] = {
     noun: frozenset(preps.split())
