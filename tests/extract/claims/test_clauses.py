@@ -250,6 +250,19 @@ CASES += [
         id="title-before-a-name",
     ),
     pytest.param(
+        "Los Pelones leader Pedro Ruiz Salas was captured.",
+        [
+            ("Pedro Ruiz Salas", "lead", "Los Pelones", None, "title", False),
+            (None, "capture", "Los Pelones leader Pedro Ruiz Salas", None, "clause", False),
+        ],
+        id="title-before-a-name-with-a-group-the-ner-left-unnamed",
+    ),
+    pytest.param(
+        "Cartel leader Pedro Ruiz Salas was captured.",
+        [(None, "capture", "Cartel leader Pedro Ruiz Salas", None, "clause", False)],
+        id="title-before-a-name-with-a-common-noun-names-no-group",
+    ),
+    pytest.param(
         "WASHINGTON – On the heels of the meeting in Mexico City, the U.S. Department of the "
         "Treasury's Office of Foreign Assets Control (OFAC) today designated 54 lieutenants.",
         [

@@ -743,21 +743,32 @@ class Clauses:
             ),
             None,
         )
-        if group is None:
+        name, obj = self.mentions[person], self._unnamed_group(noun)
+        if group is not None:
+            org = self.mentions[group]
+            org_last = self.doc[self.article.token_range(org.start, org.end)[-1]]
+            obj = Arg(org.start, org.end, org_last, ref=group)
+        if obj is None:
             return None
-        name, org = self.mentions[person], self.mentions[group]
         last = self.doc[self.article.token_range(name.start, name.end)[-1]]
-        org_last = self.doc[self.article.token_range(org.start, org.end)[-1]]
         word, tokens = relation_noun(noun)
         return Pred(
             noun,
             relation_action(word, "of"),
             tokens,
             Arg(name.start, name.end, last, ref=person, person=True),
-            Arg(org.start, org.end, org_last, ref=group),
+            obj,
             scope=[noun],
             background=True,
         )
+
+    def _unnamed_group(self, noun: Token) -> Arg | None:
+        """A proper-noun premodifier the NER left unnamed ("Los Cunis leader X"): the
+        whole run of proper nouns before the relational noun, none of them in a mention."""
+        run = list(self.doc[noun.left_edge.i : noun.i])
+        if not run or any(t.pos_ != "PROPN" or t.i in self.tok2m for t in run):
+            return None
+        return Arg(run[0].idx, run[-1].idx + len(run[-1].text), run[-1])
 
 
 def relation_action(noun: str, preposition: str) -> str:
