@@ -111,3 +111,31 @@ def test_object_control_verb_after_a_passive_is_passive(nlp) -> None:
 def test_subject_control_verb_after_a_passive_stays_active(nlp) -> None:
     rows = _roles(nlp, "The smuggler was arrested and tried to flee.")
     assert ("The smuggler", "try to flee", None) in rows
+
+
+def _misattached_by(nlp, text: str, host: str):
+    """`text` parsed, with its "by" hung on `host` as the parser sometimes does."""
+    doc = nlp(text)
+    [by] = [t for t in doc if t.lower_ == "by"]
+    by.head = next(t for t in doc if t.text == host)
+    return [
+        (c.subject.text if c.subject else None, c.action)
+        for c in extract_claims(doc, list(extract_mentions(doc)))
+    ]
+
+
+def test_a_means_gerund_on_a_locative_participle_is_the_clauses(nlp) -> None:
+    rows = _misattached_by(
+        nlp,
+        "Prosecutors focused on groups operating in Sonora by targeting their suppliers.",
+        "operating",
+    )
+    assert ("Prosecutors", "target") in rows
+    assert ("groups", "target") not in rows
+
+
+def test_a_means_gerund_on_another_participle_stays_its_own(nlp) -> None:
+    rows = _misattached_by(
+        nlp, "Prosecutors focused on groups smuggling gold by bribing their guards.", "smuggling"
+    )
+    assert ("groups", "bribe") in rows

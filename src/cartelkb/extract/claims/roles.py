@@ -22,6 +22,7 @@ from cartelkb.extract.claims.vocab import (
     GATHERING_VERBS,
     INSTRUMENT_VERBS,
     LIGHT_VERBS,
+    LOCATIVE_VERBS,
     OBJECT_CONTROL_VERBS,
     OPPORTUNITY_NOUNS,
     RELATIVE_PRONOUNS,
@@ -385,7 +386,7 @@ class Roles:
             return None
         host = prep.head
         if host.pos_ in {"VERB", "AUX"} and prep.lower_ in SUBJECT_SHARING_PREPS:
-            return host  # "made headlines by rejecting", "after meeting"
+            return _past_locative_modifier(host) or host  # "made headlines by rejecting"
         outer = host.head
         if (
             prep.lower_ == "with"
@@ -425,6 +426,22 @@ def raised_roles(xcomp: Token, raised: Arg) -> tuple[Arg | None, Arg | None, boo
     if child_of(xcomp, "auxpass") is not None:
         return None, raised, True  # "is expected to be extradited"
     return raised, None, False
+
+
+def _past_locative_modifier(host: Token) -> Token | None:
+    """The clause verb a means gerund skips to when the parser hung it on a locative
+    participle modifying that verb's object ("Treasury focused on cartels operating out
+    of Mexico by targeting their associates": Treasury targets them). A state of being
+    somewhere has no means, so "by ...-ing" belongs to the clause (LOCATIVE_VERBS)."""
+    if host.dep_ != "acl" or host.tag_ != "VBG" or host.lemma_ not in LOCATIVE_VERBS:
+        return None
+    if child_of(host, "dobj") is not None:
+        return None
+    noun = host.head
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in {"pobj", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return verb
 
 
 def _controls_missing_object(verb: Token) -> bool:
