@@ -139,3 +139,23 @@ def test_a_means_gerund_on_another_participle_stays_its_own(nlp) -> None:
         nlp, "Prosecutors focused on groups smuggling gold by bribing their guards.", "smuggling"
     )
     assert ("groups", "bribe") in rows
+
+
+def test_a_participle_alone_in_parentheses_is_said_of_the_name_before(nlp) -> None:
+    rows = _roles(
+        nlp,
+        "The suspects are Pedro Ruiz Salas (arrested), Juan Ortega Mena (at large) and "
+        "Luis Vega Soto (extradited).",
+    )
+    assert (None, "arrest", "Pedro Ruiz Salas") in rows
+    assert (None, "extradite", "Luis Vega Soto") in rows
+
+
+def test_a_parenthesized_participle_after_a_quoted_alias_is_said_of_it(nlp) -> None:
+    rows = _roles(nlp, "The suspects include Juan Ortega Mena alias “El Flaco” (captured).")
+    assert (None, "capture", "El Flaco") in rows
+    assert (None, "capture", "The suspects") not in rows
+
+
+def test_a_parenthesized_participle_after_a_common_noun_says_nothing(nlp) -> None:
+    assert _roles(nlp, "The report (attached) was long.") == [("The report", "be", "long")]

@@ -22,6 +22,7 @@ from cartelkb.extract.claims.syntax import (
     APPOSITION_MARKS,
     PARTICIPLE_TAGS,
     child_of,
+    clause_dep,
     is_infinitive,
     relcl_antecedent,
 )
@@ -60,8 +61,7 @@ if TYPE_CHECKING:
 # nsubj/nsubjpass/dobj/agent/xcomp edges, subjects shared across conjoined verbs) and the
 # ClausIE / OpenIE line of work (Del Corro & Gemulla 2013; Fader et al. 2011, ReVerb):
 # one claim per clause, non-finite clauses inherit the subject of the clause they hang
-# from, verb chains and the preposition of a prepositional object are part of the
-# relation phrase.
+# from, verb chains and a prepositional object's preposition are in the relation phrase.
 
 
 @dataclass
@@ -98,7 +98,7 @@ class Clauses:
     def verbal(self, verb: Token) -> Pred | None:
         """The claim of a verb heading a clause, or None (a modifier, a chain member, no
         arguments). Passive raising verbs give their infinitive's claim, hedged."""
-        dep = self.article.dep(verb)
+        dep = clause_dep(verb, self.article.dep(verb))
         if dep == "amod" and verb.tag_ == "VBN":
             return self._premodifying_participle(verb)
         if dep == "xcomp" and is_instrument_purpose(verb):
@@ -602,8 +602,7 @@ class Clauses:
             if said is not None and prep is not None and obj is not None:
                 # "the framework is a replacement for the Mérida Initiative" -> replace
                 return Pred(cop, said, [cop, attr, prep], subject, obj, scope=[cop])
-            # "fentanyl is a key driver of the crisis": an agentive noun is its verb
-            # whatever the ends name (AGENTIVE_NOUNS)
+            # "fentanyl is a key driver of the crisis": an agentive noun is its verb (any ends)
             agentive = attr.lemma_.lower() in AGENTIVE_NOUNS and obj is not None
             if not agentive and (
                 not (is_named(subject) or relational)

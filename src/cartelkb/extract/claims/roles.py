@@ -9,7 +9,9 @@ from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.syntax import (
     PARTICIPLE_TAGS,
     child_of,
+    clause_dep,
     is_infinitive,
+    is_parenthesized,
     relcl_antecedent,
 )
 from cartelkb.extract.claims.vocab import (
@@ -85,7 +87,11 @@ class Roles:
             return self.args.arg(subject, trim=True), None, False
         if patient is not None:
             return None, self.args.arg(patient, trim=True), True
-        dep = self.article.dep(verb)
+        dep = clause_dep(verb, self.article.dep(verb))
+        if dep == "parataxis" and verb.tag_ == "VBN":
+            named = self._parenthesized_of(verb)
+            if named is not None:
+                return None, named, True
         head = self.article.parent(verb)
         if dep == "conj" and verb.lemma_ in SPEECH_VERBS:
             # "X pleaded guilty to ..., announced U.S. Attorney Y": the parser may read the
@@ -203,6 +209,24 @@ class Roles:
             return quote.speaker
         speaker = linker.voice.speaker_at(verb.idx)
         return speaker.arg if speaker is not None else None
+
+    def _parenthesized_of(self, verb: Token) -> Arg | None:
+        """The name a participle alone in parentheses follows: "Pedro Ruiz Salas
+        (arrested), Juan Ortega Mena (at large)" says Ruiz Salas was arrested."""
+        doc, i = self.article.doc, verb.i
+        if i < 2 or not is_parenthesized(verb):
+            return None
+        name = doc[i - 2]
+        if name.is_quote and i >= 3:
+            name = doc[i - 3]  # an alias in quotation marks: "“El Flaco” (captured)"
+        if name.pos_ != "PROPN":
+            return None
+        m = self.article.tok2m.get(name.i)
+        if m is None:
+            return self.args.span_arg(name, name)
+        mention = self.article.mentions[m]
+        tokens = self.article.token_range(mention.start, mention.end)
+        return self.args.span_arg(doc[tokens[0]], doc[tokens[-1]])
 
     def _past_dateline(self, subject: Token) -> Token:
         """The subject the parser hid behind a dateline it took for it: "BUTLER COUNTY,
