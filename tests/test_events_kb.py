@@ -50,8 +50,9 @@ def test_events_are_stored_with_patients_quantities_and_claims(events_db):
         "SELECT e.type, p.text, n.name FROM event_patients p JOIN events e ON e.id = p.event_id "
         "LEFT JOIN entities n ON n.id = p.entity_id WHERE e.type = 'extradition'",
     )
-    assert patients[0][1] == "Rafael Caro Quintero"
-    assert patients[0][2] is not None  # linked to an entity
+    # the headline "Mexico Extradites Cartel Figures" states an extradition too
+    assert [p[1] for p in patients] == ["Cartel Figures", "Rafael Caro Quintero"]
+    assert patients[1][2] is not None  # linked to an entity
     amounts = rows(
         events_db,
         "SELECT e.type, q.kind, q.amount, q.unit, q.approximate FROM event_quantities q "
@@ -65,7 +66,7 @@ def test_events_are_stored_with_patients_quantities_and_claims(events_db):
         "SELECT c.action FROM events e JOIN claims c ON c.id = e.claim_id "
         "WHERE e.type = 'extradition'",
     )
-    assert linked == [("extradite",)]
+    assert linked == [("extradite",)] * 2
     # offsets: the trigger is the article's text at them
     for start, end, trigger in rows(
         events_db,
@@ -93,14 +94,15 @@ def test_search_events_filters(events_db):
     from cartelkb.store.db import open_database, read_scope
 
     with read_scope(open_database(events_db)) as db:
-        assert [e.type for e in search_events(db, type_="extradition")] == ["extradition"]
+        # the headline's and the body's (see above)
+        assert [e.type for e in search_events(db, type_="extradition")] == ["extradition"] * 2
         by_name = search_events(db, entity="Caro Quintero")
         assert {e.type for e in by_name} >= {"extradition", "arrest"}
         assert [e.type for e in search_events(db, min_amount=10_000_000)] == ["reward"]
         assert search_events(db, min_amount=10_000_000, currency="MXN") == []
         assert [e.type for e in search_events(db, type_="extradition", since="2025-02")] == [
             "extradition"
-        ]
+        ] * 2
         assert search_events(db, type_="extradition", until="2024") == []
 
 

@@ -219,6 +219,24 @@ CASES += [
         id="headline-passive-without-auxiliary",
     ),
     pytest.param(
+        "Navy Seizes Two Tons of Cocaine Off Panama, Arrests Crew\n\nThe ship docked today.",
+        [
+            ("Navy", "seize", "Two Tons of Cocaine Off Panama", None, "clause", True),
+            ("The ship", "dock", None, None, "clause", False),
+        ],
+        id="headline-present-tense-verb-in-title-case",
+    ),
+    pytest.param(
+        "New Sanctions Target Cartel Lawyers\n\nThe rules apply today.",
+        [("The rules", "apply", None, None, "clause", False)],
+        id="headline-plural-noun-before-its-verb-is-no-verb",
+    ),
+    pytest.param(
+        "Congress Slaps Sanctions on Foreign Banks\n\nThe vote was close.",
+        [("The vote", "be", "close", None, "clause", False)],
+        id="headline-noun-with-its-preposition-is-no-verb",
+    ),
+    pytest.param(
         "Nemesio Oseguera Cervantes is the leader of CJNG.",
         [("Nemesio Oseguera Cervantes", "lead", "CJNG", None, "clause", False)],
         id="agentive-relational-noun-gives-its-verb",
@@ -230,6 +248,19 @@ CASES += [
             (None, "charge", "Sinaloa Cartel leader Ismael Zambada-Garcia", None, "clause", False),
         ],
         id="title-before-a-name",
+    ),
+    pytest.param(
+        "Los Pelones leader Pedro Ruiz Salas was captured.",
+        [
+            ("Pedro Ruiz Salas", "lead", "Los Pelones", None, "title", False),
+            (None, "capture", "Los Pelones leader Pedro Ruiz Salas", None, "clause", False),
+        ],
+        id="title-before-a-name-with-a-group-the-ner-left-unnamed",
+    ),
+    pytest.param(
+        "Cartel leader Pedro Ruiz Salas was captured.",
+        [(None, "capture", "Cartel leader Pedro Ruiz Salas", None, "clause", False)],
+        id="title-before-a-name-with-a-common-noun-names-no-group",
     ),
     pytest.param(
         "WASHINGTON – On the heels of the meeting in Mexico City, the U.S. Department of the "

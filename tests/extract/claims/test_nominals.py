@@ -76,3 +76,14 @@ def test_an_adverb_may_stand_between_the_noun_and_its_infinitive(nlp):
     assert [(c.subject.text if c.subject else None, c.action) for c in claims] == [
         ("Peruvian", "request to hand")
     ]
+
+
+def test_the_of_complement_of_an_intransitive_event_noun_does_it(nlp):
+    text = "The escape of Pedro Ruiz Salas from a federal prison embarrassed the government."
+    assert _nominal(nlp, text, "escape") == ("Pedro Ruiz Salas", None)
+
+
+def test_an_intransitive_event_noun_without_its_doer_gives_no_claim(nlp):
+    doc = nlp("The escape of them surprised nobody.")
+    claims = extract_claims(doc, list(extract_mentions(doc)))
+    assert [c for c in claims if c.form == "noun"] == []

@@ -22,6 +22,7 @@ from cartelkb.extract.claims.syntax import (
     APPOSITION_MARKS,
     PARTICIPLE_TAGS,
     child_of,
+    clause_dep,
     is_infinitive,
     relcl_antecedent,
 )
@@ -60,8 +61,7 @@ if TYPE_CHECKING:
 # nsubj/nsubjpass/dobj/agent/xcomp edges, subjects shared across conjoined verbs) and the
 # ClausIE / OpenIE line of work (Del Corro & Gemulla 2013; Fader et al. 2011, ReVerb):
 # one claim per clause, non-finite clauses inherit the subject of the clause they hang
-# from, verb chains and the preposition of a prepositional object are part of the
-# relation phrase.
+# from, verb chains and a prepositional object's preposition are in the relation phrase.
 
 
 @dataclass
@@ -98,7 +98,7 @@ class Clauses:
     def verbal(self, verb: Token) -> Pred | None:
         """The claim of a verb heading a clause, or None (a modifier, a chain member, no
         arguments). Passive raising verbs give their infinitive's claim, hedged."""
-        dep = self.article.dep(verb)
+        dep = clause_dep(verb, self.article.dep(verb))
         if dep == "amod" and verb.tag_ == "VBN":
             return self._premodifying_participle(verb)
         if dep == "xcomp" and is_instrument_purpose(verb):
@@ -602,8 +602,7 @@ class Clauses:
             if said is not None and prep is not None and obj is not None:
                 # "the framework is a replacement for the Mérida Initiative" -> replace
                 return Pred(cop, said, [cop, attr, prep], subject, obj, scope=[cop])
-            # "fentanyl is a key driver of the crisis": an agentive noun is its verb
-            # whatever the ends name (AGENTIVE_NOUNS)
+            # "fentanyl is a key driver of the crisis": an agentive noun is its verb (any ends)
             agentive = attr.lemma_.lower() in AGENTIVE_NOUNS and obj is not None
             if not agentive and (
                 not (is_named(subject) or relational)
@@ -624,28 +623,6 @@ class Clauses:
                 scope=[cop],
             )
         return None
-
-    def headline_passive(self, tok: Token) -> Pred | None:
-        """A headline's passive without its auxiliary: "Eduardo Arellano-Felix Extradited
-        From Mexico To The United States" -> extradite | Eduardo Arellano-Felix. The
-        words before the participle on its line are who undergoes it (the Title Case
-        misleads the tagger, so the participle is known by its form)."""
-        verb = HEADLINE_PARTICIPLES.get(tok.lower_)
-        line = self.article.headline_of(tok) if verb is not None else None
-        if verb is None or line is None:
-            return None
-        before = [t for t in self.doc[: tok.i] if t.idx >= line[0]]
-        while before and (before[0].is_punct or before[0].is_space):
-            before.pop(0)
-        if not before or before[-1].lower_ in {"to", "be", "is", "are", "was", "were", "been"}:
-            return None
-        if not any(t.pos_ in {"NOUN", "PROPN"} for t in before):
-            return None
-        if child_of(tok, "dobj") is not None or child_of(tok, "nsubjpass") is not None:
-            return None  # an active verb, or a passive the parser read: the usual rules
-        head = next((t for t in reversed(before) if t.pos_ in {"NOUN", "PROPN"}), before[-1])
-        patient = self.args.span_arg(before[0], before[-1], head)
-        return Pred(tok, verb, [tok], None, patient, scope=[tok])
 
     def _characterization(self, cop: Token, subject: Arg, complement: Token) -> Pred:
         """What a copula says its subject is: "CJNG is one of the most powerful cartels in
@@ -765,21 +742,32 @@ class Clauses:
             ),
             None,
         )
-        if group is None:
+        name, obj = self.mentions[person], self._unnamed_group(noun)
+        if group is not None:
+            org = self.mentions[group]
+            org_last = self.doc[self.article.token_range(org.start, org.end)[-1]]
+            obj = Arg(org.start, org.end, org_last, ref=group)
+        if obj is None:
             return None
-        name, org = self.mentions[person], self.mentions[group]
         last = self.doc[self.article.token_range(name.start, name.end)[-1]]
-        org_last = self.doc[self.article.token_range(org.start, org.end)[-1]]
         word, tokens = relation_noun(noun)
         return Pred(
             noun,
             relation_action(word, "of"),
             tokens,
             Arg(name.start, name.end, last, ref=person, person=True),
-            Arg(org.start, org.end, org_last, ref=group),
+            obj,
             scope=[noun],
             background=True,
         )
+
+    def _unnamed_group(self, noun: Token) -> Arg | None:
+        """A proper-noun premodifier the NER left unnamed ("Los Cunis leader X"): the
+        whole run of proper nouns before the relational noun, none of them in a mention."""
+        run = list(self.doc[noun.left_edge.i : noun.i])
+        if not run or any(t.pos_ != "PROPN" or t.i in self.tok2m for t in run):
+            return None
+        return Arg(run[0].idx, run[-1].idx + len(run[-1].text), run[-1])
 
 
 def relation_action(noun: str, preposition: str) -> str:

@@ -12,6 +12,7 @@ from cartelkb.extract.claims.attribution import Attribution
 from cartelkb.extract.claims.clauses import Clauses, Pred
 from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.dating import ClaimDates
+from cartelkb.extract.claims.headlines import Headlines
 from cartelkb.extract.claims.mentions import mentions_from_ents
 from cartelkb.extract.claims.modality import Modality
 from cartelkb.extract.claims.nominals import Nominals
@@ -19,7 +20,7 @@ from cartelkb.extract.claims.obliques import Oblique, Obliques
 from cartelkb.extract.claims.quotes import Quotations
 from cartelkb.extract.claims.roles import Roles
 from cartelkb.extract.claims.syntax import child_of
-from cartelkb.extract.claims.vocab import COMITATIVE_PREPS, HEADLINE_PARTICIPLES, LEMMA_SPELLING
+from cartelkb.extract.claims.vocab import COMITATIVE_PREPS, HEADLINE_VERBS, LEMMA_SPELLING
 from cartelkb.extract.claims.voice import Voice
 from cartelkb.records import (
     ArgRecord,
@@ -130,6 +131,7 @@ class ClaimExtractor:
         self.roles = Roles(article, self.args)
         self.clauses = Clauses(article, self.args, self.roles)
         self.nominals = Nominals(article, self.args, self.roles)
+        self.headlines = Headlines(article, self.args)
         self.quotes = Quotations(article, self.roles)
         self.attribution = Attribution(article, self.args, self.roles, self.quotes, self.voice)
         self.modality = Modality(article)
@@ -230,8 +232,8 @@ class ClaimExtractor:
         headline = bool(self.article.headlines) and sent.start_char < self.article.headlines[-1][1]
         for tok in sent:
             pred = None
-            if headline and tok.lower_ in HEADLINE_PARTICIPLES:
-                pred = self.clauses.headline_passive(tok)
+            if headline and tok.lower_ in HEADLINE_VERBS:
+                pred = self.headlines.verb(tok)
             if pred is not None:
                 pass
             elif (

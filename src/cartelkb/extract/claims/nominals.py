@@ -13,6 +13,7 @@ from cartelkb.extract.claims.vocab import (
     ADJUNCT_PREPS,
     EXAMPLE_PREPS,
     INFINITIVE_NOUNS,
+    INTRANSITIVE_NOMINALS,
     JOINT_NOMINALS,
     MEANS_PREPS,
     NOMINAL_OBJECT_PREPS,
@@ -40,6 +41,8 @@ class Nominals:
     def nominal(self, noun: Token) -> Pred | None:
         """The claim of a deverbal event noun ("her rejection of ...") with its agent."""
         lemma = noun.lemma_.lower()
+        if lemma in INTRANSITIVE_NOMINALS:
+            return self._intransitive(noun, INTRANSITIVE_NOMINALS[lemma])
         verbal = NOMINALIZATIONS.get(lemma)
         if verbal is None:
             return None
@@ -163,6 +166,16 @@ class Nominals:
         if obj is None and agent is not None and agent.head.pos_ == "PRON":
             return None  # "their collaboration": a pronoun doing something unsaid
         return Pred(noun, " ".join(words), tokens, agent, obj, scope=[noun], nominal=True)
+
+    def _intransitive(self, noun: Token, verb: str) -> Pred | None:
+        """ "the escape of X from prison" -> X | escape: the "of" complement of an
+        intransitive event noun is who does it; without one the noun says too little."""
+        of = child_of(noun, "prep", lower="of")
+        of_obj = child_of(of, "pobj") if of is not None else None
+        if of_obj is None or of_obj.pos_ == "PRON":
+            return None
+        agent = self.args.arg(of_obj, trim=True)
+        return Pred(noun, verb, [noun], agent, None, scope=[noun], nominal=True)
 
     def _stranded_infinitive(self, noun: Token) -> Token | None:
         """The infinitive right after an infinitive noun's phrase that the parser hung on

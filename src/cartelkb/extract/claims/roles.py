@@ -9,7 +9,9 @@ from cartelkb.extract.claims.context import Article
 from cartelkb.extract.claims.syntax import (
     PARTICIPLE_TAGS,
     child_of,
+    clause_dep,
     is_infinitive,
+    is_parenthesized,
     relcl_antecedent,
 )
 from cartelkb.extract.claims.vocab import (
@@ -22,6 +24,8 @@ from cartelkb.extract.claims.vocab import (
     GATHERING_VERBS,
     INSTRUMENT_VERBS,
     LIGHT_VERBS,
+    LOCATIVE_VERBS,
+    OBJECT_CONTROL_VERBS,
     OPPORTUNITY_NOUNS,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
@@ -83,7 +87,11 @@ class Roles:
             return self.args.arg(subject, trim=True), None, False
         if patient is not None:
             return None, self.args.arg(patient, trim=True), True
-        dep = self.article.dep(verb)
+        dep = clause_dep(verb, self.article.dep(verb))
+        if dep == "parataxis" and verb.tag_ == "VBN":
+            named = self._parenthesized_of(verb)
+            if named is not None:
+                return None, named, True
         head = self.article.parent(verb)
         if dep == "conj" and verb.lemma_ in SPEECH_VERBS:
             # "X pleaded guilty to ..., announced U.S. Attorney Y": the parser may read the
@@ -96,7 +104,7 @@ class Roles:
             if inherited is None:
                 return None
             h_subj, h_patient, h_passive = inherited
-            if h_passive and verb.tag_ == "VBN":
+            if h_passive and (verb.tag_ == "VBN" or _controls_missing_object(verb)):
                 return None, h_patient, True
             if verb.tag_ == "VBN" and child_of(verb, "auxpass") is not None:
                 return None, h_subj, True  # "X is a partner of Y and is charged in ..."
@@ -201,6 +209,24 @@ class Roles:
             return quote.speaker
         speaker = linker.voice.speaker_at(verb.idx)
         return speaker.arg if speaker is not None else None
+
+    def _parenthesized_of(self, verb: Token) -> Arg | None:
+        """The name a participle alone in parentheses follows: "Pedro Ruiz Salas
+        (arrested), Juan Ortega Mena (at large)" says Ruiz Salas was arrested."""
+        doc, i = self.article.doc, verb.i
+        if i < 2 or not is_parenthesized(verb):
+            return None
+        name = doc[i - 2]
+        if name.is_quote and i >= 3:
+            name = doc[i - 3]  # an alias in quotation marks: "“El Flaco” (captured)"
+        if name.pos_ != "PROPN":
+            return None
+        m = self.article.tok2m.get(name.i)
+        if m is None:
+            return self.args.span_arg(name, name)
+        mention = self.article.mentions[m]
+        tokens = self.article.token_range(mention.start, mention.end)
+        return self.args.span_arg(doc[tokens[0]], doc[tokens[-1]])
 
     def _past_dateline(self, subject: Token) -> Token:
         """The subject the parser hid behind a dateline it took for it: "BUTLER COUNTY,
@@ -384,7 +410,7 @@ class Roles:
             return None
         host = prep.head
         if host.pos_ in {"VERB", "AUX"} and prep.lower_ in SUBJECT_SHARING_PREPS:
-            return host  # "made headlines by rejecting", "after meeting"
+            return _past_locative_modifier(host) or host  # "made headlines by rejecting"
         outer = host.head
         if (
             prep.lower_ == "with"
@@ -424,6 +450,33 @@ def raised_roles(xcomp: Token, raised: Arg) -> tuple[Arg | None, Arg | None, boo
     if child_of(xcomp, "auxpass") is not None:
         return None, raised, True  # "is expected to be extradited"
     return raised, None, False
+
+
+def _past_locative_modifier(host: Token) -> Token | None:
+    """The clause verb a means gerund skips to when the parser hung it on a locative
+    participle modifying that verb's object ("Treasury focused on cartels operating out
+    of Mexico by targeting their associates": Treasury targets them). A state of being
+    somewhere has no means, so "by ...-ing" belongs to the clause (LOCATIVE_VERBS)."""
+    if host.dep_ != "acl" or host.tag_ != "VBG" or host.lemma_ not in LOCATIVE_VERBS:
+        return None
+    if child_of(host, "dobj") is not None:
+        return None
+    noun = host.head
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in {"pobj", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return verb
+
+
+def _controls_missing_object(verb: Token) -> bool:
+    """An object-control verb in the past with its infinitive and no object: after a
+    passive ("was sentenced and ordered to forfeit") it is a passive participle too."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.lemma_ in OBJECT_CONTROL_VERBS
+        and child_of(verb, "xcomp") is not None
+        and child_of(verb, "dobj") is None
+    )
 
 
 def is_frontline(noun: Token) -> bool:

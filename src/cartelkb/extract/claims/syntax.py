@@ -79,6 +79,20 @@ def is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def is_parenthesized(tok: Token) -> bool:
+    """A word alone in parentheses: "Pedro Ruiz Salas (arrested)"."""
+    doc, i = tok.doc, tok.i
+    return 0 < i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"
+
+
+def clause_dep(verb: Token, dep: str) -> str:
+    """A verb's dependency as a clause: a participle alone in parentheses after a name,
+    which the parser hangs as an apposition or modifier, is a clause of its own."""
+    if verb.tag_ == "VBN" and dep in {"appos", "advcl", "acl"} and is_parenthesized(verb):
+        return "parataxis"
+    return dep
+
+
 def relcl_antecedent(verb: Token) -> Token:
     """The noun a relative clause modifies."""
     return verb.head
