@@ -56,7 +56,7 @@ def _signals_deferred() -> Iterator[None]:
 
 
 # Bump when extraction rules change in a way that should re-extract on `--force`.
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 # spaCy's `Language.max_length` default (no packaged pipeline changes it): known without
 # loading the model, which a run with nothing new to parse never does.
 SPACY_MAX_LENGTH = 1_000_000
