@@ -76,6 +76,22 @@ CASES = [
         "DEA",
         id="our-agents-are-the-speakers-organization",
     ),
+    # a description with a name in apposition stands for that name (Arguments)
+    pytest.param(
+        "But another gang leader, his brother-in-law Juan Carlos Medina, is still hiding "
+        "in Sonora.",
+        "hide in",
+        "another gang leader, his brother-in-law Juan Carlos Medina",
+        "Juan Carlos Medina",
+        id="a-relational-description-between-the-description-and-the-name",
+    ),
+    pytest.param(
+        "One of those arrested, Pedro Ortiz Luna, pleaded guilty in Houston.",
+        "plead guilty",
+        "One of those arrested, Pedro Ortiz Luna",
+        "Pedro Ortiz Luna",
+        id="the-name-in-apposition",
+    ),
 ]
 
 
