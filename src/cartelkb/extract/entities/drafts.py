@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -59,7 +60,7 @@ class Draft:
     char_end: int | None = None
 
 
-def positions_of(doc: Doc, words: frozenset[str]) -> list[int]:
+def positions_of(doc: Doc, words: AbstractSet[str]) -> list[int]:
     """Indices of the tokens whose text is one of `words`, found on the Doc's token
     texts (`cartelkb.extract.tokens`: no Token objects are made for the others)."""
     return [i for i, text in enumerate(token_texts(doc)) if text in words]

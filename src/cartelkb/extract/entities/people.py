@@ -89,7 +89,7 @@ def add_missed_surnames(doc: Doc, drafts: list[Draft], kb: Knowledge | None = No
             taken[i] = True
     added = [
         Draft(token.i, token.i + 1, "PERSON")
-        for token in (doc[i] for i, text in enumerate(token_texts(doc)) if text in surnames)
+        for token in (doc[i] for i in positions_of(doc, surnames))
         if not taken[token.i]
         and token.ent_type_ == ""
         and token.pos_ == "PROPN"
