@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _KEY = "cartelkb_tokens"
 
@@ -29,7 +29,7 @@ def _tables(doc: Doc) -> _Tables:
     tables = doc.user_data.get(_KEY)
     if tables is None:
         tables = _Tables([], [], [], [], [])
-        for t in doc:
+        for t in tokens(doc):
             tables.texts.append(t.text)
             tables.starts.append(t.idx)
             tables.spaces.append(t.whitespace_)
@@ -109,3 +109,76 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     """`doc[start:end].text`, cut from the Doc's text without building the Span."""
     first, last = char_bounds(doc, start, end)
     return doc_text(doc)[first:last]
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The Doc's tokens as one list: `doc[i]`, `token.head` and `token.children` build a
+    new Token object on every access, a list hands out the same ones."""
+    found = doc.user_data.get(_TOKENS_KEY)
+    if found is None:
+        found = doc.user_data[_TOKENS_KEY] = list(doc)
+    return found  # type: ignore[no-any-return]
+
+
+_TOKENS_KEY = "cartelkb_token_objects"
+
+
+def child_tokens(doc: Doc) -> list[list[Token]]:
+    """`token.children` of each token (objects of `tokens`), in text order."""
+    found = doc.user_data.get(_CHILD_TOKENS_KEY)
+    if found is None:
+        objects = tokens(doc)
+        found = [[objects[k] for k in kids] for kids in children(doc)]
+        doc.user_data[_CHILD_TOKENS_KEY] = found
+    return found  # type: ignore[no-any-return]
+
+
+_CHILD_TOKENS_KEY = "cartelkb_child_tokens"
+
+
+def heads(doc: Doc) -> list[int]:
+    """The index of each token's syntactic head (`token.head.i`; a root is its own)."""
+    return _tags(doc).heads
+
+
+def poses(doc: Doc) -> list[str]:
+    """The coarse part of speech of each token (`token.pos_`), by token index."""
+    return _tags(doc).poses
+
+
+def tags(doc: Doc) -> list[str]:
+    """The fine-grained tag of each token (`token.tag_`), by token index."""
+    return _tags(doc).tags
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """The lemma of each token (`token.lemma_`), by token index."""
+    return _tags(doc).lemmas
+
+
+class _Tags(NamedTuple):
+    heads: list[int]
+    poses: list[str]
+    tags: list[str]
+    lemmas: list[str]
+
+
+_TAGS_KEY = "cartelkb_tags"
+
+
+def _tags(doc: Doc) -> _Tags:
+    found = doc.user_data.get(_TAGS_KEY)
+    if found is None:
+        found = _Tags([], [], [], [])
+        for t in tokens(doc):
+            found.heads.append(t.head.i)
+            found.poses.append(t.pos_)
+            found.tags.append(t.tag_)
+            found.lemmas.append(t.lemma_)
+        doc.user_data[_TAGS_KEY] = found
+    return found  # type: ignore[no-any-return]
+
+
+def children_of(tok: Token) -> list[Token]:
+    """`tok.children` as a list from `child_tokens` (shared: callers must not change it)."""
+    return child_tokens(tok.doc)[tok.i]

@@ -18,6 +18,7 @@ from cartelkb.extract.claims.vocab import (
     SINGULAR_NUMERALS,
 )
 from cartelkb.extract.tokens import children as token_children
+from cartelkb.extract.tokens import children_of
 from cartelkb.extract.tokens import deps as token_deps
 
 
@@ -109,7 +110,7 @@ class Arguments:
         if arg.head.i not in coordinating and not any(i in coordinating for i in named):
             return []  # nothing coordinated with the head or the name: at most one
         seeds = [arg.head, *(self.doc[i] for i in named)]
-        seeds += [c for c in arg.head.children if self._listed_name(c)]
+        seeds += [c for c in children_of(arg.head) if self._listed_name(c)]
         seen = {t.i for t in seeds}
         for seed in list(seeds):
             if seed.i != arg.head.i and seed.dep_ == "appos":
