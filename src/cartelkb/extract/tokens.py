@@ -43,15 +43,10 @@ def children(doc: Doc) -> list[list[int]]:
     """The indexes of each token's children, in text order (`token.children`)."""
     found = doc.user_data.get(_CHILDREN_KEY)
     if found is None:
-        from spacy.attrs import HEAD
-
         found = [[] for _ in range(len(doc))]
-        if len(doc):
-            # HEAD is the offset of the head, stored unsigned: read it back as signed
-            offsets = doc.to_array([HEAD]).astype("int64").tolist()
-            for i, offset in enumerate(offsets):
-                if offset:
-                    found[i + offset].append(i)
+        for i, head in enumerate(heads(doc)):
+            if head != i:
+                found[head].append(i)
         doc.user_data[_CHILDREN_KEY] = found
     return found  # type: ignore[no-any-return]
 
@@ -138,7 +133,20 @@ _CHILD_TOKENS_KEY = "cartelkb_child_tokens"
 
 def heads(doc: Doc) -> list[int]:
     """The index of each token's syntactic head (`token.head.i`; a root is its own)."""
-    return _tags(doc).heads
+    found = doc.user_data.get(_HEADS_KEY)
+    if found is None:
+        from spacy.attrs import HEAD
+
+        found = []
+        if len(doc):
+            # HEAD is the offset of the head, stored unsigned: read it back as signed
+            offsets = doc.to_array([HEAD]).astype("int64").tolist()
+            found = [i + offset for i, offset in enumerate(offsets)]
+        doc.user_data[_HEADS_KEY] = found
+    return found  # type: ignore[no-any-return]
+
+
+_HEADS_KEY = "cartelkb_heads"
 
 
 def poses(doc: Doc) -> list[str]:
@@ -157,7 +165,6 @@ def lemmas(doc: Doc) -> list[str]:
 
 
 class _Tags(NamedTuple):
-    heads: list[int]
     poses: list[str]
     tags: list[str]
     lemmas: list[str]
@@ -169,9 +176,8 @@ _TAGS_KEY = "cartelkb_tags"
 def _tags(doc: Doc) -> _Tags:
     found = doc.user_data.get(_TAGS_KEY)
     if found is None:
-        found = _Tags([], [], [], [])
+        found = _Tags([], [], [])
         for t in tokens(doc):
-            found.heads.append(t.head.i)
             found.poses.append(t.pos_)
             found.tags.append(t.tag_)
             found.lemmas.append(t.lemma_)
