@@ -1,5 +1,5 @@
-"""The texts, offsets, dependency labels and children of a Doc's tokens, and its text,
-read once per Doc and shared.
+"""The texts, offsets, dependency labels, heads, children, tags and lemmas of a Doc's
+tokens, the Token objects themselves, and the Doc's text, read once per Doc and shared.
 
 Every `Token` spaCy hands out is a new Python object, so a list comprehension over the
 Doc costs a pass of object creation; the extractors need the token texts and offsets

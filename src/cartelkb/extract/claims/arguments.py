@@ -200,7 +200,7 @@ class Arguments:
         clauses and appositions ("Cartels like CJNG, led by ..." -> "Cartels like CJNG").
         """
         doc = self.doc
-        toks = token_objects(doc)  # (`toks[k]` would build a new Token on every call)
+        toks = token_objects(doc)  # (`doc[k]` would build a new Token on every call)
         i, j = head.left_edge.i, head.right_edge.i
         if head.pos_ == "PROPN" and head.i in self.tok2m:
             # a name is not restricted by a place or time: "Sheinbaum [in Mexico City]" is

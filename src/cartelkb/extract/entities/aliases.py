@@ -25,7 +25,7 @@ def nickname_after(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
 
     Covers "X, known as 'El Mencho'", "X aka El Chapo" and "X (El Mayo)".
     """
-    toks = token_objects(doc)  # (`toks[i]` would build a new Token on every call)
+    toks = token_objects(doc)  # (`doc[i]` would build a new Token on every call)
     i = end
     if i < limit and toks[i].text == ",":
         i += 1

@@ -77,7 +77,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the", trailing possessives, punctuation and lower-case function
     words from a token range ("Marco Rubio - from" -> "Marco Rubio")."""
     function_words = lexicon("names").words("function_words")
-    toks = token_objects(doc)  # (`toks[i]` would build a new Token on every call)
+    toks = token_objects(doc)  # (`doc[i]` would build a new Token on every call)
     # A dateline or caption marker the span ran into: "CA - Eduardo Arellano-Felix",
     # "FILE - U.S. Customs and Border Protection" (capitals, then a spaced dash).
     for i in range(start + 1, end - 1):
