@@ -21,7 +21,6 @@ from cartelkb.extract.claims.vocab import (
     SPEECH_VERBS,
     STATEMENT_NOUNS,
 )
-from cartelkb.extract.tokens import children_of
 
 if TYPE_CHECKING:
     from cartelkb.extract.claims.clauses import Pred
@@ -68,7 +67,7 @@ class Attribution:
         in_noun_phrase = pred.nominal  # no clause crossed yet on the way up
         while visited < 12:
             visited += 1
-            for child in children_of(current):
+            for child in current.children:
                 source = self._marker_source(child)
                 if source is not None:
                     sources.append(source)
@@ -117,7 +116,7 @@ class Attribution:
                     hedge = parent.text
             current = parent
         # the speech verb's own reversed attribution: "X happened, the DOJ said"
-        for child in children_of(pred.head):
+        for child in pred.head.children:
             if child.dep_ == "parataxis" and child.lemma_ in SPEECH_VERBS:
                 roles = self.roles.of(child)
                 if roles and roles[0] is not None and not child_of(child, "ccomp"):

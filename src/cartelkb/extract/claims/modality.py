@@ -23,7 +23,6 @@ from cartelkb.extract.claims.vocab import (
     SPEECH_VERBS,
     UNTIL_WORDS,
 )
-from cartelkb.extract.tokens import children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -61,7 +60,7 @@ class Modality:
         if pred.hedge_cue is None:
             pred.hedge_cue = self._clause_context_hedge(pred) or self._headline_infinitive(pred)
         if pred.hedge_cue is None and pred.nominal:
-            for child in children_of(pred.head):
+            for child in pred.head.children:
                 if child.dep_ == "amod" and child.lower_ in HEDGE_NOMINAL_AMODS:
                     pred.hedge_cue = child.text
                     break
@@ -100,9 +99,7 @@ class Modality:
         if head.dep_ != "ROOT" or head.pos_ != "VERB":
             return None
         to = child_of(head, "aux", lower="to")
-        if to is None or any(
-            c.dep_ in {"aux", "auxpass"} and c.i != to.i for c in children_of(head)
-        ):
+        if to is None or any(c.dep_ in {"aux", "auxpass"} and c.i != to.i for c in head.children):
             return None
         return to.text
 
@@ -134,16 +131,12 @@ class Modality:
                 if lemma in NONFACTIVE_VERBS and not self._factive_use(parent):
                     return parent.text
                 modal = next(
-                    (
-                        c
-                        for c in children_of(parent)
-                        if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS
-                    ),
+                    (c for c in parent.children if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS),
                     None,
                 )
                 if modal is not None:
                     return modal.text
-                if any(c.dep_ in {"nsubj", "nsubjpass"} for c in children_of(parent)):
+                if any(c.dep_ in {"nsubj", "nsubjpass"} for c in parent.children):
                     return None  # the clause boundary: its own modality was checked
             tok = parent
         return None
@@ -153,7 +146,7 @@ class Modality:
         with the murder" (sought by the police: the murder happened), "the reward offered
         for information leading to the arrest" (the participle describes the reward, whose
         own noun decides)."""
-        if any(c.dep_ == "auxpass" for c in children_of(verb)) and verb.lemma_ == "want":
+        if any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_ == "want":
             return True
         return verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN"
 
@@ -161,7 +154,7 @@ class Modality:
         """ "not"/"never"/"without" on the clause, or a "no"/"nobody" argument; "not only"
         and "not ... until" do not count."""
         for tok in pred.scope:
-            for child in children_of(tok):
+            for child in tok.children:
                 if child.dep_ == "neg":
                     nxt = child.nbor(1) if child.i + 1 < len(self.article.doc) else None
                     if nxt is not None and nxt.lower_ in NEGATION_EXCEPTIONS:
@@ -174,7 +167,7 @@ class Modality:
         for arg in (pred.subject, pred.object):
             if arg is None or (arg is pred.object and pred.head.lemma_ in SPEECH_VERBS):
                 continue  # "said no troops would come": the saying is not negated
-            for child in children_of(arg.head):
+            for child in arg.head.children:
                 if child.dep_ == "det" and child.lower_ in NEGATIVE_DETERMINERS:
                     return child.text
             if arg.head.lower_ in NEGATIVE_PRONOUNS:
@@ -190,7 +183,7 @@ class Modality:
         """
         if verb.lemma_ in DURATIVE_VERBS:
             return False
-        for child in children_of(verb):
+        for child in verb.children:
             if child.lower_ in UNTIL_WORDS and child.dep_ in {"prep", "mark"}:
                 return True  # "until 3:30 p.m."
             mark = child_of(child, "mark") if child.dep_ == "advcl" else None
@@ -208,13 +201,11 @@ def hedge_cue(scope: list[Token], backshifted: bool = False) -> str | None:
             future, not a hedge.
     """
     for tok in scope:
-        for child in children_of(tok):
+        for child in tok.children:
             if child.dep_ == "aux" and child.lower_ in HEDGE_MODALS:
                 if backshifted and child.lower_ == "would":
                     continue
-                if child.lower_ in INABILITY_MODALS and any(
-                    c.dep_ == "neg" for c in children_of(tok)
-                ):
+                if child.lower_ in INABILITY_MODALS and any(c.dep_ == "neg" for c in tok.children):
                     continue  # "could not demonstrate": it did not happen (negated)
                 return child.text
             if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
@@ -224,7 +215,7 @@ def hedge_cue(scope: list[Token], backshifted: bool = False) -> str | None:
             mark = child_of(tok, "mark")
             if mark is not None and mark.lower_ in CONDITIONAL_MARKS:
                 return mark.text
-        for child in children_of(tok):
+        for child in tok.children:
             if child.dep_ == "advcl":
                 mark = child_of(child, "mark")
                 if mark is not None and mark.lower_ in CONDITIONAL_MARKS:

@@ -32,9 +32,6 @@ from cartelkb.extract.claims.vocab import (
     ROLE_NOUNS,
 )
 from cartelkb.extract.reader.bylines import is_person_name
-from cartelkb.extract.tokens import children_of
-from cartelkb.extract.tokens import deps as token_deps
-from cartelkb.extract.tokens import tokens as token_objects
 from cartelkb.knowledge import name_key
 
 if TYPE_CHECKING:
@@ -93,12 +90,8 @@ class Linker:
         out: list[Arg] = []
         # filled in text order, so a pronoun can look back at earlier subjects
         self.subjects[self.sent_of[sent.start]] = out
-        objects, labels = token_objects(self.doc), token_deps(self.doc)
-        for i in range(sent.start, sent.end):
-            if labels[i] not in {"nsubj", "nsubjpass"}:
-                continue  # (read off the label table)
-            tok = objects[i]
-            if tok.pos_ in {"PUNCT", "SPACE"}:
+        for tok in sent:
+            if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ in {"PUNCT", "SPACE"}:
                 continue
             if tok.lower_ in RELATIVE_PRONOUNS:
                 continue
@@ -165,7 +158,7 @@ class Linker:
                 return found, False
         inside = [m for m in inside if self._stands_for_phrase(m, head)]
         if inside:
-            for child in children_of(head):
+            for child in head.children:
                 # "Cartels like CJNG", "agencies, including the DEA": the named example
                 if child.dep_ == "prep" and child.lower_ in EXAMPLE_PREPS:
                     pobj = child_of(child, "pobj")
@@ -298,7 +291,7 @@ class Linker:
             cand = self.doc[i]
             if cand.pos_ != "NOUN" or cand.lemma_.lower() != lemma:
                 continue
-            for child in children_of(cand):
+            for child in cand.children:
                 m = self.tok2m.get(child.i)
                 if (
                     m is not None
@@ -306,7 +299,7 @@ class Linker:
                     and self.mentions[m].label in {"PERSON", "ORG"}
                 ):
                     return m
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(cand)):
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in cand.children):
                 return None
         return None
 
@@ -321,9 +314,9 @@ class Linker:
             first = self.article.token_range(self.mentions[m].start, self.mentions[m].end)
             for i in first:
                 for conj in self.doc[i].conjuncts:
-                    others = [conj, *(c for c in children_of(conj) if c.dep_ == "appos")]
+                    others = [conj, *(c for c in conj.children if c.dep_ == "appos")]
                     # "its close ally Los Cuinis DTO": the name may stop before the head
-                    others += [c for o in others for c in children_of(o) if c.dep_ == "compound"]
+                    others += [c for o in others for c in o.children if c.dep_ == "compound"]
                     if any(
                         o.i in self.tok2m
                         and self.tok2m[o.i] != m
@@ -428,7 +421,7 @@ class Linker:
 
     def _country_modifier(self, tok: Token) -> str | None:
         """The country named by a modifier of `tok` ("the Mexican government"), if any."""
-        for child in children_of(tok):
+        for child in tok.children:
             m = self.tok2m.get(child.i)
             if m is not None and self.mentions[m].label == "GPE":
                 return self.mentions[m].canonical or self.mentions[m].name
@@ -439,5 +432,5 @@ def _modified_demonstrative(tok: Token) -> bool:
     """Whether a demonstrative with a modifier ("Those extradited", "those who fled")
     is a noun phrase about people, a possible antecedent of "they"."""
     return tok.lower_ in PLURAL_DEMONSTRATIVES and any(
-        c.dep_ in {"acl", "relcl", "amod", "prep"} for c in children_of(tok)
+        c.dep_ in {"acl", "relcl", "amod", "prep"} for c in tok.children
     )
