@@ -59,17 +59,21 @@ def extract_article(raw: RawArticle, doc: Doc, model: str) -> ArticleExtraction:
     from cartelkb.extract.entities import extract_mentions
     from cartelkb.extract.events import extract_events, extract_relations
     from cartelkb.extract.events.context import Context
+    from cartelkb.extract.tokens import release
 
-    mentions = list(extract_mentions(doc))
-    base = published_base(raw) or dateline_base(raw.text)
-    if base is None:
-        dates = list(extract_dates(doc, None))
-    else:
-        dates = list(extract_dates(doc, base[0], precision=base[1]))
-    claims = list(extract_claims(doc, mentions, dates, author=raw.author))
-    shared = Context(doc, mentions, claims, dates)  # built once for both
-    events = list(extract_events(doc, mentions, claims, dates, context=shared))
-    relations = list(extract_relations(doc, mentions, claims, context=shared))
+    try:
+        mentions = list(extract_mentions(doc))
+        base = published_base(raw) or dateline_base(raw.text)
+        if base is None:
+            dates = list(extract_dates(doc, None))
+        else:
+            dates = list(extract_dates(doc, base[0], precision=base[1]))
+        claims = list(extract_claims(doc, mentions, dates, author=raw.author))
+        shared = Context(doc, mentions, claims, dates)  # built once for both
+        events = list(extract_events(doc, mentions, claims, dates, context=shared))
+        relations = list(extract_relations(doc, mentions, claims, context=shared))
+    finally:
+        release(doc)  # the Doc is freed as soon as its caller drops it
     return ArticleExtraction(
         article=raw,
         mentions=mentions,

@@ -109,3 +109,12 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     """`doc[start:end].text`, cut from the Doc's text without building the Span."""
     first, last = char_bounds(doc, start, end)
     return doc_text(doc)[first:last]
+
+
+def release(doc: Doc) -> None:
+    """Drop every table the extractors keep in `doc.user_data` (these, the sentences,
+    the heading answers). Some hold Spans, which refer back to the Doc: left in place,
+    that cycle keeps a Doc whose extraction is done alive until a full collection of
+    the garbage collector, which then has every such Doc to traverse."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("cartelkb_")]:
+        del doc.user_data[key]

@@ -108,7 +108,10 @@ def extract_claims(
     release. The article's own voice has no source.
     """
     extractor = ClaimExtractor(doc, list(mentions) or mentions_from_ents(doc), dates, author)
-    yield from extractor.run()
+    try:
+        yield from extractor.run()
+    finally:
+        extractor.args.linker.forget_speakers()
 
 
 class ClaimExtractor:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import weakref
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -48,7 +49,10 @@ class Linker:
 
     def __init__(self, article: Article, args: Arguments) -> None:
         self.article = article
-        self.args = args
+        # held weakly: the Arguments own this linker, and a cycle between the two would
+        # keep the article's objects (and through their tokens the Doc) alive after the
+        # extraction, until the next full garbage collection
+        self.args = weakref.proxy(args)
         # the article's tables, read often and never changed
         self.doc = article.doc
         self.mentions = article.mentions
@@ -75,6 +79,11 @@ class Linker:
         for arg, pronoun, org_only in self._pending:
             arg.ref = self._first_person(pronoun, org_only)
         self._pending = []
+
+    def forget_speakers(self) -> None:
+        """Drop the voice and the quotations (`resolve_first_person`) once the article's
+        claims are done: they refer back to the arguments, a cycle otherwise."""
+        self.voice = self.quotes = None
 
     def _first_person(self, tok: Token, org_only: bool = False) -> int | None:
         assert self.voice is not None and self.quotes is not None

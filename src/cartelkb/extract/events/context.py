@@ -111,8 +111,11 @@ class Context:
         """A noun phrase's own words: the head's subtree without clauses, conjuncts and
         appositions, trimmed of edge punctuation and a final possessive "'s"."""
         keep: list[Token] = []
-
-        def walk(tok: Token) -> None:
+        # a loop, not a recursive closure: a closure that calls itself is a reference
+        # cycle, which would keep its tokens (and their Doc) alive until a full collection
+        stack = [head]
+        while stack:
+            tok = stack.pop()
             keep.append(tok)
             for child in tok.children:
                 if tok.i == head.i and child.dep_ in _CLAUSAL:
@@ -121,9 +124,7 @@ class Context:
                     continue
                 if child.dep_ == "prep" and child.lower_ != "of":
                     continue  # "cocaine in Sinaloa": a place or time, not the phrase
-                walk(child)
-
-        walk(head)
+                stack.append(child)
         keep.sort(key=lambda t: t.i)
         # a contiguous run around the head (a clause cut out may leave a gap)
         run = [head]
