@@ -53,7 +53,11 @@ def dateline_base(text: str) -> tuple[date, Precision] | None:
 
 
 def extract_article(raw: RawArticle, doc: Doc, model: str) -> ArticleExtraction:
-    """Run the pure extractors over one parsed article."""
+    """Run the pure extractors over one parsed article.
+
+    The tables the extractors keep on the Doc are dropped at the end
+    (`cartelkb.extract.tokens.release`), so no reference cycle outlives the call.
+    """
     from cartelkb.extract.claims import extract_claims
     from cartelkb.extract.dates import extract_dates
     from cartelkb.extract.entities import extract_mentions
