@@ -30,8 +30,9 @@ class Headlines:
             return self.passive(tok)
         return self.present(tok)
 
-    def _before(self, tok: Token) -> list[Token] | None:
-        """The words before `tok` on its headline line, if they can be its subject."""
+    def _before(self, tok: Token) -> tuple[tuple[int, int], list[Token]] | None:
+        """The headline line `tok` is on (char bounds) and the words before `tok` on it,
+        if they can be its subject."""
         line = self.article.headline_of(tok)
         if line is None:
             return None
@@ -42,7 +43,7 @@ class Headlines:
             return None
         if not any(t.pos_ in {"NOUN", "PROPN"} for t in before):
             return None
-        return before
+        return line, before
 
     def passive(self, tok: Token) -> Pred | None:
         """A headline's passive without its auxiliary: "Eduardo Arellano-Felix Extradited
@@ -50,9 +51,10 @@ class Headlines:
         words before the participle on its line are who undergoes it (the Title Case
         misleads the tagger, so the participle is known by its form)."""
         verb = HEADLINE_PARTICIPLES.get(tok.lower_)
-        before = self._before(tok) if verb is not None else None
-        if verb is None or before is None:
+        found = self._before(tok) if verb is not None else None
+        if verb is None or found is None:
             return None
+        before = found[1]
         if child_of(tok, "dobj") is not None or child_of(tok, "nsubjpass") is not None:
             return None  # an active verb, or a passive the parser read: the usual rules
         head = next((t for t in reversed(before) if t.pos_ in {"NOUN", "PROPN"}), before[-1])
@@ -67,11 +69,12 @@ class Headlines:
         verb = HEADLINE_PRESENT.get(tok.lower_)
         if verb is None or not tok.text[:1].isupper() or tok.pos_ in {"VERB", "AUX"}:
             return None
-        before = self._before(tok)
-        if before is None or any(t.lower_ in HEADLINE_PRESENT for t in before):
+        found = self._before(tok)
+        if found is None:
+            return None
+        line, before = found
+        if any(t.lower_ in HEADLINE_PRESENT for t in before):
             return None  # "Sanctions Target ...": the first such word is a noun
-        line = self.article.headline_of(tok)
-        assert line is not None
         after: list[Token] = []
         for t in self.doc[tok.i + 1 :]:
             if t.idx >= line[1] or t.is_space or t.text in _CLAUSE_BREAKS:

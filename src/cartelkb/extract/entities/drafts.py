@@ -363,15 +363,14 @@ def corroborated(doc: Doc, drafts: list[Draft], kb: Knowledge) -> list[Draft]:
     when the heading introduces the name with a title or a byline's "By" ("Opening
     Statement of Senator Jane Roe", "By: John Doe"): those words say a person follows.
     """
-    body_keys = set()
     body_labels: set[tuple[str, str]] = set()
     heading = {}
     for d in drafts:
         sent = sentence_of(doc, d.start)
         heading[id(d)] = is_heading(sent)
         if not heading[id(d)] or d.canonical:
-            body_keys.add(name_key(span_text(doc, d.start, d.end)))
             body_labels.add((name_key(span_text(doc, d.start, d.end)), d.label))
+    body_keys = {key for key, _ in body_labels}
     surname_keys = {k.split()[-1] for k in body_keys if k}
     by_start = {d.start: d for d in drafts}
     for d in drafts:

@@ -25,8 +25,9 @@ def match_title(doc: Doc, start: int, kb: Knowledge, sent_start: int) -> tuple[i
     best: tuple[int, str] | None = None
     titles = kb.title_set
     for first in range(max(sent_start, start - 5), start):
-        if span_text(doc, first, start) in titles:
-            best = (first, span_text(doc, first, start))
+        text = span_text(doc, first, start)
+        if text in titles:
+            best = (first, text)
             break
     if best is None:
         best = title_chain(doc, start, kb, sent_start)
@@ -110,6 +111,7 @@ def extend_given_names(doc: Doc, start: int, kb: Knowledge) -> int:
 def strip_leading_title(doc: Doc, start: int, end: int, kb: Knowledge) -> tuple[int, str | None]:
     """A title inside the entity span ("President Sheinbaum") moves to the role."""
     for cut in range(min(end - 1, start + 5), start, -1):
-        if span_text(doc, start, cut) in kb.title_set:
-            return cut, span_text(doc, start, cut)
+        text = span_text(doc, start, cut)
+        if text in kb.title_set:
+            return cut, text
     return start, None
