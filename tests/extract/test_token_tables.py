@@ -28,6 +28,14 @@ def test_tables_match_the_tokens(nlp, text):
     assert tokens.lowers(doc) == [t.lower_ for t in doc]
     assert tokens.children(doc) == [[c.i for c in t.children] for t in doc]
     assert tokens.doc_text(doc) == doc.text
+    assert tokens.heads(doc) == [t.head.i for t in doc]
+    assert tokens.poses(doc) == [t.pos_ for t in doc]
+    assert tokens.tags(doc) == [t.tag_ for t in doc]
+    assert tokens.lemmas(doc) == [t.lemma_ for t in doc]
+    assert tokens.tokens(doc) == list(doc)
+    assert [[c.i for c in kids] for kids in tokens.child_tokens(doc)] == tokens.children(doc)
+    for t in doc:
+        assert tokens.children_of(t) == list(t.children)
 
 
 @pytest.mark.parametrize("text", TEXTS[:2])
@@ -46,6 +54,9 @@ def test_tables_are_computed_once_per_doc(nlp):
     doc = nlp(TEXTS[0])
     assert tokens.texts(doc) is tokens.texts(doc)
     assert tokens.children(doc) is tokens.children(doc)
+    assert tokens.tokens(doc) is tokens.tokens(doc)
+    assert tokens.poses(doc) is tokens.poses(doc)
+    assert tokens.child_tokens(doc) is tokens.child_tokens(doc)
 
 
 @pytest.mark.parametrize("text", TEXTS[:2])

@@ -1,5 +1,5 @@
-"""The texts, offsets, dependency labels and children of a Doc's tokens, and its text,
-read once per Doc and shared.
+"""The texts, offsets, dependency labels, heads, children, tags and lemmas of a Doc's
+tokens, the Token objects themselves, and the Doc's text, read once per Doc and shared.
 
 Every `Token` spaCy hands out is a new Python object, so a list comprehension over the
 Doc costs a pass of object creation; the extractors need the token texts and offsets
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _KEY = "cartelkb_tokens"
 
@@ -29,7 +29,7 @@ def _tables(doc: Doc) -> _Tables:
     tables = doc.user_data.get(_KEY)
     if tables is None:
         tables = _Tables([], [], [], [], [])
-        for t in doc:
+        for t in tokens(doc):
             tables.texts.append(t.text)
             tables.starts.append(t.idx)
             tables.spaces.append(t.whitespace_)
@@ -43,15 +43,10 @@ def children(doc: Doc) -> list[list[int]]:
     """The indexes of each token's children, in text order (`token.children`)."""
     found = doc.user_data.get(_CHILDREN_KEY)
     if found is None:
-        from spacy.attrs import HEAD
-
         found = [[] for _ in range(len(doc))]
-        if len(doc):
-            # HEAD is the offset of the head, stored unsigned: read it back as signed
-            offsets = doc.to_array([HEAD]).astype("int64").tolist()
-            for i, offset in enumerate(offsets):
-                if offset:
-                    found[i + offset].append(i)
+        for i, head in enumerate(heads(doc)):
+            if head != i:
+                found[head].append(i)
         doc.user_data[_CHILDREN_KEY] = found
     return found  # type: ignore[no-any-return]
 
@@ -118,3 +113,87 @@ def release(doc: Doc) -> None:
     the garbage collector, which then has every such Doc to traverse."""
     for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("cartelkb_")]:
         del doc.user_data[key]
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The Doc's tokens as one list: `doc[i]`, `token.head` and `token.children` build a
+    new Token object on every access, a list hands out the same ones."""
+    found = doc.user_data.get(_TOKENS_KEY)
+    if found is None:
+        found = doc.user_data[_TOKENS_KEY] = list(doc)
+    return found  # type: ignore[no-any-return]
+
+
+_TOKENS_KEY = "cartelkb_token_objects"
+
+
+def child_tokens(doc: Doc) -> list[list[Token]]:
+    """`token.children` of each token (objects of `tokens`), in text order."""
+    found = doc.user_data.get(_CHILD_TOKENS_KEY)
+    if found is None:
+        objects = tokens(doc)
+        found = [[objects[k] for k in kids] for kids in children(doc)]
+        doc.user_data[_CHILD_TOKENS_KEY] = found
+    return found  # type: ignore[no-any-return]
+
+
+_CHILD_TOKENS_KEY = "cartelkb_child_tokens"
+
+
+def heads(doc: Doc) -> list[int]:
+    """The index of each token's syntactic head (`token.head.i`; a root is its own)."""
+    found = doc.user_data.get(_HEADS_KEY)
+    if found is None:
+        from spacy.attrs import HEAD
+
+        found = []
+        if len(doc):
+            # HEAD is the offset of the head, stored unsigned: read it back as signed
+            offsets = doc.to_array([HEAD]).astype("int64").tolist()
+            found = [i + offset for i, offset in enumerate(offsets)]
+        doc.user_data[_HEADS_KEY] = found
+    return found  # type: ignore[no-any-return]
+
+
+_HEADS_KEY = "cartelkb_heads"
+
+
+def poses(doc: Doc) -> list[str]:
+    """The coarse part of speech of each token (`token.pos_`), by token index."""
+    return _tags(doc).poses
+
+
+def tags(doc: Doc) -> list[str]:
+    """The fine-grained tag of each token (`token.tag_`), by token index."""
+    return _tags(doc).tags
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """The lemma of each token (`token.lemma_`), by token index."""
+    return _tags(doc).lemmas
+
+
+class _Tags(NamedTuple):
+    poses: list[str]
+    tags: list[str]
+    lemmas: list[str]
+
+
+_TAGS_KEY = "cartelkb_tags"
+
+
+def _tags(doc: Doc) -> _Tags:
+    found = doc.user_data.get(_TAGS_KEY)
+    if found is None:
+        found = _Tags([], [], [])
+        for t in tokens(doc):
+            found.poses.append(t.pos_)
+            found.tags.append(t.tag_)
+            found.lemmas.append(t.lemma_)
+        doc.user_data[_TAGS_KEY] = found
+    return found  # type: ignore[no-any-return]
+
+
+def children_of(tok: Token) -> list[Token]:
+    """`tok.children` as a list from `child_tokens` (shared: callers must not change it)."""
+    return child_tokens(tok.doc)[tok.i]

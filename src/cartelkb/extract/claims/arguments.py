@@ -18,7 +18,9 @@ from cartelkb.extract.claims.vocab import (
     SINGULAR_NUMERALS,
 )
 from cartelkb.extract.tokens import children as token_children
+from cartelkb.extract.tokens import children_of, span_text
 from cartelkb.extract.tokens import deps as token_deps
+from cartelkb.extract.tokens import tokens as token_objects
 
 
 @dataclass
@@ -109,7 +111,7 @@ class Arguments:
         if arg.head.i not in coordinating and not any(i in coordinating for i in named):
             return []  # nothing coordinated with the head or the name: at most one
         seeds = [arg.head, *(self.doc[i] for i in named)]
-        seeds += [c for c in arg.head.children if self._listed_name(c)]
+        seeds += [c for c in children_of(arg.head) if self._listed_name(c)]
         seen = {t.i for t in seeds}
         for seed in list(seeds):
             if seed.i != arg.head.i and seed.dep_ == "appos":
@@ -198,6 +200,7 @@ class Arguments:
         clauses and appositions ("Cartels like CJNG, led by ..." -> "Cartels like CJNG").
         """
         doc = self.doc
+        toks = token_objects(doc)  # (`doc[k]` would build a new Token on every call)
         i, j = head.left_edge.i, head.right_edge.i
         if head.pos_ == "PROPN" and head.i in self.tok2m:
             # a name is not restricted by a place or time: "Sheinbaum [in Mexico City]" is
@@ -210,7 +213,7 @@ class Arguments:
         for k in range(head.i + 1, j + 1):
             if labels[k] not in _BOUNDING_DEPS:
                 continue  # (read off the label table: most tokens are none of these)
-            tok = doc[k]
+            tok = toks[k]
             if tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ == "in":
                 pobj = child_of(tok, "pobj")
                 if pobj is not None and pobj.lemma_.lower() in JOINT_NOMINALS:
@@ -222,27 +225,27 @@ class Arguments:
             if first <= head.i:
                 continue
             own = tok.head.i == head.i
-            comma = doc[first - 1].text in {",", ";", "—", "–"}
+            comma = toks[first - 1].text in {",", ";", "—", "–"}
             if own and self._listed_name(tok):
                 continue  # "A of X, B of Y and C made ...": a list, not an apposition
             if (trim and own) or (comma and tok.dep_ != "appos"):
                 j = max(first - 1, head.i)
                 break
         while j > head.i and (
-            doc[j].is_space or doc[j].dep_ == "case" or (doc[j].is_punct and doc[j].text != ")")
+            toks[j].is_space or toks[j].dep_ == "case" or (toks[j].is_punct and toks[j].text != ")")
         ):
             j -= 1
-        while i < head.i and (doc[i].is_punct or doc[i].is_space):
+        while i < head.i and (toks[i].is_punct or toks[i].is_space):
             i += 1
-        dateline = self.article.dateline_end(doc[i].idx)
+        dateline = self.article.dateline_end(toks[i].idx)
         if dateline is not None and head.idx >= dateline:
-            while i < head.i and doc[i].idx < dateline:
+            while i < head.i and toks[i].idx < dateline:
                 i += 1  # "SAN DIEGO, CA - Eduardo Arellano-Felix": the dateline is no part
-        if doc[j].text == ")" and "(" not in doc[i:j].text:
+        if toks[j].text == ")" and "(" not in span_text(doc, i, j):
             j -= 1
-        if head.i == j and doc[j].dep_ == "case" and j > i:
+        if head.i == j and toks[j].dep_ == "case" and j > i:
             j -= 1
-        return doc[i].idx, doc[j].idx + len(doc[j].text)
+        return toks[i].idx, toks[j].idx + len(toks[j].text)
 
 
 def is_empty(arg: Arg) -> bool:

@@ -21,6 +21,7 @@ from cartelkb.extract.claims.vocab import (
     SPEECH_VERBS,
     STATEMENT_NOUNS,
 )
+from cartelkb.extract.tokens import children_of
 
 if TYPE_CHECKING:
     from cartelkb.extract.claims.clauses import Pred
@@ -67,7 +68,7 @@ class Attribution:
         in_noun_phrase = pred.nominal  # no clause crossed yet on the way up
         while visited < 12:
             visited += 1
-            for child in current.children:
+            for child in children_of(current):
                 source = self._marker_source(child)
                 if source is not None:
                     sources.append(source)
@@ -116,7 +117,7 @@ class Attribution:
                     hedge = parent.text
             current = parent
         # the speech verb's own reversed attribution: "X happened, the DOJ said"
-        for child in pred.head.children:
+        for child in children_of(pred.head):
             if child.dep_ == "parataxis" and child.lemma_ in SPEECH_VERBS:
                 roles = self.roles.of(child)
                 if roles and roles[0] is not None and not child_of(child, "ccomp"):

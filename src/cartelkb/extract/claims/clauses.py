@@ -53,6 +53,7 @@ from cartelkb.extract.claims.vocab import (
     STATIVE_PARTICIPLES,
     SUPPORT_VERBS,
 )
+from cartelkb.extract.tokens import children_of
 
 if TYPE_CHECKING:
     from cartelkb.extract.claims.obliques import Oblique
@@ -356,7 +357,7 @@ class Clauses:
         if verbal is None or noun.tag_ not in {"NN", "NNS"}:
             return None
         verb_words = verbal.split()
-        preps = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
+        preps = {c.lower_: c for c in children_of(noun) if c.dep_ == "prep"}
         allowed = {"of", verb_words[-1]} | NOMINAL_OBJECT_PREPS.get(noun.lemma_.lower(), set())
         target = None
         for word, prep in preps.items():
@@ -416,7 +417,7 @@ class Clauses:
         reported = self._inverted_report(verb)
         if reported is not None:
             return reported, None
-        for child in verb.children:
+        for child in children_of(verb):
             if child.dep_ in {"dobj", "obj"}:
                 if ccomp is not None and verb.lemma_ in SPEECH_VERBS:
                     break  # "told reporters that X": X was said, reporters heard it
@@ -428,7 +429,7 @@ class Clauses:
         while top.dep_ == "xcomp":
             top = top.head
         if top.i != verb.i:
-            for child in top.children:
+            for child in children_of(top):
                 if child.dep_ == "dobj" and child.lower_ in RELATIVE_PRONOUNS:
                     return self.args.arg(relcl_antecedent(top), trim=True), None
         xcomp = child_of(verb, "xcomp")
@@ -441,11 +442,11 @@ class Clauses:
             return self.args.clause_arg(ccomp), None
         if verb.lemma_ in SPEECH_VERBS:
             # "said in a statement that X": the statement's clause is what was said
-            for child in verb.children:
+            for child in children_of(verb):
                 pobj = child_of(child, "pobj") if child.dep_ == "prep" else None
                 if pobj is None or pobj.lemma_.lower() not in STATEMENT_NOUNS:
                     continue
-                for clause in pobj.children:
+                for clause in children_of(pobj):
                     if clause.dep_ in {"acl", "ccomp", "relcl"} and child_of(clause, "mark"):
                         return self.args.clause_arg(clause), None
         adj = self._predicative_adj(verb)
@@ -479,7 +480,7 @@ class Clauses:
 
     def _predicative_adj(self, verb: Token) -> Token | None:
         """The adjective a verb predicates ("proved critical", "remain undisclosed")."""
-        for child in verb.children:
+        for child in children_of(verb):
             if child.dep_ in {"acomp", "oprd"} and child.pos_ == "ADJ":
                 return child
         return None
@@ -519,7 +520,7 @@ class Clauses:
             # today": a passive predication of the noun, when said where, whence or when
             return verb.lemma_ not in STATIVE_PARTICIPLES and any(
                 c.dep_ in {"prep", "npadvmod"} and c.lower_ not in {"as", "like"}
-                for c in verb.children
+                for c in children_of(verb)
             )
         # "operations targeting cartel leaders": only when the noun names someone, or
         # what the participle does does ("eight plaza bosses working for El Mayo")
@@ -655,7 +656,7 @@ class Clauses:
         # the name, a comma, then only the noun phrase's own words ("a co-founder"); an
         # age or another appositive of the name may come first ("X, 55, one of ...")
         other = {
-            t.i for c in name.children if c.dep_ == "appos" and c.i < noun.i for t in c.subtree
+            t.i for c in children_of(name) if c.dep_ == "appos" and c.i < noun.i for t in c.subtree
         }
         between = [
             t
@@ -684,7 +685,7 @@ class Clauses:
             (
                 c.text
                 for t in relation_noun(noun)[1]
-                for c in t.children
+                for c in children_of(t)
                 if c.dep_ == "amod" and c.lower_ in HEDGE_NOMINAL_AMODS
             ),
             None,
@@ -735,7 +736,7 @@ class Clauses:
         group = next(
             (
                 self.tok2m[c.i]
-                for c in noun.children
+                for c in children_of(noun)
                 if c.dep_ in {"compound", "nmod", "poss"}
                 and c.i in self.tok2m
                 and self.mentions[self.tok2m[c.i]].label in {"ORG", "GPE"}

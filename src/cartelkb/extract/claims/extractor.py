@@ -22,6 +22,10 @@ from cartelkb.extract.claims.roles import Roles
 from cartelkb.extract.claims.syntax import child_of
 from cartelkb.extract.claims.vocab import COMITATIVE_PREPS, HEADLINE_VERBS, LEMMA_SPELLING
 from cartelkb.extract.claims.voice import Voice
+from cartelkb.extract.tokens import children_of
+from cartelkb.extract.tokens import lowers as token_lowers
+from cartelkb.extract.tokens import poses as token_poses
+from cartelkb.extract.tokens import tokens as token_objects
 from cartelkb.records import (
     ArgRecord,
     ClaimArgRecord,
@@ -34,6 +38,8 @@ from cartelkb.records import (
 
 # Contractions of "be" with a typographic apostrophe, which the small model tags VERB
 _CONTRACTED_BE = frozenset({"’m", "’re", "’s"})
+# the parts of speech a claim's head word has (`Extractor._sentence_preds`)
+_PREDICATE_POS = frozenset({"VERB", "AUX", "NOUN", "NUM"})
 
 
 def extract_claims(
@@ -233,29 +239,35 @@ class ClaimExtractor:
         preds: list[Pred] = []
         # only the top of an article has headlines (context.headline_lines)
         headline = bool(self.article.headlines) and sent.start_char < self.article.headlines[-1][1]
-        for tok in sent:
+        doc = self.article.doc
+        objects, poses, lowers = token_objects(doc), token_poses(doc), token_lowers(doc)
+        for i in range(sent.start, sent.end):
+            headline_verb = headline and lowers[i] in HEADLINE_VERBS
+            if not headline_verb and poses[i] not in _PREDICATE_POS:
+                continue  # (read off the tables: most tokens head no claim)
+            tok, pos = objects[i], poses[i]
             pred = None
-            if headline and tok.lower_ in HEADLINE_VERBS:
+            if headline_verb:
                 pred = self.headlines.verb(tok)
             if pred is not None:
                 pass
             elif (
-                tok.pos_ == "VERB"
+                pos == "VERB"
                 and tok.lower_ in _CONTRACTED_BE
                 and (child_of(tok, "acomp") is not None or child_of(tok, "attr") is not None)
             ):
                 pred = self.clauses.copular(tok)  # "I’m pleased": the model tags "’m" VERB
-            elif tok.pos_ == "VERB":
+            elif pos == "VERB":
                 pred = self.clauses.verbal(tok)
-            elif tok.pos_ == "AUX" and tok.lemma_ == "be":
+            elif pos == "AUX" and tok.lemma_ == "be":
                 pred = self.clauses.copular(tok)
-            elif tok.pos_ == "NOUN":
+            elif pos == "NOUN":
                 pred = self.nominals.nominal(tok)
                 if pred is None and tok.dep_ == "appos":
                     pred = self.clauses.appositive(tok)
                 if pred is None and tok.dep_ == "compound":
                     pred = self.clauses.title_relation(tok)
-            elif tok.pos_ == "NUM" and tok.dep_ == "appos" and tok.lower_ == "one":
+            elif pos == "NUM" and tok.dep_ == "appos" and tok.lower_ == "one":
                 pred = self.clauses.appositive(tok)  # "X, one of the leaders of Y"
             if pred is None:
                 continue
@@ -276,7 +288,7 @@ class ClaimExtractor:
         if child_of(pred.head, "auxpass") is not None:
             return []  # "was sentenced along with Y": Y is a co-patient, not an agent
         out: list[Pred] = []
-        for child in pred.head.children:
+        for child in children_of(pred.head):
             if child.dep_ != "prep" or child.lower_ not in COMITATIVE_PREPS:
                 continue
             with_ = child_of(child, "prep", lower="with")

@@ -23,6 +23,7 @@ from cartelkb.extract.claims.vocab import (
     SPEECH_VERBS,
     UNTIL_WORDS,
 )
+from cartelkb.extract.tokens import children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -60,7 +61,7 @@ class Modality:
         if pred.hedge_cue is None:
             pred.hedge_cue = self._clause_context_hedge(pred) or self._headline_infinitive(pred)
         if pred.hedge_cue is None and pred.nominal:
-            for child in pred.head.children:
+            for child in children_of(pred.head):
                 if child.dep_ == "amod" and child.lower_ in HEDGE_NOMINAL_AMODS:
                     pred.hedge_cue = child.text
                     break
@@ -99,7 +100,9 @@ class Modality:
         if head.dep_ != "ROOT" or head.pos_ != "VERB":
             return None
         to = child_of(head, "aux", lower="to")
-        if to is None or any(c.dep_ in {"aux", "auxpass"} and c.i != to.i for c in head.children):
+        if to is None or any(
+            c.dep_ in {"aux", "auxpass"} and c.i != to.i for c in children_of(head)
+        ):
             return None
         return to.text
 
@@ -131,12 +134,16 @@ class Modality:
                 if lemma in NONFACTIVE_VERBS and not self._factive_use(parent):
                     return parent.text
                 modal = next(
-                    (c for c in parent.children if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS),
+                    (
+                        c
+                        for c in children_of(parent)
+                        if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS
+                    ),
                     None,
                 )
                 if modal is not None:
                     return modal.text
-                if any(c.dep_ in {"nsubj", "nsubjpass"} for c in parent.children):
+                if any(c.dep_ in {"nsubj", "nsubjpass"} for c in children_of(parent)):
                     return None  # the clause boundary: its own modality was checked
             tok = parent
         return None
@@ -146,7 +153,7 @@ class Modality:
         with the murder" (sought by the police: the murder happened), "the reward offered
         for information leading to the arrest" (the participle describes the reward, whose
         own noun decides)."""
-        if any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_ == "want":
+        if any(c.dep_ == "auxpass" for c in children_of(verb)) and verb.lemma_ == "want":
             return True
         return verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN"
 
@@ -154,7 +161,7 @@ class Modality:
         """ "not"/"never"/"without" on the clause, or a "no"/"nobody" argument; "not only"
         and "not ... until" do not count."""
         for tok in pred.scope:
-            for child in tok.children:
+            for child in children_of(tok):
                 if child.dep_ == "neg":
                     nxt = child.nbor(1) if child.i + 1 < len(self.article.doc) else None
                     if nxt is not None and nxt.lower_ in NEGATION_EXCEPTIONS:
@@ -167,7 +174,7 @@ class Modality:
         for arg in (pred.subject, pred.object):
             if arg is None or (arg is pred.object and pred.head.lemma_ in SPEECH_VERBS):
                 continue  # "said no troops would come": the saying is not negated
-            for child in arg.head.children:
+            for child in children_of(arg.head):
                 if child.dep_ == "det" and child.lower_ in NEGATIVE_DETERMINERS:
                     return child.text
             if arg.head.lower_ in NEGATIVE_PRONOUNS:
@@ -183,7 +190,7 @@ class Modality:
         """
         if verb.lemma_ in DURATIVE_VERBS:
             return False
-        for child in verb.children:
+        for child in children_of(verb):
             if child.lower_ in UNTIL_WORDS and child.dep_ in {"prep", "mark"}:
                 return True  # "until 3:30 p.m."
             mark = child_of(child, "mark") if child.dep_ == "advcl" else None
@@ -201,11 +208,13 @@ def hedge_cue(scope: list[Token], backshifted: bool = False) -> str | None:
             future, not a hedge.
     """
     for tok in scope:
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ == "aux" and child.lower_ in HEDGE_MODALS:
                 if backshifted and child.lower_ == "would":
                     continue
-                if child.lower_ in INABILITY_MODALS and any(c.dep_ == "neg" for c in tok.children):
+                if child.lower_ in INABILITY_MODALS and any(
+                    c.dep_ == "neg" for c in children_of(tok)
+                ):
                     continue  # "could not demonstrate": it did not happen (negated)
                 return child.text
             if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
@@ -215,7 +224,7 @@ def hedge_cue(scope: list[Token], backshifted: bool = False) -> str | None:
             mark = child_of(tok, "mark")
             if mark is not None and mark.lower_ in CONDITIONAL_MARKS:
                 return mark.text
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ == "advcl":
                 mark = child_of(child, "mark")
                 if mark is not None and mark.lower_ in CONDITIONAL_MARKS:

@@ -22,6 +22,7 @@ from cartelkb.extract.claims.vocab import (
     PATIENT_NOMINALS,
     RESULT_VERBS,
 )
+from cartelkb.extract.tokens import children_of
 
 # mention labels of who can act: a place is a government ("Mexico extradited ...")
 AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE"})
@@ -48,9 +49,13 @@ class Nominals:
             return None
         verb_words = verbal.split()
         verb_prep = verb_words[-1] if verb_words[-1] in OBJECT_PREPS else None
-        preps = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
+        preps = {c.lower_: c for c in children_of(noun) if c.dep_ == "prep"}
         acl = next(
-            (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB" and is_infinitive(c)),
+            (
+                c
+                for c in children_of(noun)
+                if c.dep_ == "acl" and c.pos_ == "VERB" and is_infinitive(c)
+            ),
             None,
         ) or self._stranded_infinitive(noun)
         of_obj = child_of(preps["of"], "pobj") if "of" in preps else None
@@ -63,7 +68,7 @@ class Nominals:
         agent: Arg | None = None
         possessor: Arg | None = None
         patient: Arg | None = None
-        for child in noun.children:
+        for child in children_of(noun):
             if self.article.is_temporal(child):
                 continue  # "today's extradition": when, not who
             if (
@@ -155,7 +160,7 @@ class Nominals:
             compound = next(
                 (
                     c
-                    for c in noun.children
+                    for c in children_of(noun)
                     if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.tok2m
                 ),
                 None,

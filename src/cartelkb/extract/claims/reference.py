@@ -33,6 +33,9 @@ from cartelkb.extract.claims.vocab import (
     ROLE_NOUNS,
 )
 from cartelkb.extract.reader.bylines import is_person_name
+from cartelkb.extract.tokens import children_of
+from cartelkb.extract.tokens import deps as token_deps
+from cartelkb.extract.tokens import tokens as token_objects
 from cartelkb.knowledge import name_key
 
 if TYPE_CHECKING:
@@ -99,8 +102,12 @@ class Linker:
         out: list[Arg] = []
         # filled in text order, so a pronoun can look back at earlier subjects
         self.subjects[self.sent_of[sent.start]] = out
-        for tok in sent:
-            if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ in {"PUNCT", "SPACE"}:
+        objects, labels = token_objects(self.doc), token_deps(self.doc)
+        for i in range(sent.start, sent.end):
+            if labels[i] not in {"nsubj", "nsubjpass"}:
+                continue  # (read off the label table)
+            tok = objects[i]
+            if tok.pos_ in {"PUNCT", "SPACE"}:
                 continue
             if tok.lower_ in RELATIVE_PRONOUNS:
                 continue
@@ -167,7 +174,7 @@ class Linker:
                 return found, False
         inside = [m for m in inside if self._stands_for_phrase(m, head)]
         if inside:
-            for child in head.children:
+            for child in children_of(head):
                 # "Cartels like CJNG", "agencies, including the DEA": the named example
                 if child.dep_ == "prep" and child.lower_ in EXAMPLE_PREPS:
                     pobj = child_of(child, "pobj")
@@ -300,7 +307,7 @@ class Linker:
             cand = self.doc[i]
             if cand.pos_ != "NOUN" or cand.lemma_.lower() != lemma:
                 continue
-            for child in cand.children:
+            for child in children_of(cand):
                 m = self.tok2m.get(child.i)
                 if (
                     m is not None
@@ -308,7 +315,7 @@ class Linker:
                     and self.mentions[m].label in {"PERSON", "ORG"}
                 ):
                     return m
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in cand.children):
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(cand)):
                 return None
         return None
 
@@ -323,9 +330,9 @@ class Linker:
             first = self.article.token_range(self.mentions[m].start, self.mentions[m].end)
             for i in first:
                 for conj in self.doc[i].conjuncts:
-                    others = [conj, *(c for c in conj.children if c.dep_ == "appos")]
+                    others = [conj, *(c for c in children_of(conj) if c.dep_ == "appos")]
                     # "its close ally Los Cuinis DTO": the name may stop before the head
-                    others += [c for o in others for c in o.children if c.dep_ == "compound"]
+                    others += [c for o in others for c in children_of(o) if c.dep_ == "compound"]
                     if any(
                         o.i in self.tok2m
                         and self.tok2m[o.i] != m
@@ -430,7 +437,7 @@ class Linker:
 
     def _country_modifier(self, tok: Token) -> str | None:
         """The country named by a modifier of `tok` ("the Mexican government"), if any."""
-        for child in tok.children:
+        for child in children_of(tok):
             m = self.tok2m.get(child.i)
             if m is not None and self.mentions[m].label == "GPE":
                 return self.mentions[m].canonical or self.mentions[m].name
@@ -441,5 +448,5 @@ def _modified_demonstrative(tok: Token) -> bool:
     """Whether a demonstrative with a modifier ("Those extradited", "those who fled")
     is a noun phrase about people, a possible antecedent of "they"."""
     return tok.lower_ in PLURAL_DEMONSTRATIVES and any(
-        c.dep_ in {"acl", "relcl", "amod", "prep"} for c in tok.children
+        c.dep_ in {"acl", "relcl", "amod", "prep"} for c in children_of(tok)
     )

@@ -32,6 +32,7 @@ from cartelkb.extract.claims.vocab import (
     SUBJECT_SHARING_PHRASES,
     SUBJECT_SHARING_PREPS,
 )
+from cartelkb.extract.tokens import children_of
 
 
 class Roles:
@@ -60,7 +61,7 @@ class Roles:
                 return speaker, None, False
         subject = patient = None
         split_from: Token | None = None  # the first of two subjects the parser split
-        for child in verb.children:
+        for child in children_of(verb):
             if child.pos_ in {"PUNCT", "SPACE"}:
                 continue  # the parser sometimes labels a final "." nsubj ("%" is a noun)
             if child.dep_ == "nsubj":
@@ -199,7 +200,7 @@ class Roles:
             subject.pos_ == "PROPN" and subject.i < verb.i and subject.nbor(1).text == ","
         ):
             return None  # "we thank you": a subject of its own
-        if any(c.dep_ in {"aux", "neg"} for c in verb.children):
+        if any(c.dep_ in {"aux", "neg"} for c in children_of(verb)):
             return None
         linker = self.args.linker
         if linker.quotes is None or linker.voice is None:
@@ -247,7 +248,7 @@ class Roles:
         and no subject: take the noun phrase between the comma and the verb group.
         """
         doc = self.doc
-        if verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children):
+        if verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in children_of(verb)):
             return None  # imperative
         j = verb.i - 1
         sent_start = self.article.sent(verb).start
@@ -326,7 +327,7 @@ class Roles:
         before a number is an approximating modifier of the numeral, not a preposition
         (Huddleston & Pullum 2002), and a finite verb needs a subject: the phrase is it.
         """
-        if not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and verb.tag_ not in {
+        if not any(c.dep_ in {"aux", "auxpass"} for c in children_of(verb)) and verb.tag_ not in {
             "VBD",
             "VBZ",
             "VBP",
@@ -338,7 +339,7 @@ class Roles:
         pobj = child_of(prep, "pobj")
         if pobj is None or pobj.pos_ not in {"NOUN", "PROPN"}:
             return None
-        if not any(c.dep_ in {"nummod", "quantmod"} for c in pobj.children):
+        if not any(c.dep_ in {"nummod", "quantmod"} for c in children_of(pobj)):
             return None
         # nothing but punctuation and the verb group between the phrase and the verb
         for tok in self.doc[prep.right_edge.i + 1 : verb.i]:
@@ -365,7 +366,7 @@ class Roles:
         Only a named agent in a "by" phrase closing the verb's own complement counts
         (a time - "by 2025" - or an unnamed noun may well modify that noun).
         """
-        if not any(c.dep_ == "auxpass" for c in verb.children):
+        if not any(c.dep_ == "auxpass" for c in children_of(verb)):
             return None
         for prep in verb.rights:
             if prep.dep_ != "prep":
@@ -393,7 +394,7 @@ class Roles:
             return None
         if obj.lower_ != "you":
             return obj
-        for child in host.children:
+        for child in children_of(host):
             if (
                 child.dep_ in {"npadvmod", "nsubj"}
                 and child.pos_ == "PROPN"
@@ -486,7 +487,7 @@ def is_frontline(noun: Token) -> bool:
         return False
     lemma = noun.lemma_.lower()
     return lemma in FRONTLINE_NOUNS or (
-        lemma == "line" and any(c.lower_ == "front" for c in noun.children)
+        lemma == "line" and any(c.lower_ == "front" for c in children_of(noun))
     )
 
 

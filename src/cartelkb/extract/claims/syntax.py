@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING
 
 from cartelkb.extract.claims.vocab import PARTICIPLE_SPEECH
 from cartelkb.extract.tokens import children as token_children
+from cartelkb.extract.tokens import children_of
 from cartelkb.extract.tokens import deps as token_deps
 from cartelkb.extract.tokens import lowers as token_lowers
+from cartelkb.extract.tokens import tokens as token_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -25,7 +27,7 @@ def child_of(tok: Token, dep: str, lower: str | None = None) -> Token | None:
     """The first child of `tok` with dependency `dep` (and lowercase text `lower`).
 
     Read off the Doc's token tables (`cartelkb.extract.tokens`): the extractors ask this
-    of most tokens, and `Token.children` makes a Token object per child on every call.
+    of most tokens, and `children_of(Token)` makes a Token object per child on every call.
     """
     doc = tok.doc
     kids = token_children(doc)[tok.i]
@@ -76,7 +78,7 @@ def child_words(tok: Token, deps: frozenset[str]) -> set[str]:
 
 def is_infinitive(verb: Token) -> bool:
     """A verb with its own infinitival "to"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
 
 
 def is_parenthesized(tok: Token) -> bool:
@@ -120,16 +122,19 @@ def misattached_participles(sent: Span) -> dict[int, Token]:
     last = sent.end - 1
     while last > sent.start and (doc[last].is_punct or doc[last].is_space):
         last -= 1
-    for tok in sent:
+    objects, labels = token_objects(doc), token_deps(doc)
+    for i in range(sent.start, sent.end):
+        if labels[i] not in {"advcl", "acl"}:
+            continue  # (read off the label table)
+        tok = objects[i]
         if (
-            tok.dep_ not in {"advcl", "acl"}
-            or tok.tag_ != "VBG"
+            tok.tag_ != "VBG"
             or tok.lemma_ not in PARTICIPLE_SPEECH
             or tok.i < tok.head.i
             or tok.right_edge.i < last
             or tok.left_edge.i == sent.start
             or doc[tok.left_edge.i - 1].text != ","
-            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in children_of(tok))
         ):
             continue
         # an object's participle ("rejected claims ..., calling them speculation") or

@@ -20,6 +20,9 @@ from cartelkb.extract.claims.vocab import (
     VOICE_VERBS,
 )
 from cartelkb.extract.reader.bylines import is_official_title, starts_with_title
+from cartelkb.extract.tokens import children_of
+from cartelkb.extract.tokens import deps as token_deps
+from cartelkb.extract.tokens import tokens as token_objects
 from cartelkb.knowledge import name_key
 
 # A document that is someone's own words says so in its headline ("Statement by X",
@@ -260,7 +263,7 @@ class Voice:
                 found = self._person_in(poss, inside)  # "Ambassador Ken Salazar's Statement"
                 if found is not None:
                     return found
-            for child in noun.children:  # "Attorney General Jane Doe Statement on ..."
+            for child in children_of(noun):  # "Attorney General Jane Doe Statement on ..."
                 if child.dep_ == "compound" and child.i < noun.i:
                     found = self._person_in(child, inside)
                     if found is not None and (found.arg.ref is not None or _titled(child)):
@@ -272,7 +275,7 @@ class Voice:
 
     def _speaker_of_noun(self, noun: Token, inside: set[int]) -> Speaker | None:
         """Who a statement noun says it is by: "statement by / from / of X"."""
-        for prep in noun.children:
+        for prep in children_of(noun):
             if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of"}:
                 pobj = child_of(prep, "pobj")
                 if pobj is not None:
@@ -334,7 +337,7 @@ class Voice:
                 obj = child_of(tok, "dobj")
                 if obj is None or obj.lower_ not in VOICE_NOUNS:
                     continue
-                if not any(c.lower_ == "following" for c in obj.children):
+                if not any(c.lower_ == "following" for c in children_of(obj)):
                     continue
                 inside = {t.i for t in sent}
                 # "X issued the following statement from Y": Y's words, else X's.
@@ -423,8 +426,12 @@ class Voice:
         return None
 
     def _agency_subject(self, sent: Span) -> int | None:
-        for tok in sent:
-            if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
+        objects, labels = token_objects(self.doc), token_deps(self.doc)
+        for i in range(sent.start, sent.end):
+            if labels[i] != "nsubj":
+                continue  # (read off the label table)
+            tok = objects[i]
+            if tok.head.dep_ != "ROOT":
                 continue
             m = self.tok2m.get(tok.i)
             if m is None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from cartelkb.extract.entities.drafts import Draft
+from cartelkb.extract.tokens import texts as token_texts
+from cartelkb.extract.tokens import tokens as token_objects
 from cartelkb.knowledge import load
 from cartelkb.lexicon import lexicon
 
@@ -23,33 +25,34 @@ def nickname_after(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
 
     Covers "X, known as 'El Mencho'", "X aka El Chapo" and "X (El Mayo)".
     """
+    toks = token_objects(doc)  # (`doc[i]` would build a new Token on every call)
     i = end
-    if i < limit and doc[i].text == ",":
+    if i < limit and toks[i].text == ",":
         i += 1
-    if i < limit and doc[i].lower_ in NICKNAME_CUE_LEAD:  # "also known as", "or El Mayo"
+    if i < limit and toks[i].lower_ in NICKNAME_CUE_LEAD:  # "also known as", "or El Mayo"
         i += 1
     for cue in NICKNAME_CUES:
-        if [t.lower_ for t in doc[i : i + len(cue)]] == list(cue):
+        if [t.lower_ for t in toks[i : i + len(cue)]] == list(cue):
             j = i + len(cue)
-            if j < limit and doc[j].text == ",":  # "also known as, 'El Mayo'"
+            if j < limit and toks[j].text == ",":  # "also known as, 'El Mayo'"
                 j += 1
             break
     else:
-        if i < limit and doc[i].text == "(":
+        if i < limit and toks[i].text == "(":
             j = i
         else:
             return None
-    quoted = j < limit and (doc[j].text in OPEN_QUOTES or doc[j].text == "(")
+    quoted = j < limit and (toks[j].text in OPEN_QUOTES or toks[j].text == "(")
     if quoted:
         j += 1
     k = j
-    while k < limit and (doc[k].text[:1].isupper() or doc[k].lower_ in NICKNAME_PARTICLES):
-        if doc[k].text in CLOSE_QUOTES or doc[k].text == ")":
+    while k < limit and (toks[k].text[:1].isupper() or toks[k].lower_ in NICKNAME_PARTICLES):
+        if toks[k].text in CLOSE_QUOTES or toks[k].text == ")":
             break
         k += 1
     if k == j or k - j > 4:
         return None
-    if quoted and not (k < limit and (doc[k].text in CLOSE_QUOTES or doc[k].text in {")", ","})):
+    if quoted and not (k < limit and (toks[k].text in CLOSE_QUOTES or toks[k].text in {")", ","})):
         return None
     return j, k
 
@@ -93,18 +96,19 @@ def join_quoted_nicknames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         return token.is_alpha and token.text[:1].isupper() and token.pos_ == "PROPN"
 
     merged: list[Draft] = []
-    for q, token in enumerate(doc):
-        if token.text not in OPEN_QUOTES or token.text == "'" or q == 0:
-            continue
+    toks = token_objects(doc)
+    for q, text in enumerate(token_texts(doc)):
+        if text not in OPEN_QUOTES or text == "'" or q == 0:
+            continue  # (read off the token texts)
         close = next(
-            (c for c in range(q + 2, min(q + 6, len(doc))) if doc[c].text in CLOSE_QUOTES),
+            (c for c in range(q + 2, min(q + 6, len(doc))) if toks[c].text in CLOSE_QUOTES),
             None,
         )
         if close is None or close + 1 >= len(doc):
             continue
         if not all(
             t.text[:1].isupper() or t.lower_ in QUOTED_NICKNAME_PARTICLES
-            for t in doc[q + 1 : close]
+            for t in toks[q + 1 : close]
         ):
             continue
         left, right = by_end.get(q), by_start.get(close + 1)
@@ -113,24 +117,24 @@ def join_quoted_nicknames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if right is not None and (right.canonical or right.label not in {"PERSON", "ORG"}):
             continue
         first = left.start if left is not None else q - 1
-        if left is None and not proper(doc[q - 1]):
+        if left is None and not proper(toks[q - 1]):
             continue
         if left is None:
             # Two given names the NER left out: Néstor Isidro "El Nini" Pérez Salas.
             while (
                 first > 0
                 and q - first < 3
-                and proper(doc[first - 1])
-                and not doc[first - 1].ent_type_
-                and doc[first - 1].text not in titles
-                and not doc[first].is_sent_start
+                and proper(toks[first - 1])
+                and not toks[first - 1].ent_type_
+                and toks[first - 1].text not in titles
+                and not toks[first].is_sent_start
             ):
                 first -= 1
         if right is not None:
             end = right.end
         else:
             end = close + 1
-            while end < len(doc) and end - close <= 3 and proper(doc[end]):
+            while end < len(doc) and end - close <= 3 and proper(toks[end]):
                 end += 1
             if end == close + 1:
                 continue

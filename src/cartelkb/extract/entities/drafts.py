@@ -17,7 +17,9 @@ from cartelkb.extract.entities.titles import (
 from cartelkb.extract.sentences import sentence_of
 from cartelkb.extract.tokens import spaces as token_spaces
 from cartelkb.extract.tokens import span_text
+from cartelkb.extract.tokens import starts as token_starts
 from cartelkb.extract.tokens import texts as token_texts
+from cartelkb.extract.tokens import tokens as token_objects
 from cartelkb.knowledge import Knowledge, KnownEntity, name_key
 from cartelkb.lexicon import lexicon
 
@@ -75,38 +77,39 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the", trailing possessives, punctuation and lower-case function
     words from a token range ("Marco Rubio - from" -> "Marco Rubio")."""
     function_words = lexicon("names").words("function_words")
+    toks = token_objects(doc)  # (`doc[i]` would build a new Token on every call)
     # A dateline or caption marker the span ran into: "CA - Eduardo Arellano-Felix",
     # "FILE - U.S. Customs and Border Protection" (capitals, then a spaced dash).
     for i in range(start + 1, end - 1):
-        tok = doc[i]
-        if tok.text in DATELINE_DASHES and tok.whitespace_ and doc[i - 1].whitespace_:
-            if all(t.is_upper or t.is_punct for t in doc[start:i]):
+        tok = toks[i]
+        if tok.text in DATELINE_DASHES and tok.whitespace_ and toks[i - 1].whitespace_:
+            if all(t.is_upper or t.is_punct for t in toks[start:i]):
                 start = i + 1
             break
-    while start < end and (doc[start].text in TRIM_START or doc[start].is_punct):
+    while start < end and (toks[start].text in TRIM_START or toks[start].is_punct):
         start += 1
     while end > start and (
-        doc[end - 1].tag_ == "POS"
-        or doc[end - 1].text in POSSESSIVE_ENDINGS
-        or (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"})
-        or doc[end - 1].is_space
-        or (doc[end - 1].is_lower and doc[end - 1].text in function_words)
+        toks[end - 1].tag_ == "POS"
+        or toks[end - 1].text in POSSESSIVE_ENDINGS
+        or (toks[end - 1].is_punct and toks[end - 1].text not in {".", ")"})
+        or toks[end - 1].is_space
+        or (toks[end - 1].is_lower and toks[end - 1].text in function_words)
     ):
         end -= 1
     # "U.S." keeps its final period; a sentence period glued to a name does not.
-    if end > start and doc[end - 1].text == "." and end - 1 > start:
+    if end > start and toks[end - 1].text == "." and end - 1 > start:
         end -= 1
     return start, end
 
 
 def known_parts(doc: Doc, start: int, end: int, kb: Knowledge) -> list[Draft]:
     """Split a hyphenated compound of known names ("U.S.-Mexico") into its parts."""
-    span = doc[start:end]
-    if "-" not in span.text:
+    text = span_text(doc, start, end)
+    if "-" not in text:
         return []
     parts: list[Draft] = []
-    offset = span.start_char
-    for piece in span.text.split("-"):
+    offset = token_starts(doc)[start]
+    for piece in text.split("-"):
         entry = kb.lookup(piece) if piece else None
         if entry is None:
             return []
@@ -346,10 +349,11 @@ _HEADINGS_KEY = "cartelkb_headings"
 
 
 def _is_heading(sent: Span) -> bool:
-    text = sent.text.strip()
+    doc = sent.doc
+    text = span_text(doc, sent.start, sent.end).strip()
     if not text or text[-1] in ".!?\"”'’" or len(sent) > 25:
         return False
-    words = [t for t in sent if t.is_alpha]
+    words = [t for t in token_objects(doc)[sent.start : sent.end] if t.is_alpha]
     if not words:
         return False
     capitalized = sum(1 for t in words if t.text[0].isupper() or t.is_stop)

@@ -11,6 +11,7 @@ from cartelkb.extract.entities.drafts import Draft, positions_of
 from cartelkb.extract.entities.titles import match_title
 from cartelkb.extract.sentences import sentence_of
 from cartelkb.extract.tokens import texts as token_texts
+from cartelkb.extract.tokens import tokens as token_objects
 from cartelkb.knowledge import Knowledge, name_key
 from cartelkb.lexicon import lexicon
 
@@ -143,11 +144,12 @@ def add_repeated_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     proper nouns, become a mention with the tagged one's class and gazetteer entry.
     """
     names: dict[tuple[str, ...], Draft] = {}
+    texts, toks = token_texts(doc), token_objects(doc)  # (no Span or Token per look-up)
     for d in drafts:
-        words = tuple(t.text for t in doc[d.start : d.end])
+        words = tuple(texts[d.start : d.end])
         if (
             d.char_start is None
-            and all(t.is_alpha and t.text[:1].isupper() for t in doc[d.start : d.end])
+            and all(t.is_alpha and t.text[:1].isupper() for t in toks[d.start : d.end])
             and len("".join(words)) > 2
         ):
             names.setdefault(words, d)
@@ -158,7 +160,6 @@ def add_repeated_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         for i in range(d.start, d.end):
             taken[i] = True
     added: list[Draft] = []
-    texts = token_texts(doc)  # (slicing the Doc per position and width is slow)
     widths: dict[str, list[int]] = {}  # first word -> widths of the names it begins
     for words in names:
         widths.setdefault(words[0], []).append(len(words))
@@ -174,16 +175,16 @@ def add_repeated_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if found is None:
             i += 1
             continue
-        span = doc[i : i + found]
-        before = doc[i - 1] if i > 0 else None
-        after = doc[i + found] if i + found < len(doc) else None
+        span = toks[i : i + found]
+        before = toks[i - 1] if i > 0 else None
+        after = toks[i + found] if i + found < len(doc) else None
         if (
             not any(taken[j] for j in range(i, i + found))
             and all(t.ent_type_ == "" and t.pos_ == "PROPN" for t in span)
             and not (before is not None and before.pos_ == "PROPN")
             and not (after is not None and after.pos_ == "PROPN")
         ):
-            model = names[tuple(t.text for t in span)]
+            model = names[tuple(texts[i : i + found])]
             added.append(Draft(i, i + found, model.label, canonical=model.canonical))
         i += found
     if not added:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from cartelkb.extract.sentences import sentence_of
-from cartelkb.extract.tokens import doc_text
+from cartelkb.extract.tokens import children_of, doc_text
 from cartelkb.extract.tokens import starts as token_starts
 from cartelkb.extract.tokens import texts as token_texts
 from cartelkb.records import ArgRecord, ClaimRecord, DateRecord, MentionRecord
@@ -117,7 +117,7 @@ class Context:
         while stack:
             tok = stack.pop()
             keep.append(tok)
-            for child in tok.children:
+            for child in children_of(tok):
                 if tok.i == head.i and child.dep_ in _CLAUSAL:
                     continue
                 if child.dep_ in {"relcl", "appos", "parataxis"}:

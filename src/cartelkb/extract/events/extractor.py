@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from cartelkb.extract.events.context import Context
 from cartelkb.extract.events.quantities import Quantity, find_quantities
-from cartelkb.extract.events.triggers import Trigger, classify
+from cartelkb.extract.events.triggers import Trigger, classify, may_trigger
 from cartelkb.extract.events.vocab import (
     INANIMATE_AGENTS,
     IRREALIS_HEADS,
@@ -26,6 +26,10 @@ from cartelkb.extract.events.vocab import (
     TROOP_NOUNS,
     TYPE_QUANTITIES,
 )
+from cartelkb.extract.tokens import children_of
+from cartelkb.extract.tokens import lemmas as token_lemmas
+from cartelkb.extract.tokens import lowers as token_lowers
+from cartelkb.extract.tokens import tokens as token_objects
 from cartelkb.records import (
     ArgRecord,
     ClaimRecord,
@@ -112,10 +116,17 @@ class _Builder:
     def run(self) -> Iterator[EventRecord]:
         from cartelkb.extract.sentences import sentences
 
+        objects, lowers, lemmas = (
+            token_objects(self.doc),
+            token_lowers(self.doc),
+            token_lemmas(self.doc),
+        )
         for sent in sentences(self.doc):
             drafts: list[_Draft] = []
-            for tok in sent:
-                trigger = classify(tok)
+            for i in range(sent.start, sent.end):
+                if not may_trigger(lowers[i], lemmas[i]):
+                    continue  # (read off the token tables: most words name no event)
+                trigger = classify(objects[i])
                 if trigger is None:
                     continue
                 draft = self._draft(trigger)
@@ -178,7 +189,7 @@ class _Builder:
     def _verbal_roles(self, trigger: Trigger) -> tuple[ArgRecord | None, list[ArgRecord]]:
         verb = trigger.tok
         ctx = self.ctx
-        kids = {c.dep_: c for c in verb.children}
+        kids = {c.dep_: c for c in children_of(verb)}
         if (
             verb.dep_ in {"acl", "amod"}
             and verb.tag_ == "VBN"
@@ -194,7 +205,7 @@ class _Builder:
         passive = "nsubjpass" in kids or "auxpass" in kids
         subj = kids.get("nsubj")
         if subj is None and "nsubjpass" not in kids and verb.dep_ in {"conj", "xcomp"}:
-            host = {c.dep_: c for c in verb.head.children}
+            host = {c.dep_: c for c in children_of(verb.head)}
             subj = host.get("nsubj")
             if "nsubjpass" in host and not subj:
                 return self._by_agent(verb), [ctx.arg(host["nsubjpass"])]
@@ -230,9 +241,9 @@ class _Builder:
         return None
 
     def _by_agent(self, verb: Token) -> ArgRecord | None:
-        for child in verb.children:
+        for child in children_of(verb):
             if child.dep_ == "agent":
-                for pobj in child.children:
+                for pobj in children_of(child):
                     if pobj.dep_ == "pobj":
                         return self.ctx.arg(pobj)
         return None
@@ -243,14 +254,14 @@ class _Builder:
         agent: ArgRecord | None = None
         patients: list[ArgRecord] = []
         possessor: Token | None = None
-        for child in noun.children:
+        for child in children_of(noun):
             if child.dep_ == "prep" and child.lower_ in PATIENT_PREPS:
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                pobj = next((c for c in children_of(child) if c.dep_ == "pobj"), None)
                 if pobj is None or _is_amount(pobj):
                     continue
                 patients.append(ctx.arg(pobj))
             elif child.dep_ == "prep" and child.lower_ == "by":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                pobj = next((c for c in children_of(child) if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     agent = ctx.arg(pobj)
             elif child.dep_ == "poss" and child.lower_ != "whose":
@@ -273,9 +284,9 @@ class _Builder:
             verb, subject = light
             if not patients:
                 # "imposed sanctions on 15 Mexican businesses": the verb took the phrase
-                for child in verb.children:
+                for child in children_of(verb):
                     if child.dep_ == "prep" and child.lower_ in PATIENT_PREPS - {"of"}:
-                        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                        pobj = next((c for c in children_of(child) if c.dep_ == "pobj"), None)
                         if pobj is not None and pobj.i > noun.i:
                             patients.append(ctx.arg(pobj))
             role = LIGHT_VERBS[verb.lemma_.lower()]
@@ -305,7 +316,7 @@ class _Builder:
         """A verb's subject: the object of the verb it complements ("ordered Rincon to
         serve"), its claim's, else its nsubj, else its chain head's."""
         if verb.dep_ == "xcomp":
-            dobj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            dobj = next((c for c in children_of(verb.head) if c.dep_ == "dobj"), None)
             if dobj is not None:
                 return self.ctx.arg(dobj)
         for n in self.ctx.claims_at.get(verb.i, ()):
@@ -315,7 +326,7 @@ class _Builder:
                 return c.subject
         cur = verb
         for _ in range(3):
-            for child in cur.children:
+            for child in children_of(cur):
                 if child.dep_ == "nsubj" and child.lower_ not in {"who", "that", "which"}:
                     return self.ctx.arg(child)
                 if child.dep_ == "nsubjpass":
@@ -348,7 +359,7 @@ class _Builder:
             for tok in conjuncts:
                 if tok.i != head.i:
                     add(self.ctx.arg(tok))
-                for child in tok.children:
+                for child in children_of(tok):
                     if child.dep_ == "appos" and child.pos_ in {"PROPN", "NOUN"}:
                         for name in _conjuncts(child):
                             add(self.ctx.arg(name))
@@ -372,11 +383,11 @@ class _Builder:
         )
         if not person:
             return None
-        for child in verb.children:
+        for child in children_of(verb):
             if child.dep_ == "prt" and child.lower_ in TRANSFER_PARTICLES:
                 return "extradition"
             if child.dep_ == "prep" and child.lower_ in TRANSFER_PARTICLES:
-                for pobj in child.children:
+                for pobj in children_of(child):
                     pm = self.ctx.mention_at(pobj)
                     if pobj.dep_ == "pobj" and pm is not None and pm.label in _PLACES:
                         return "extradition"
@@ -392,7 +403,7 @@ class _Builder:
         tok = trigger.tok
         scope: set[int] = {tok.i}
         skip = {"nsubj", "agent", "relcl", "advcl", "ccomp", "conj", "cc", "parataxis", "punct"}
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ in skip:
                 continue
             scope.update(t.i for t in child.subtree)
@@ -403,7 +414,7 @@ class _Builder:
         if trigger.verbal and tok.dep_ in {"acl", "amod", "appos"}:
             scope.update(t.i for t in self.ctx.np_tokens(tok.head))
         if not trigger.verbal:
-            for child in tok.children:
+            for child in children_of(tok):
                 # "seizures of 1,060 pounds of fentanyl, 3,400 pounds of meth": a list
                 # the parser coordinated with the event noun
                 if child.dep_ == "conj" and classify(child) is None:
@@ -420,7 +431,7 @@ class _Builder:
             light = self._light_verb(tok)
             if light is not None:
                 verb = light[0]
-                for child in verb.children:
+                for child in children_of(verb):
                     if child.dep_ in {"dobj", "prep"}:
                         scope.update(t.i for t in child.subtree)
         return scope
@@ -568,9 +579,9 @@ class _Builder:
         )
 
     def _location(self, tok: Token) -> ArgRecord | None:
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
-                for pobj in child.children:
+                for pobj in children_of(child):
                     m = self.ctx.mention_at(pobj) if pobj.dep_ == "pobj" else None
                     if m is not None and m.label in _PLACES:
                         return self.ctx.mention_arg(m)
@@ -608,7 +619,7 @@ def _conjuncts(tok: Token) -> list[Token]:
     stack = [tok]
     while stack:
         cur = stack.pop()
-        for child in cur.children:
+        for child in children_of(cur):
             if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "NUM"}:
                 out.append(child)
                 stack.append(child)

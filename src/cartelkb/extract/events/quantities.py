@@ -40,6 +40,7 @@ from cartelkb.extract.events.vocab import (
     PILL_NOUNS,
     TERM_UNITS,
 )
+from cartelkb.extract.tokens import children_of
 from cartelkb.extract.tokens import texts as token_texts
 
 _PREFIXES = sorted(CURRENCY_PREFIXES, key=len, reverse=True)
@@ -100,9 +101,9 @@ def _approximator(doc: Doc, first: int, floor: int) -> tuple[str | None, int]:
 
 def _of_item(unit: Token) -> str | None:
     """What a unit measures: the noun phrase after "of" ("pounds of methamphetamine")."""
-    for child in unit.children:
+    for child in children_of(unit):
         if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
+            for pobj in children_of(child):
                 if pobj.dep_ == "pobj":
                     words = [t for t in pobj.subtree if t.dep_ not in {"cc", "conj", "punct"}]
                     words = [t for t in words if t.i <= pobj.i or t.head.i == pobj.i]
@@ -252,14 +253,14 @@ def _unit(
             stop = counted.i if close else last
             return Quantity("people", first, stop, counted.i, amount, "person", item=item)
     # "all three of the original leaders"
-    of = next((c for c in doc[last].children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in children_of(doc[last]) if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        pobj = next((c for c in children_of(of) if c.dep_ == "pobj"), None)
         if (
             pobj is not None
             and amount != 1  # "one of the leaders" names one person, it counts nothing
             and pobj.lemma_.lower() in PEOPLE_NOUNS
-            and not any(c.dep_ == "nummod" for c in pobj.children)
+            and not any(c.dep_ == "nummod" for c in children_of(pobj))
         ):
             return Quantity("people", first, last, pobj.i, amount, "person", item=pobj.text)
     return None

@@ -17,6 +17,9 @@ from cartelkb.extract.events.vocab import (
     RELATION_HEDGES,
     RELATION_NOUNS,
 )
+from cartelkb.extract.tokens import children_of
+from cartelkb.extract.tokens import poses as token_poses
+from cartelkb.extract.tokens import tokens as token_objects
 from cartelkb.records import ArgRecord, ClaimRecord, MentionRecord, RelationRecord
 
 # "be leader of", "be co-founder of", "be boss for": the claim extractor's relation actions
@@ -73,9 +76,11 @@ class _Relations:
         for m in self.ctx.mentions:
             if m.label == "PERSON":
                 found.extend(self._titles(m))
-        for tok in self.doc:
-            if tok.pos_ not in {"NOUN", "PROPN"}:
-                continue
+        objects = token_objects(self.doc)
+        for i, pos in enumerate(token_poses(self.doc)):
+            if pos not in {"NOUN", "PROPN"}:
+                continue  # (read off the tag table)
+            tok = objects[i]
             low = tok.lower_
             if low in KINSHIP_NOUNS or tok.lemma_.lower() in KINSHIP_NOUNS:
                 found.extend(self._kinship(tok))
@@ -170,7 +175,7 @@ class _Relations:
         title = noun
         hedge = None
         if tok is not None:
-            mods = [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i]
+            mods = [c for c in children_of(tok) if c.dep_ in {"compound", "amod"} and c.i < tok.i]
             compounds: list[Token] = []
             i = tok.i - 1
             while i >= 0 and self.doc[i].dep_ == "compound" and self.doc[i].pos_ == "NOUN":
@@ -330,7 +335,7 @@ class _Relations:
             (
                 c
                 for t in group
-                for c in t.children
+                for c in children_of(t)
                 if c.dep_ == "poss" and c.lower_ != "whose" and c.i not in inside
             ),
             None,
@@ -345,7 +350,7 @@ class _Relations:
         for t in group:
             if t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head.i not in inside:
                 name_head = t.head
-            for c in t.children:
+            for c in children_of(t):
                 if c.dep_ == "appos" and c.pos_ == "PROPN":
                     name_head = c
         if name_head is not None:
@@ -380,14 +385,14 @@ class _Relations:
         """ "Damaso Lopez Nunez, a top Sinaloa Cartel lieutenant": member_of the group."""
         if tok.dep_ != "appos" or tok.lemma_.lower() not in RELATION_NOUNS:
             return []
-        if any(c.dep_ == "prep" for c in tok.children):
+        if any(c.dep_ == "prep" for c in children_of(tok)):
             return []  # "a member of X" is a claim's relation
         name = tok.head
         m = self.ctx.mention_at(name)
         if m is None or m.label != "PERSON":
             return []
         group = None
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ in {"compound", "nmod", "amod"} and child.i < tok.i:
                 gm = self.ctx.mention_at(child)
                 if gm is not None and gm.label == "ORG":
@@ -397,7 +402,7 @@ class _Relations:
         kind = self._type_for(tok.lemma_.lower(), group)
         if kind is None or kind == "relative_of":
             return []
-        mods = [c for c in tok.children if c.i < tok.i]
+        mods = [c for c in children_of(tok) if c.i < tok.i]
         return [
             self._make(
                 kind,

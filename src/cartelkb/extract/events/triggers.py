@@ -18,6 +18,7 @@ from cartelkb.extract.events.vocab import (
     TRANSFER_VERBS,
     VERB_TRIGGERS,
 )
+from cartelkb.extract.tokens import children_of
 
 _VOWELS = set("aeiou")
 _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
@@ -61,17 +62,23 @@ class Trigger:
     transfer: bool = False
 
 
+def may_trigger(lower: str, lemma: str) -> bool:
+    """Whether a token's lowercase form or its lemma is any trigger's: `classify` says
+    None to every other token, so a scan may skip them on the token tables."""
+    return lower in _FORMS or lemma.lower() in _LEMMAS
+
+
 def _lemma(tok: Token) -> tuple[str, bool] | None:
     """The trigger lemma of a token and whether it is verbal, or None."""
     low = tok.lower_
     lemma = tok.lemma_.lower()
-    if low not in _FORMS and lemma not in _LEMMAS:
+    if not may_trigger(low, lemma):
         return None
     if tok.pos_ == "PROPN" or (tok.is_title and tok.pos_ not in {"VERB", "NOUN"}):
         # headlines: "Eduardo Arellano-Felix Extradited From Mexico", "Treasury Sanctions"
         verb = VERB_FORMS.get(low)
         noun = NOUN_FORMS.get(low)
-        has_args = any(c.dep_ in {"dobj", "nsubj", "nsubjpass", "agent"} for c in tok.children)
+        has_args = any(c.dep_ in {"dobj", "nsubj", "nsubjpass", "agent"} for c in children_of(tok))
         if verb is not None and (noun is None or has_args or low.endswith(("ed", "ing"))):
             return verb, True
         if noun is not None:
@@ -115,7 +122,7 @@ def classify(tok: Token) -> Trigger | None:
 
 def _as_label(verb: Token) -> bool:
     """ "identified ... as significant foreign narcotics traffickers": a designation label."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "prep" and child.lower_ == "as":
             return any(t.lemma_.lower() in DESIGNATION_LABELS for t in child.subtree)
     return False
@@ -123,13 +130,13 @@ def _as_label(verb: Token) -> bool:
 
 def _term_complement(verb: Token) -> bool:
     """ "ordered to life in federal prison", "condemned to 20 years": a prison term."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "prep" and child.lower_ == "to":
-            for pobj in child.children:
+            for pobj in children_of(child):
                 if pobj.dep_ != "pobj":
                     continue
                 if pobj.lower_ in LIFE_TERMS:
                     return True
-                if pobj.lower_ in TERM_UNITS and any(c.like_num for c in pobj.children):
+                if pobj.lower_ in TERM_UNITS and any(c.like_num for c in children_of(pobj)):
                     return True
     return False
