@@ -28,6 +28,9 @@ def test_tables_match_the_tokens(nlp, text):
     assert tokens.lowers(doc) == [t.lower_ for t in doc]
     assert tokens.children(doc) == [[c.i for c in t.children] for t in doc]
     assert tokens.doc_text(doc) == doc.text
+    assert [(e.start, e.end, e.label_) for e in tokens.entities(doc)] == [
+        (e.start, e.end, e.label_) for e in doc.ents
+    ]
     assert tokens.heads(doc) == [t.head.i for t in doc]
     assert tokens.poses(doc) == [t.pos_ for t in doc]
     assert tokens.tags(doc) == [t.tag_ for t in doc]
@@ -57,6 +60,7 @@ def test_tables_are_computed_once_per_doc(nlp):
     assert tokens.tokens(doc) is tokens.tokens(doc)
     assert tokens.poses(doc) is tokens.poses(doc)
     assert tokens.child_tokens(doc) is tokens.child_tokens(doc)
+    assert tokens.entities(doc) is tokens.entities(doc)
 
 
 @pytest.mark.parametrize("text", TEXTS[:2])

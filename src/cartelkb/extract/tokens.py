@@ -12,7 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from collections.abc import Sequence
+
+    from spacy.tokens import Doc, Span, Token
 
 _KEY = "cartelkb_tokens"
 
@@ -23,18 +25,24 @@ class _Tables(NamedTuple):
     spaces: list[str]
     deps: list[str]
     lowers: list[str]
+    poses: list[str]
+    tags: list[str]
+    lemmas: list[str]
 
 
 def _tables(doc: Doc) -> _Tables:
     tables = doc.user_data.get(_KEY)
     if tables is None:
-        tables = _Tables([], [], [], [], [])
-        for t in tokens(doc):
+        tables = _Tables([], [], [], [], [], [], [], [])
+        for t in tokens(doc):  # one pass over the Token objects for every table
             tables.texts.append(t.text)
             tables.starts.append(t.idx)
             tables.spaces.append(t.whitespace_)
             tables.deps.append(t.dep_)
             tables.lowers.append(t.lower_)
+            tables.poses.append(t.pos_)
+            tables.tags.append(t.tag_)
+            tables.lemmas.append(t.lemma_)
         doc.user_data[_KEY] = tables
     return tables  # type: ignore[no-any-return]
 
@@ -65,10 +73,12 @@ def lowers(doc: Doc) -> list[str]:
 
 
 def doc_text(doc: Doc) -> str:
-    """`doc.text` (which joins every token again on each access)."""
+    """`doc.text`, which makes a Token object per token again on each access: here it is
+    joined once from the token tables."""
     found = doc.user_data.get(_TEXT_KEY)
     if found is None:
-        found = doc.user_data[_TEXT_KEY] = doc.text
+        tables = _tables(doc)
+        found = doc.user_data[_TEXT_KEY] = "".join(map(str.__add__, tables.texts, tables.spaces))
     return str(found)
 
 
@@ -160,38 +170,28 @@ _HEADS_KEY = "cartelkb_heads"
 
 def poses(doc: Doc) -> list[str]:
     """The coarse part of speech of each token (`token.pos_`), by token index."""
-    return _tags(doc).poses
+    return _tables(doc).poses
 
 
 def tags(doc: Doc) -> list[str]:
     """The fine-grained tag of each token (`token.tag_`), by token index."""
-    return _tags(doc).tags
+    return _tables(doc).tags
 
 
 def lemmas(doc: Doc) -> list[str]:
     """The lemma of each token (`token.lemma_`), by token index."""
-    return _tags(doc).lemmas
+    return _tables(doc).lemmas
 
 
-class _Tags(NamedTuple):
-    poses: list[str]
-    tags: list[str]
-    lemmas: list[str]
-
-
-_TAGS_KEY = "cartelkb_tags"
-
-
-def _tags(doc: Doc) -> _Tags:
-    found = doc.user_data.get(_TAGS_KEY)
+def entities(doc: Doc) -> Sequence[Span]:
+    """`doc.ents`, which builds its Spans again on each access: read once per Doc."""
+    found = doc.user_data.get(_ENTS_KEY)
     if found is None:
-        found = _Tags([], [], [])
-        for t in tokens(doc):
-            found.poses.append(t.pos_)
-            found.tags.append(t.tag_)
-            found.lemmas.append(t.lemma_)
-        doc.user_data[_TAGS_KEY] = found
+        found = doc.user_data[_ENTS_KEY] = doc.ents
     return found  # type: ignore[no-any-return]
+
+
+_ENTS_KEY = "cartelkb_ents"
 
 
 def children_of(tok: Token) -> list[Token]:

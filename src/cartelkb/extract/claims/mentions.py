@@ -7,6 +7,7 @@ import bisect
 from spacy.tokens import Doc
 
 from cartelkb.extract.sentences import sentences
+from cartelkb.extract.tokens import entities
 from cartelkb.knowledge import load as load_knowledge
 from cartelkb.records import MentionRecord
 
@@ -18,11 +19,11 @@ def mentions_from_ents(doc: Doc) -> list[MentionRecord]:
     kb = load_knowledge()
     out: list[MentionRecord] = []
     person_surnames = {
-        ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+        ent[-1].lower_ for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1
     }
     sents = sentences(doc)
     sent_starts = [s.start for s in sents]
-    for ent in doc.ents:
+    for ent in entities(doc):
         label = ent.label_
         known = kb.lookup(ent.text)
         canonical = ent.ent_id_ or (known.canonical if known else None)

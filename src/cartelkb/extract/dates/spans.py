@@ -19,6 +19,7 @@ from cartelkb.extract.dates.normalize import normalize
 from cartelkb.extract.dates.numbers import number
 from cartelkb.extract.dates.reading import MAX_YEAR, MIN_YEAR, Normalized, year_reading
 from cartelkb.extract.dates.vocabulary import AGE_WORDS, SEASONS, UNIT_FORMS
+from cartelkb.extract.tokens import entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -38,7 +39,7 @@ Part = tuple[int, int, Normalized | None]
 
 def entity_candidates(doc: Doc) -> Iterator[tuple[Span, list[Part]]]:
     """DATE/TIME entities, merged when adjacent, as (span, [(start, end, fixed reading)])."""
-    ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME") or _is_holiday(e)]
+    ents = [e for e in entities(doc) if e.label_ in ("DATE", "TIME") or _is_holiday(e)]
     merged: list[Span] = []
     for ent in ents:
         last = merged[-1] if merged else None

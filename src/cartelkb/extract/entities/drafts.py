@@ -15,8 +15,8 @@ from cartelkb.extract.entities.titles import (
     strip_leading_title,
 )
 from cartelkb.extract.sentences import sentence_of
+from cartelkb.extract.tokens import entities, span_text
 from cartelkb.extract.tokens import spaces as token_spaces
-from cartelkb.extract.tokens import span_text
 from cartelkb.extract.tokens import starts as token_starts
 from cartelkb.extract.tokens import texts as token_texts
 from cartelkb.extract.tokens import tokens as token_objects
@@ -136,8 +136,9 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
     canonical name taken when it knows the name.
     """
     drafts: list[Draft] = []
-    ent_at = {ent.start: ent for ent in doc.ents}
-    for ent in doc.ents:
+    ents = entities(doc)
+    ent_at = {ent.start: ent for ent in ents}
+    for ent in ents:
         label = ent.label_
         if label == "NORP":
             country = denoted_country(doc, ent, kb)
