@@ -1,10 +1,12 @@
 """The texts, offsets, dependency labels, heads, children, tags and lemmas of a Doc's
-tokens, the Token objects themselves, and the Doc's text, read once per Doc and shared.
+tokens, the Token objects themselves, the Doc's text and its entity Spans, read once per
+Doc and shared.
 
 Every `Token` spaCy hands out is a new Python object, so a list comprehension over the
 Doc costs a pass of object creation; the extractors need the token texts and offsets
 in several places per article. The lists are kept in `doc.user_data` (as
-`cartelkb.extract.sentences` keeps the sentences) and must not be changed by callers.
+`cartelkb.extract.sentences` keeps the sentences) and must not be changed by callers;
+`release` drops them when the article's extraction is done.
 """
 
 from __future__ import annotations
