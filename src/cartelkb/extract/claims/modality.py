@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cartelkb.extract.claims.syntax import child_of
+from cartelkb.extract.claims.syntax import child_of, has_child
 from cartelkb.extract.claims.vocab import (
     ALLEGATION_NOUNS,
     CONDITIONAL_MARKS,
@@ -153,7 +153,7 @@ class Modality:
         with the murder" (sought by the police: the murder happened), "the reward offered
         for information leading to the arrest" (the participle describes the reward, whose
         own noun decides)."""
-        if any(c.dep_ == "auxpass" for c in children_of(verb)) and verb.lemma_ == "want":
+        if has_child(verb, "auxpass") and verb.lemma_ == "want":
             return True
         return verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN"
 
@@ -212,9 +212,7 @@ def hedge_cue(scope: list[Token], backshifted: bool = False) -> str | None:
             if child.dep_ == "aux" and child.lower_ in HEDGE_MODALS:
                 if backshifted and child.lower_ == "would":
                     continue
-                if child.lower_ in INABILITY_MODALS and any(
-                    c.dep_ == "neg" for c in children_of(tok)
-                ):
+                if child.lower_ in INABILITY_MODALS and has_child(tok, "neg"):
                     continue  # "could not demonstrate": it did not happen (negated)
                 return child.text
             if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:

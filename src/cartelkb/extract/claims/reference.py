@@ -315,7 +315,7 @@ class Linker:
                     and self.mentions[m].label in {"PERSON", "ORG"}
                 ):
                     return m
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(cand)):
+            if child_of(cand, "det", lower="the") is None:
                 return None
         return None
 

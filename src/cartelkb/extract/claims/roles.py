@@ -10,6 +10,7 @@ from cartelkb.extract.claims.syntax import (
     PARTICIPLE_TAGS,
     child_of,
     clause_dep,
+    has_child,
     is_infinitive,
     is_parenthesized,
     relcl_antecedent,
@@ -248,7 +249,7 @@ class Roles:
         and no subject: take the noun phrase between the comma and the verb group.
         """
         doc = self.doc
-        if verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in children_of(verb)):
+        if verb.tag_ == "VB" and not has_child(verb, "aux"):
             return None  # imperative
         j = verb.i - 1
         sent_start = self.article.sent(verb).start
@@ -366,7 +367,7 @@ class Roles:
         Only a named agent in a "by" phrase closing the verb's own complement counts
         (a time - "by 2025" - or an unnamed noun may well modify that noun).
         """
-        if not any(c.dep_ == "auxpass" for c in children_of(verb)):
+        if not has_child(verb, "auxpass"):
             return None
         for prep in verb.rights:
             if prep.dep_ != "prep":

@@ -27,7 +27,7 @@ def child_of(tok: Token, dep: str, lower: str | None = None) -> Token | None:
     """The first child of `tok` with dependency `dep` (and lowercase text `lower`).
 
     Read off the Doc's token tables (`cartelkb.extract.tokens`): the extractors ask this
-    of most tokens, and `children_of(Token)` makes a Token object per child on every call.
+    of most tokens, and `Token.children` makes a Token object per child on every call.
     """
     doc = tok.doc
     kids = token_children(doc)[tok.i]
@@ -78,7 +78,7 @@ def child_words(tok: Token, deps: frozenset[str]) -> set[str]:
 
 def is_infinitive(verb: Token) -> bool:
     """A verb with its own infinitival "to"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
+    return child_of(verb, "aux", lower="to") is not None
 
 
 def is_parenthesized(tok: Token) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from cartelkb.extract.claims.syntax import child_of
 from cartelkb.extract.events.context import Context
 from cartelkb.extract.events.quantities import Quantity, find_quantities
 from cartelkb.extract.events.triggers import Trigger, classify, may_trigger
@@ -243,9 +244,9 @@ class _Builder:
     def _by_agent(self, verb: Token) -> ArgRecord | None:
         for child in children_of(verb):
             if child.dep_ == "agent":
-                for pobj in children_of(child):
-                    if pobj.dep_ == "pobj":
-                        return self.ctx.arg(pobj)
+                pobj = child_of(child, "pobj")
+                if pobj is not None:
+                    return self.ctx.arg(pobj)
         return None
 
     def _nominal_roles(self, trigger: Trigger) -> tuple[ArgRecord | None, list[ArgRecord]]:
@@ -256,12 +257,12 @@ class _Builder:
         possessor: Token | None = None
         for child in children_of(noun):
             if child.dep_ == "prep" and child.lower_ in PATIENT_PREPS:
-                pobj = next((c for c in children_of(child) if c.dep_ == "pobj"), None)
+                pobj = child_of(child, "pobj")
                 if pobj is None or _is_amount(pobj):
                     continue
                 patients.append(ctx.arg(pobj))
             elif child.dep_ == "prep" and child.lower_ == "by":
-                pobj = next((c for c in children_of(child) if c.dep_ == "pobj"), None)
+                pobj = child_of(child, "pobj")
                 if pobj is not None:
                     agent = ctx.arg(pobj)
             elif child.dep_ == "poss" and child.lower_ != "whose":
@@ -286,7 +287,7 @@ class _Builder:
                 # "imposed sanctions on 15 Mexican businesses": the verb took the phrase
                 for child in children_of(verb):
                     if child.dep_ == "prep" and child.lower_ in PATIENT_PREPS - {"of"}:
-                        pobj = next((c for c in children_of(child) if c.dep_ == "pobj"), None)
+                        pobj = child_of(child, "pobj")
                         if pobj is not None and pobj.i > noun.i:
                             patients.append(ctx.arg(pobj))
             role = LIGHT_VERBS[verb.lemma_.lower()]
@@ -316,7 +317,7 @@ class _Builder:
         """A verb's subject: the object of the verb it complements ("ordered Rincon to
         serve"), its claim's, else its nsubj, else its chain head's."""
         if verb.dep_ == "xcomp":
-            dobj = next((c for c in children_of(verb.head) if c.dep_ == "dobj"), None)
+            dobj = child_of(verb.head, "dobj")
             if dobj is not None:
                 return self.ctx.arg(dobj)
         for n in self.ctx.claims_at.get(verb.i, ()):

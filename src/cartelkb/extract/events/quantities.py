@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from cartelkb.extract.claims.syntax import child_of, has_child
 from cartelkb.extract.events.numbers import is_number_word, parse_digits, read_number
 from cartelkb.extract.events.vocab import (
     APPROXIMATORS,
@@ -253,14 +254,14 @@ def _unit(
             stop = counted.i if close else last
             return Quantity("people", first, stop, counted.i, amount, "person", item=item)
     # "all three of the original leaders"
-    of = next((c for c in children_of(doc[last]) if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = child_of(doc[last], "prep", lower="of")
     if of is not None:
-        pobj = next((c for c in children_of(of) if c.dep_ == "pobj"), None)
+        pobj = child_of(of, "pobj")
         if (
             pobj is not None
             and amount != 1  # "one of the leaders" names one person, it counts nothing
             and pobj.lemma_.lower() in PEOPLE_NOUNS
-            and not any(c.dep_ == "nummod" for c in children_of(pobj))
+            and not has_child(pobj, "nummod")
         ):
             return Quantity("people", first, last, pobj.i, amount, "person", item=pobj.text)
     return None

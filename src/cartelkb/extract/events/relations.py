@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
+from cartelkb.extract.claims.syntax import has_child
 from cartelkb.extract.claims.vocab import AGENTIVE_NOUNS
 from cartelkb.extract.events.context import Context
 from cartelkb.extract.events.vocab import (
@@ -385,7 +386,7 @@ class _Relations:
         """ "Damaso Lopez Nunez, a top Sinaloa Cartel lieutenant": member_of the group."""
         if tok.dep_ != "appos" or tok.lemma_.lower() not in RELATION_NOUNS:
             return []
-        if any(c.dep_ == "prep" for c in children_of(tok)):
+        if has_child(tok, "prep"):
             return []  # "a member of X" is a claim's relation
         name = tok.head
         m = self.ctx.mention_at(name)
