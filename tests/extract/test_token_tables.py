@@ -26,7 +26,7 @@ def test_tables_match_the_tokens(nlp, text):
     assert tokens.spaces(doc) == [t.whitespace_ for t in doc]
     assert tokens.deps(doc) == [t.dep_ for t in doc]
     assert tokens.lowers(doc) == [t.lower_ for t in doc]
-    assert tokens.children(doc) == [[c.i for c in t.children] for t in doc]
+    assert [list(kids) for kids in tokens.children(doc)] == [[c.i for c in t.children] for t in doc]
     assert tokens.doc_text(doc) == doc.text
     assert [(e.start, e.end, e.label_) for e in tokens.entities(doc)] == [
         (e.start, e.end, e.label_) for e in doc.ents
@@ -36,9 +36,11 @@ def test_tables_match_the_tokens(nlp, text):
     assert tokens.tags(doc) == [t.tag_ for t in doc]
     assert tokens.lemmas(doc) == [t.lemma_ for t in doc]
     assert tokens.tokens(doc) == list(doc)
-    assert [[c.i for c in kids] for kids in tokens.child_tokens(doc)] == tokens.children(doc)
+    assert [[c.i for c in kids] for kids in tokens.child_tokens(doc)] == [
+        list(kids) for kids in tokens.children(doc)
+    ]
     for t in doc:
-        assert tokens.children_of(t) == list(t.children)
+        assert list(tokens.children_of(t)) == list(t.children)
 
 
 @pytest.mark.parametrize("text", TEXTS[:2])
@@ -83,3 +85,20 @@ def test_parse_lookups_match_spacy(nlp, text):
         to = child_of(according, "prep", lower="to")
         assert to is not None and to.lower_ == "to"
         assert child_of(according, "prep", lower="from") is None
+
+
+def test_tables_of_docs_from_other_vocabs_read_their_own_strings(nlp):
+    """The strings are looked up per StringStore: a Doc of another vocab in between (a
+    blank pipeline, words its store alone has) gives its own words, then the pipeline's
+    Doc its own again."""
+    import spacy
+
+    blank = spacy.blank("en")
+    first = nlp(TEXTS[0])
+    assert tokens.lemmas(first) == [t.lemma_ for t in first]
+    other = blank("Zyxwvut Qponmlk arrived.")
+    assert tokens.texts(other) == ["Zyxwvut", "Qponmlk", "arrived", "."]
+    assert tokens.deps(other) == [""] * 4
+    again = nlp(TEXTS[1])
+    assert tokens.texts(again) == [t.text for t in again]
+    assert tokens.tags(again) == [t.tag_ for t in again]

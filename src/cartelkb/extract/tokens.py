@@ -11,11 +11,12 @@ in several places per article. The lists are kept in `doc.user_data` (as
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
 _KEY = "cartelkb_tokens"
@@ -32,33 +33,77 @@ class _Tables(NamedTuple):
     lemmas: list[str]
 
 
+class _Names(dict[int, str]):
+    """The string of each hash in one StringStore, read from the store on first sight, so
+    the tables share one str object per distinct word, lemma and label instead of
+    decoding one per token and attribute."""
+
+    def __init__(self, strings: StringStore | None) -> None:
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, key: int) -> str:
+        assert self.strings is not None
+        value = self[key] = self.strings[key]
+        return value
+
+
+# The names of the last StringStore the tables were built from (a process has one
+# pipeline); started afresh for another store or past the limit, so it cannot grow
+# without bound over a long ingest.
+_names = _Names(None)
+_NAMES_LIMIT = 500_000
+
+
+def _names_of(strings: StringStore) -> _Names:
+    global _names
+    if _names.strings is not strings or len(_names) > _NAMES_LIMIT:
+        _names = _Names(strings)
+    return _names
+
+
 def _tables(doc: Doc) -> _Tables:
     tables = doc.user_data.get(_KEY)
     if tables is None:
-        tables = _Tables([], [], [], [], [], [], [], [])
-        for t in tokens(doc):  # one pass over the Token objects for every table
-            tables.texts.append(t.text)
-            tables.starts.append(t.idx)
-            tables.spaces.append(t.whitespace_)
-            tables.deps.append(t.dep_)
-            tables.lowers.append(t.lower_)
-            tables.poses.append(t.pos_)
-            tables.tags.append(t.tag_)
-            tables.lemmas.append(t.lemma_)
+        from spacy.attrs import DEP, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+
+        # one array of the token attributes: no Token object per token and attribute
+        columns = doc.to_array([ORTH, IDX, SPACY, DEP, LOWER, POS, TAG, LEMMA]).T.tolist()
+        if not columns:  # an empty Doc
+            columns = [[] for _ in range(8)]
+        name = _names_of(doc.vocab.strings).__getitem__
+        orth, idx, space, dep, lower, pos, tag, lemma = columns
+        tables = _Tables(
+            texts=list(map(name, orth)),
+            starts=idx,
+            spaces=[" " if s else "" for s in space],
+            deps=list(map(name, dep)),
+            lowers=list(map(name, lower)),
+            poses=list(map(name, pos)),
+            tags=list(map(name, tag)),
+            lemmas=list(map(name, lemma)),
+        )
         doc.user_data[_KEY] = tables
     return tables  # type: ignore[no-any-return]
 
 
-def children(doc: Doc) -> list[list[int]]:
-    """The indexes of each token's children, in text order (`token.children`)."""
+def children(doc: Doc) -> list[Sequence[int]]:
+    """The indexes of each token's children, in text order (`token.children`). A leaf
+    (about half the tokens) shares the empty tuple instead of owning an empty list: the
+    table is built for every article, and each list is one more object for the cyclic
+    garbage collector to track and traverse."""
     found = doc.user_data.get(_CHILDREN_KEY)
     if found is None:
-        found = [[] for _ in range(len(doc))]
+        table: list[list[int] | tuple[()]] = [()] * len(doc)
         for i, head in enumerate(heads(doc)):
             if head != i:
-                found[head].append(i)
-        doc.user_data[_CHILDREN_KEY] = found
-    return found  # type: ignore[no-any-return]
+                kids = table[head]
+                if isinstance(kids, list):
+                    kids.append(i)
+                else:
+                    table[head] = [i]
+        found = doc.user_data[_CHILDREN_KEY] = table
+    return cast("list[Sequence[int]]", found)
 
 
 _CHILDREN_KEY = "cartelkb_children"
@@ -139,12 +184,13 @@ def tokens(doc: Doc) -> list[Token]:
 _TOKENS_KEY = "cartelkb_token_objects"
 
 
-def child_tokens(doc: Doc) -> list[list[Token]]:
-    """`token.children` of each token (objects of `tokens`), in text order."""
+def child_tokens(doc: Doc) -> list[Sequence[Token]]:
+    """`token.children` of each token (objects of `tokens`), in text order; a leaf's is
+    the shared empty tuple, as in `children`."""
     found = doc.user_data.get(_CHILD_TOKENS_KEY)
     if found is None:
         objects = tokens(doc)
-        found = [[objects[k] for k in kids] for kids in children(doc)]
+        found = [[objects[k] for k in kids] if kids else () for kids in children(doc)]
         doc.user_data[_CHILD_TOKENS_KEY] = found
     return found  # type: ignore[no-any-return]
 
@@ -196,6 +242,6 @@ def entities(doc: Doc) -> Sequence[Span]:
 _ENTS_KEY = "cartelkb_ents"
 
 
-def children_of(tok: Token) -> list[Token]:
+def children_of(tok: Token) -> Sequence[Token]:
     """`tok.children` as a list from `child_tokens` (shared: callers must not change it)."""
     return child_tokens(tok.doc)[tok.i]
