@@ -38,6 +38,7 @@ _WEEKDAY_BEFORE_NUMBERS_RE = re.compile(
     r"^(?:" + "|".join([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS]) + r")\.?,? (?=\d)"
 )
 _YEAR_STATED_RE = re.compile(r"(?<![\d:])\d{4}(?![\d:])|'\d{2}\b|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$")
+_MONTH_DAY_YEAR_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 # Only dates and their own words: dateparser would read "2024 soldiers" too.
 _ALLOWED_WORDS = set(MONTHS) | set(WEEKDAYS) | set(WEEKDAY_ABBREVIATIONS) | DATEPARSER_WORDS
 
@@ -85,7 +86,18 @@ def read_formatted(t: str, base: dt.date | None, tense: Tense | None) -> Normali
 def _parse(text: str) -> tuple[dt.date, str | None] | None:
     """dateparser's reading of a cleaned expression: its date and period ("day",
     "month", "year"), or None. Remembered per text: dateparser takes about a millisecond
-    per call, and an article repeats its dates."""
+    per call, and an article repeats its dates.
+
+    A valid month/day/year with slashes and a four-digit year ("12/31/2018"), the most
+    common format that reaches here, is read directly as dateparser's English reading
+    reads it (month first); tests/extract/dates/test_dates_formats.py holds the two
+    equal over every month and day."""
+    m = _MONTH_DAY_YEAR_RE.match(text)
+    if m is not None:
+        try:
+            return dt.date(int(m[3]), int(m[1]), int(m[2])), "day"
+        except ValueError:
+            pass  # "13/4/2020", "2/30/2020": dateparser's rules decide
     data = _parser().get_date_data(text)
     if data.date_obj is None:
         return None
