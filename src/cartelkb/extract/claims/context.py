@@ -16,7 +16,9 @@ from cartelkb.extract.claims.vocab import PLACE_NOUNS
 from cartelkb.extract.sentences import sentences
 from cartelkb.extract.tokens import deps as token_deps
 from cartelkb.extract.tokens import doc_text
+from cartelkb.extract.tokens import heads as token_heads
 from cartelkb.extract.tokens import starts as token_starts
+from cartelkb.extract.tokens import tokens as token_objects
 from cartelkb.records import DateRecord, MentionRecord
 
 
@@ -116,7 +118,7 @@ class Article:
 
     def parent(self, tok: Token) -> Token:
         """A token's syntactic head, after the corrections of `misattached_participles`."""
-        return self.reattached.get(tok.i) or tok.head
+        return self.reattached.get(tok.i) or token_objects(self.doc)[token_heads(self.doc)[tok.i]]
 
     def dep(self, tok: Token) -> str:
         """A token's dependency label, reading misattached participles as adverbial.

@@ -35,6 +35,9 @@ from cartelkb.extract.claims.vocab import (
 from cartelkb.extract.reader.bylines import is_person_name
 from cartelkb.extract.tokens import children_of
 from cartelkb.extract.tokens import deps as token_deps
+from cartelkb.extract.tokens import lemmas as token_lemmas
+from cartelkb.extract.tokens import poses as token_poses
+from cartelkb.extract.tokens import tags as token_tags
 from cartelkb.extract.tokens import tokens as token_objects
 from cartelkb.knowledge import name_key
 
@@ -303,10 +306,12 @@ class Linker:
         Only the nearest earlier phrase with that head counts; an unnamed one stops.
         """
         floor = self.sents[max(self.article.sent_no(tok) - 3, 0)].start
+        doc = self.doc
+        poses, lemmas, objects = token_poses(doc), token_lemmas(doc), token_objects(doc)
         for i in range(tok.i - 1, floor - 1, -1):
-            cand = self.doc[i]
-            if cand.pos_ != "NOUN" or cand.lemma_.lower() != lemma:
-                continue
+            if poses[i] != "NOUN" or lemmas[i].lower() != lemma:
+                continue  # (read off the tables: most tokens are not the head noun)
+            cand = objects[i]
             for child in children_of(cand):
                 m = self.tok2m.get(child.i)
                 if (
@@ -374,10 +379,11 @@ class Linker:
             current = current.head
             containing.add(current.i)
         out: list[Arg] = []
+        tags, labels, objects = token_tags(self.doc), token_deps(self.doc), token_objects(self.doc)
         for i in range(tok.i - 1, sent.start - 1, -1):
-            cand = self.doc[i]
-            if cand.tag_ != "NNS" or cand.dep_ in {"compound", "nmod", "poss"}:
+            if tags[i] != "NNS" or labels[i] in {"compound", "nmod", "poss"}:
                 continue
+            cand = objects[i]
             if cand.i in containing:
                 continue
             if cand.lemma_.lower() not in PEOPLE_NOUNS:

@@ -36,7 +36,7 @@ def child_of(tok: Token, dep: str, lower: str | None = None) -> Token | None:
     labels = token_deps(doc)
     for k in kids:
         if labels[k] == dep and (lower is None or token_lowers(doc)[k] == lower):
-            return doc[k]
+            return token_objects(doc)[k]
     return None
 
 
