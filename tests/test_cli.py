@@ -159,6 +159,28 @@ def test_ingest_missing_path_fails_naming_it(tmp_path):
     assert "0 added" in result.stdout and "1 failed" in result.stdout
 
 
+def test_ingest_that_stores_nothing_leaves_no_new_database(tmp_path):
+    db = tmp_path / "kb.db"
+    result = invoke("ingest", tmp_path / "no-such-article.txt", "--db", db)
+    assert result.exit_code == 1
+    assert f"database: none written ({db} would hold no article)" in unwrapped(result.stdout)
+    assert list(tmp_path.iterdir()) == []  # nor its -wal and -shm files
+    result = invoke("query", "--entity", "Sheinbaum", "--db", db)
+    assert_clean_error(result, f"no database at {db}")
+
+
+def test_ingest_that_stores_nothing_keeps_an_existing_database(tmp_path):
+    db = tmp_path / "kb.db"
+    article = tmp_path / "a.txt"
+    article.write_text("Mexico's president spoke in Sinaloa on Monday.\n", encoding="utf-8")
+    assert invoke("ingest", article, "--db", db).exit_code == 0
+    result = invoke("ingest", tmp_path / "gone.txt", "--db", db, "-f", "json")
+    assert result.exit_code == 1
+    summary = json.loads(result.stdout)
+    assert summary["database"] == str(db) and summary["articles"] == 1
+    assert db.exists()
+
+
 def test_ingest_missing_path_json_lists_the_failure(tmp_path):
     missing = tmp_path / "gone"
     result = invoke("ingest", missing, "--db", tmp_path / "kb.db", "-f", "json")

@@ -85,6 +85,8 @@ class IngestReport:
     stale: int = 0  # stored articles extracted by older rules (re-extract with --force)
     skipped: int = 0  # files in the directories walked that match no pattern
     patterns: str = ""  # the patterns they did not match, for the message
+    # False when the run created the SQLite file but stored no article, and removed it
+    db_kept: bool = True
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -601,8 +603,9 @@ def ingest(
     """
     from cartelkb.store.db import open_database
 
+    new_file = _new_sqlite_file(db_url)
     engine = open_database(db_url, write=True)
-    return Ingestor(
+    report = Ingestor(
         engine,
         model=model,
         force=force,
@@ -615,6 +618,46 @@ def ingest(
         on_file=on_file,
         on_total=on_total,
     ).run(paths, pattern)
+    report.db_kept = not _drop_if_empty(new_file, engine)
+    return report
+
+
+def _drop_if_empty(new_file: Path | None, engine: Engine) -> bool:
+    """Remove the SQLite file this run created when it ended storing no article (every
+    input failed, say a mistyped path), so the next query says "no database" instead of
+    answering from an empty one. Returns whether it was removed. (A run stopped by a
+    fault of the environment leaves the file as the fault left it.)"""
+    if new_file is None or not _holds_no_article(engine):
+        return False
+    engine.dispose()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{new_file}{suffix}").unlink(missing_ok=True)
+    return True
+
+
+def _new_sqlite_file(db_url: str) -> Path | None:
+    """The SQLite file `db_url` names, when it does not exist yet (else None)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(db_url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:" or parsed.query.get("mode") == "memory":
+        return None
+    path = Path(parsed.database)
+    return None if path.exists() else path
+
+
+def _holds_no_article(engine: Engine) -> bool:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from cartelkb.store.models import Article
+
+    try:
+        with engine.connect() as conn:
+            return not conn.scalar(select(func.count()).select_from(Article))
+    except SQLAlchemyError:
+        return False  # not ours to judge: keep the file
 
 
 def _corpus(

@@ -265,7 +265,7 @@ def _summary(report: IngestReport) -> dict[str, object]:
         "other_shards": report.count("other-shard"),
         "skipped": report.skipped,
         **report.totals,
-        "database": report.db,
+        "database": report.db if report.db_kept else None,
         "interrupted": report.interrupted,
     }
 
@@ -302,7 +302,14 @@ def _print_summary(report: IngestReport, *, profile: bool) -> None:
         f"{report.totals.get('dates', 0)} dates, {report.totals.get('claims', 0)} claims",
         highlight=False,
     )
-    out.print(f"database: {report.db}", highlight=False, markup=False)
+    if report.db_kept:
+        out.print(f"database: {report.db}", highlight=False, markup=False)
+    else:
+        out.print(
+            f"database: none written ({report.db} would hold no article)",
+            highlight=False,
+            markup=False,
+        )
     if report.stale:
         err.print(
             f"note: {report.stale} stored articles were extracted by an older cartelkb; "
