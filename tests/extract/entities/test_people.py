@@ -52,3 +52,27 @@ def test_add_missed_surnames(nlp, drafts, added):
     after = add_missed_surnames(doc, before)
     new = [d for d in after if all(d is not b for b in before)]
     assert [(doc[d.start : d.end].text, d.label) for d in new] == [(t, "PERSON") for t in added]
+
+
+def test_a_name_tagged_in_the_text_is_found_again_in_a_title_case_heading(nlp):
+    """Every word of a Title Case heading is tagged a proper noun, so its neighbours do
+    not make the name part of a longer one there; in running text they still do."""
+    from cartelkb.extract.entities.people import add_repeated_names
+
+    heading = "Sixers Hire Maurice Cheeks as Head Coach\n"
+    doc = nlp(heading + "Maurice Cheeks was introduced as the head coach on Monday.\n")
+    tagged = [Draft(e.start, e.end, e.label_) for e in doc.ents if e.text == "Maurice Cheeks"]
+    assert [doc[d.start : d.end].start_char for d in tagged] == [len(heading)]
+    found = add_repeated_names(doc, tagged)
+    assert [
+        (doc[d.start : d.end].text, doc[d.start : d.end].start_char, d.label) for d in found
+    ] == [
+        ("Maurice Cheeks", heading.index("Maurice"), "PERSON"),
+        ("Maurice Cheeks", len(heading), "PERSON"),
+    ]
+    prose = nlp("Coach Maurice Cheeks Junior spoke. Maurice Cheeks was introduced on Monday.")
+    prose.ents = []  # only the neighbours can tell "Maurice Cheeks Junior" apart
+    assert [t.pos_ for t in prose[0:4]] == ["PROPN"] * 4
+    body = [Draft(6, 8, "PERSON")]
+    assert prose[6:8].text == "Maurice Cheeks"
+    assert add_repeated_names(prose, body) == body

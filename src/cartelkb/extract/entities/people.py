@@ -7,7 +7,7 @@ import functools
 from spacy.tokens import Doc
 
 from cartelkb.extract.entities.aliases import inner_nickname
-from cartelkb.extract.entities.drafts import Draft, positions_of
+from cartelkb.extract.entities.drafts import Draft, is_heading, positions_of
 from cartelkb.extract.entities.titles import match_title
 from cartelkb.extract.sentences import sentence_of
 from cartelkb.extract.tokens import texts as token_texts
@@ -181,8 +181,15 @@ def add_repeated_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if (
             not any(taken[j] for j in range(i, i + found))
             and all(t.ent_type_ == "" and t.pos_ == "PROPN" for t in span)
-            and not (before is not None and before.pos_ == "PROPN")
-            and not (after is not None and after.pos_ == "PROPN")
+            and (
+                # in a Title Case heading every word is tagged a proper noun ("Sixers
+                # Hire Maurice Cheeks as Head Coach"): neighbours say nothing there
+                is_heading(sentence_of(doc, i))
+                or (
+                    not (before is not None and before.pos_ == "PROPN")
+                    and not (after is not None and after.pos_ == "PROPN")
+                )
+            )
         ):
             model = names[tuple(texts[i : i + found])]
             added.append(Draft(i, i + found, model.label, canonical=model.canonical))
