@@ -169,6 +169,14 @@ def test_ingest_that_stores_nothing_leaves_no_new_database(tmp_path):
     assert_clean_error(result, f"no database at {db}")
 
 
+def test_ingest_strict_with_only_missing_paths_leaves_no_database(tmp_path):
+    db = tmp_path / "kb.db"
+    result = invoke("ingest", tmp_path / "typo.txt", "--db", db, "--strict")
+    assert result.exit_code == 1
+    assert "does not exist" in unwrapped(result.output)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_ingest_that_stores_nothing_keeps_an_existing_database(tmp_path):
     db = tmp_path / "kb.db"
     article = tmp_path / "a.txt"

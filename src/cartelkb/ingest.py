@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -85,7 +86,8 @@ class IngestReport:
     stale: int = 0  # stored articles extracted by older rules (re-extract with --force)
     skipped: int = 0  # files in the directories walked that match no pattern
     patterns: str = ""  # the patterns they did not match, for the message
-    # False when the run created the SQLite file but stored no article, and removed it
+    # False when no database was written: the SQLite file did not exist and no input
+    # path does (the failures were reported from a database in memory)
     db_kept: bool = True
 
     def count(self, status: str) -> int:
@@ -604,7 +606,10 @@ def ingest(
     from cartelkb.store.db import open_database
 
     new_file = _new_sqlite_file(db_url)
-    engine = open_database(db_url, write=True)
+    # Every path mistyped: nothing can be stored, so the failures are reported from a
+    # database in memory, and no empty file is left for the next query to answer from.
+    nothing = new_file is not None and _none_exists(paths)
+    engine = open_database("sqlite://" if nothing else db_url, write=True)
     report = Ingestor(
         engine,
         model=model,
@@ -618,21 +623,16 @@ def ingest(
         on_file=on_file,
         on_total=on_total,
     ).run(paths, pattern)
-    report.db_kept = not _drop_if_empty(new_file, engine)
+    if nothing:
+        report.db, report.db_kept = display_db(db_url), False
     return report
 
 
-def _drop_if_empty(new_file: Path | None, engine: Engine) -> bool:
-    """Remove the SQLite file this run created when it ended storing no article (every
-    input failed, say a mistyped path), so the next query says "no database" instead of
-    answering from an empty one. Returns whether it was removed. (A run stopped by a
-    fault of the environment leaves the file as the fault left it.)"""
-    if new_file is None or not _holds_no_article(engine):
-        return False
-    engine.dispose()
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{new_file}{suffix}").unlink(missing_ok=True)
-    return True
+def _none_exists(paths: Sequence[str | Path]) -> bool:
+    """No input path exists (standard input, "-", always does)."""
+    from cartelkb.extract.reader import STDIN
+
+    return bool(paths) and all(str(p) != STDIN and not os.path.lexists(p) for p in paths)
 
 
 def _new_sqlite_file(db_url: str) -> Path | None:
@@ -646,18 +646,6 @@ def _new_sqlite_file(db_url: str) -> Path | None:
         return None
     path = Path(parsed.database)
     return None if path.exists() else path
-
-
-def _holds_no_article(engine: Engine) -> bool:
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from cartelkb.store.models import Article
-
-    try:
-        with engine.connect() as conn:
-            return not conn.scalar(select(func.count()).select_from(Article))
-    except SQLAlchemyError:
-        return False  # not ours to judge: keep the file
 
 
 def _corpus(
