@@ -102,3 +102,13 @@ def test_tables_of_docs_from_other_vocabs_read_their_own_strings(nlp):
     again = nlp(TEXTS[1])
     assert tokens.texts(again) == [t.text for t in again]
     assert tokens.tags(again) == [t.tag_ for t in again]
+
+
+@pytest.mark.parametrize("text", TEXTS[:2])
+def test_labelled_tokens_match_the_sentence_scan(nlp, text):
+    doc = nlp(text)
+    for sent in doc.sents:
+        for labels in ({"nsubj"}, {"nsubj", "nsubjpass"}, {"advcl", "acl", "punct"}):
+            assert [t.i for t in tokens.labelled(sent, labels)] == [
+                t.i for t in sent if t.dep_ in labels
+            ]

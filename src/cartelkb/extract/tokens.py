@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Collection, Iterator, Sequence
 
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
@@ -31,6 +31,7 @@ class _Tables(NamedTuple):
     poses: list[str]
     tags: list[str]
     lemmas: list[str]
+    heads: list[int]
 
 
 class _Names(dict[int, str]):
@@ -65,14 +66,14 @@ def _names_of(strings: StringStore) -> _Names:
 def _tables(doc: Doc) -> _Tables:
     tables = doc.user_data.get(_KEY)
     if tables is None:
-        from spacy.attrs import DEP, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+        from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 
         # one array of the token attributes: no Token object per token and attribute
-        columns = doc.to_array([ORTH, IDX, SPACY, DEP, LOWER, POS, TAG, LEMMA]).T.tolist()
-        if not columns:  # an empty Doc
-            columns = [[] for _ in range(8)]
+        array = doc.to_array([ORTH, IDX, SPACY, DEP, LOWER, POS, TAG, LEMMA, HEAD])
         name = _names_of(doc.vocab.strings).__getitem__
-        orth, idx, space, dep, lower, pos, tag, lemma = columns
+        orth, idx, space, dep, lower, pos, tag, lemma = array[:, :8].T.tolist()
+        # HEAD is the offset of the head, stored unsigned: read it back as signed
+        offsets = array[:, 8].astype("int64").tolist()
         tables = _Tables(
             texts=list(map(name, orth)),
             starts=idx,
@@ -82,6 +83,7 @@ def _tables(doc: Doc) -> _Tables:
             poses=list(map(name, pos)),
             tags=list(map(name, tag)),
             lemmas=list(map(name, lemma)),
+            heads=[i + offset for i, offset in enumerate(offsets)],
         )
         doc.user_data[_KEY] = tables
     return tables  # type: ignore[no-any-return]
@@ -199,20 +201,7 @@ _CHILD_TOKENS_KEY = "cartelkb_child_tokens"
 
 def heads(doc: Doc) -> list[int]:
     """The index of each token's syntactic head (`token.head.i`; a root is its own)."""
-    found = doc.user_data.get(_HEADS_KEY)
-    if found is None:
-        from spacy.attrs import HEAD
-
-        found = []
-        if len(doc):
-            # HEAD is the offset of the head, stored unsigned: read it back as signed
-            offsets = doc.to_array([HEAD]).astype("int64").tolist()
-            found = [i + offset for i, offset in enumerate(offsets)]
-        doc.user_data[_HEADS_KEY] = found
-    return found  # type: ignore[no-any-return]
-
-
-_HEADS_KEY = "cartelkb_heads"
+    return _tables(doc).heads
 
 
 def poses(doc: Doc) -> list[str]:
@@ -239,6 +228,16 @@ def entities(doc: Doc) -> Sequence[Span]:
 
 
 _ENTS_KEY = "cartelkb_ents"
+
+
+def labelled(sent: Span, labels: Collection[str]) -> Iterator[Token]:
+    """The tokens of `sent` whose dependency label is one of `labels`, in text order:
+    read off the label table, so only those are handed out as Token objects."""
+    doc = sent.doc
+    objects, found = tokens(doc), deps(doc)
+    for i in range(sent.start, sent.end):
+        if found[i] in labels:
+            yield objects[i]
 
 
 def children_of(tok: Token) -> Sequence[Token]:

@@ -33,7 +33,7 @@ from cartelkb.extract.claims.vocab import (
     ROLE_NOUNS,
 )
 from cartelkb.extract.reader.bylines import is_person_name
-from cartelkb.extract.tokens import children_of
+from cartelkb.extract.tokens import children_of, labelled
 from cartelkb.extract.tokens import deps as token_deps
 from cartelkb.extract.tokens import lemmas as token_lemmas
 from cartelkb.extract.tokens import poses as token_poses
@@ -105,11 +105,7 @@ class Linker:
         out: list[Arg] = []
         # filled in text order, so a pronoun can look back at earlier subjects
         self.subjects[self.sent_of[sent.start]] = out
-        objects, labels = token_objects(self.doc), token_deps(self.doc)
-        for i in range(sent.start, sent.end):
-            if labels[i] not in {"nsubj", "nsubjpass"}:
-                continue  # (read off the label table)
-            tok = objects[i]
+        for tok in labelled(sent, {"nsubj", "nsubjpass"}):
             if tok.pos_ in {"PUNCT", "SPACE"}:
                 continue
             if tok.lower_ in RELATIVE_PRONOUNS:

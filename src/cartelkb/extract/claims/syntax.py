@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from cartelkb.extract.claims.vocab import PARTICIPLE_SPEECH
 from cartelkb.extract.tokens import children as token_children
-from cartelkb.extract.tokens import children_of
+from cartelkb.extract.tokens import children_of, labelled
 from cartelkb.extract.tokens import deps as token_deps
 from cartelkb.extract.tokens import lowers as token_lowers
 from cartelkb.extract.tokens import tokens as token_objects
@@ -122,11 +122,7 @@ def misattached_participles(sent: Span) -> dict[int, Token]:
     last = sent.end - 1
     while last > sent.start and (doc[last].is_punct or doc[last].is_space):
         last -= 1
-    objects, labels = token_objects(doc), token_deps(doc)
-    for i in range(sent.start, sent.end):
-        if labels[i] not in {"advcl", "acl"}:
-            continue  # (read off the label table)
-        tok = objects[i]
+    for tok in labelled(sent, {"advcl", "acl"}):
         if (
             tok.tag_ != "VBG"
             or tok.lemma_ not in PARTICIPLE_SPEECH

@@ -20,9 +20,7 @@ from cartelkb.extract.claims.vocab import (
     VOICE_VERBS,
 )
 from cartelkb.extract.reader.bylines import is_official_title, starts_with_title
-from cartelkb.extract.tokens import children_of
-from cartelkb.extract.tokens import deps as token_deps
-from cartelkb.extract.tokens import tokens as token_objects
+from cartelkb.extract.tokens import children_of, labelled
 from cartelkb.knowledge import name_key
 
 # A document that is someone's own words says so in its headline ("Statement by X",
@@ -426,11 +424,7 @@ class Voice:
         return None
 
     def _agency_subject(self, sent: Span) -> int | None:
-        objects, labels = token_objects(self.doc), token_deps(self.doc)
-        for i in range(sent.start, sent.end):
-            if labels[i] != "nsubj":
-                continue  # (read off the label table)
-            tok = objects[i]
+        for tok in labelled(sent, {"nsubj"}):
             if tok.head.dep_ != "ROOT":
                 continue
             m = self.tok2m.get(tok.i)
