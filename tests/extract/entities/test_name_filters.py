@@ -34,6 +34,18 @@ def _drafts(nlp, text: str, name: str, label: str):
             "Covid-19 slowed the talks last year.", "Covid-19", "PERSON", id="digit-in-person"
         ),
         pytest.param("The law (S. 331/P.L. 119-26) passed.", "P.L.", "GPE", id="initials-alone"),
+        pytest.param(
+            "The hearing examined the Mexican Drug Cartels and their routes.",
+            "Mexican Drug Cartels",
+            "ORG",
+            id="plural-description",
+        ),
+        pytest.param(
+            "Agents target Transnational Criminal Organizations at the border.",
+            "Transnational Criminal Organizations",
+            "ORG",
+            id="plural-description-organizations",
+        ),
     ],
 )
 def test_spans_that_are_no_name_are_dropped(nlp, text, name, label):
@@ -61,6 +73,10 @@ def test_a_place_that_is_one_verb_is_dropped(nlp):
         ),
         pytest.param("Trucks crossed into Sonora at night.", "Sonora", "GPE", id="place"),
         pytest.param("Shots rang out on 117th Street.", "117th Street", "LOC", id="ordinal"),
+        pytest.param(
+            "Leaders of the Jalisco Cartel were charged.", "Jalisco Cartel", "ORG", id="cartel"
+        ),
+        pytest.param("The United Nations met in Geneva.", "United Nations", "ORG", id="plural"),
     ],
 )
 def test_names_stay(nlp, text, name, label):

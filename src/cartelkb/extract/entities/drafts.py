@@ -29,6 +29,7 @@ TRIM_START = _LEXICON.words("trim_start")
 PERSON_LEAD = _LEXICON.words("person_span_lead")
 PLACE_DIRECTIONS = _LEXICON.words("place_directions")
 GENERIC_HEADS = _LEXICON.words("generic_heads")
+PLURAL_DESCRIPTIONS = _LEXICON.words("plural_descriptions")
 ORGANIZATION_WORDS = (
     GENERIC_HEADS | _LEXICON.words("unit_heads") | _LEXICON.words("not_organization_heads")
 )
@@ -181,6 +182,8 @@ def model_drafts(doc: Doc, kb: Knowledge) -> list[Draft]:
         known = bool(ent.ent_id_) or kb.lookup(span_text(doc, start, end)) is not None
         if not known and not_a_name(doc, start, end, label):
             continue
+        if not known and label == "ORG" and doc[end - 1].lower_ in PLURAL_DESCRIPTIONS:
+            continue  # "the Mexican Drug Cartels": several organizations, described
         if (
             label == "ORG"
             and end - start == 2
