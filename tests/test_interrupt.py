@@ -157,9 +157,12 @@ def check_database(db: Path, expected: dict[str, tuple[int, int, int]]) -> int:
             return 0  # killed before the schema was committed: nothing half-made
         articles = conn.execute("SELECT id, sha256 FROM articles").fetchall()
         for article_id, sha in articles:
+            # the article's own rows: the end of a run may add mentions of names known from
+            # other articles (source known-name), which a clean extraction cannot count
             got = tuple(
                 conn.execute(
-                    f"SELECT count(*) FROM {t} WHERE article_id = ?",
+                    f"SELECT count(*) FROM {t} WHERE article_id = ?"
+                    + (" AND source != 'known-name'" if t == "mentions" else ""),
                     (article_id,),
                 ).fetchone()[0]
                 for t in ("mentions", "dates", "claims")

@@ -57,7 +57,7 @@ def _signals_deferred() -> Iterator[None]:
 
 
 # Bump when extraction rules change in a way that should re-extract on `--force`.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 # spaCy's `Language.max_length` default (no packaged pipeline changes it): known without
 # loading the model, which a run with nothing new to parse never does.
 SPACY_MAX_LENGTH = 1_000_000
@@ -89,6 +89,7 @@ class IngestReport:
     # False when no database was written: the SQLite file did not exist and no input
     # path does (the failures were reported from a database in memory)
     db_kept: bool = True
+    known_names: int = 0  # mentions added where a name the knowledge base knows was untagged
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -524,10 +525,12 @@ class Ingestor:
             return status, article.id
 
     def _after_articles(self) -> None:
-        """Once per run, after the articles: match the entities to the sanctions list and
-        geocode the new places (whole-table steps, so not per article). An interrupted
-        run skips them; the next run (or `knowledge match`, `places update`) does them."""
+        """Once per run, after the articles: find the names the knowledge base now knows
+        where the NER missed them, match the entities to the sanctions list and geocode
+        the new places (whole-table steps, so not per article). An interrupted run skips
+        them; the next run (or `knowledge match`, `places update`) does them."""
         from cartelkb.geocode import geocode_places
+        from cartelkb.resolve.known_names import link_known_names
         from cartelkb.sanctions import link_sanctions
         from cartelkb.store import repository as repo
         from cartelkb.store.db import session_scope
@@ -535,6 +538,7 @@ class Ingestor:
         t0 = time.perf_counter()
         with session_scope(self.engine) as session:
             repo.lock_for_write(session)
+            self.report.known_names = link_known_names(session)
             link_sanctions(session)
             geocode_places(session)
         self.timer.add("knowledge", t0)

@@ -78,6 +78,20 @@ class MentionRecord(Record):
     sent_end: int
 
 
+class NameCandidateRecord(Record):
+    """A run of proper nouns no mention covers: a name the NER may have missed.
+
+    Stored, it is matched against the names the knowledge base holds, now and whenever a
+    later ingest teaches it more (`cartelkb.resolve.known_names`).
+    """
+
+    text: str = Field(description="Surface form, exactly `article.text[start:end]`.")
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+
+
 class RefRecord(Record):
     """A named mention an argument refers to, by its offsets in the article text."""
 
@@ -285,6 +299,7 @@ class ArticleExtraction(Record):
     claims: list[ClaimRecord] = Field(default_factory=list)
     events: list[EventRecord] = Field(default_factory=list)
     relations: list[RelationRecord] = Field(default_factory=list)
+    name_candidates: list[NameCandidateRecord] = Field(default_factory=list)
     model: str
 
 

@@ -199,7 +199,10 @@ COLUMN_NOTES = {
     "mentions.text": "The name as written: articles.text[start_char:end_char].",
     "mentions.label": "Entity label of this mention (PERSON, ORG, GPE, LOC).",
     "mentions.role": "Title or role given with the name (President-elect, Secretary).",
-    "mentions.source": "What found it: the spaCy model, the gazetteer, a rule.",
+    "mentions.source": "What found it: the spaCy model, the gazetteer, a rule; known-name: "
+    "a name of the entity where the NER tagged nothing (name_candidates).",
+    "name_candidates.text": "The proper nouns as written: articles.text[start_char:end_char].",
+    "name_candidates.name_key": "The text normalized as entity_aliases.alias_key is.",
     "dates.text": "The expression as written.",
     "dates.value": "ISO value at the stated precision (2024-08-29, 2024-08, 2024-SU, P3Y); "
     "NULL when vague.",

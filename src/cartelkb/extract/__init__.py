@@ -61,6 +61,7 @@ def extract_article(raw: RawArticle, doc: Doc, model: str) -> ArticleExtraction:
     from cartelkb.extract.claims import extract_claims
     from cartelkb.extract.dates import extract_dates
     from cartelkb.extract.entities import extract_mentions
+    from cartelkb.extract.entities.candidates import name_candidates
     from cartelkb.extract.events import extract_events, extract_relations
     from cartelkb.extract.events.context import Context
     from cartelkb.extract.tokens import release
@@ -76,6 +77,7 @@ def extract_article(raw: RawArticle, doc: Doc, model: str) -> ArticleExtraction:
         shared = Context(doc, mentions, claims, dates)  # built once for both
         events = list(extract_events(doc, mentions, claims, dates, context=shared))
         relations = list(extract_relations(doc, mentions, claims, context=shared))
+        candidates = name_candidates(doc, mentions)
     finally:
         release(doc)  # the Doc is freed as soon as its caller drops it
     return ArticleExtraction(
@@ -85,5 +87,6 @@ def extract_article(raw: RawArticle, doc: Doc, model: str) -> ArticleExtraction:
         claims=claims,
         events=events,
         relations=relations,
+        name_candidates=candidates,
         model=model,
     )

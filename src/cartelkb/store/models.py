@@ -162,6 +162,29 @@ class Mention(Base):
     entity: Mapped[Entity] = relationship(back_populates="mentions")
 
 
+class NameCandidate(Base):
+    """A run of proper nouns no mention covers, where the NER may have missed a name.
+
+    Kept so a name the knowledge base knows, now or after a later ingest, is found
+    there too: the end of each ingest turns a candidate whose key is the name of exactly
+    one entity into a mention of it (source `known-name`) and deletes it with the
+    candidates it overlaps (`cartelkb.resolve.known_names`). The rest wait.
+    """
+
+    __tablename__ = "name_candidates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+
+
 class DateExpression(Base):
     """A date expression: ISO value at the stated precision, or NULL when vague."""
 

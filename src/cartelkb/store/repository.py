@@ -24,6 +24,7 @@ from cartelkb.store.models import (
     EventPatient,
     EventQuantity,
     Mention,
+    NameCandidate,
     Relation,
 )
 
@@ -148,7 +149,7 @@ def delete_article(session: Session, article_id: int, *, prune: bool = True) -> 
             ClaimArgument.claim_id.in_(select(Claim.id).where(Claim.article_id == article_id))
         )
     )
-    for model in (Event, Relation, Mention, DateExpression, Claim, ArticlePath):
+    for model in (Event, Relation, Mention, NameCandidate, DateExpression, Claim, ArticlePath):
         session.execute(delete(model).where(model.article_id == article_id))
     session.execute(delete(Article).where(Article.id == article_id))
     session.flush()
@@ -402,6 +403,21 @@ def store_extraction(
                 "sentence_end": m.sent_end,
             }
             for i, m in enumerate(extraction.mentions)
+        ])  # fmt: skip
+    if extraction.name_candidates:
+        from cartelkb.knowledge.keys import name_key
+
+        session.execute(insert(cast(Table, NameCandidate.__table__)), [
+            {
+                "article_id": article.id,
+                "text": c.text,
+                "name_key": name_key(c.text),
+                "start_char": c.start,
+                "end_char": c.end,
+                "sentence_start": c.sent_start,
+                "sentence_end": c.sent_end,
+            }
+            for c in extraction.name_candidates
         ])  # fmt: skip
     if extraction.dates:
         session.execute(insert(cast(Table, DateExpression.__table__)), [
