@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from cartelkb.curation import record
 from cartelkb.ingest import ingest
 from cartelkb.records import ArticleExtraction, MentionRecord, NameCandidateRecord, RawArticle
 from cartelkb.resolve import cluster_mentions
@@ -157,6 +158,15 @@ def test_a_candidate_overlapping_a_mention_is_not_matched(engine):
     )
     assert run(engine) == 0
     assert [text for text, _, _ in found(engine, second)] == ["Sukanya Rescues"]
+
+
+def test_a_name_given_by_curation_is_found_at_once(engine):
+    store(engine, "Nemesio Oseguera leads the cartel.", [("Nemesio Oseguera", "PERSON")])
+    second = store(engine, "Officials Hunt Senor Mencho", candidates=["Senor Mencho"])
+    assert run(engine) == 0
+    with session_scope(engine) as session:
+        record(session, "alias", "Nemesio Oseguera", value="Senor Mencho")
+    assert found(engine, second) == [("Senor Mencho", "Nemesio Oseguera", SOURCE)]
 
 
 def test_deleting_the_article_deletes_its_candidates(engine):
