@@ -116,6 +116,17 @@ def test_a_name_learned_later_is_found_in_an_earlier_article(engine):
     assert found(engine, first) == [("INS Sukanya", "INS Sukanya", SOURCE)]
 
 
+def test_a_name_tagged_only_in_headings_is_not_spread(engine):
+    # a heading's Title Case fools the NER: no sentence corroborates the name
+    store(engine, "Joint Remarks At The Institute", [("Joint Remarks", "PERSON")])
+    second = store(engine, "Officials Read Joint Remarks", candidates=["Joint Remarks"])
+    assert run(engine) == 0
+    assert left(engine) == ["Joint Remarks"]
+    store(engine, "Joint Remarks spoke on Monday.", [("Joint Remarks", "PERSON")])
+    assert run(engine) == 1
+    assert found(engine, second) == [("Joint Remarks", "Joint Remarks", SOURCE)]
+
+
 def test_a_name_two_entities_share_is_matched_to_neither(engine):
     store(engine, "The Sinaloa state government spoke.", [("Sinaloa", "GPE")])
     store(engine, "Members of Sinaloa were arrested.", [("Sinaloa", "ORG")])

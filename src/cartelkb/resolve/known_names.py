@@ -12,6 +12,10 @@ against the names the entities go by. A candidate becomes a mention of an entity
   cartel: nothing is guessed);
 * it is not a lone word naming a person (a surname alone says too little across
   articles: `cartelkb.resolve.link` decides those with their context);
+* the entity was tagged at least once in a sentence that ends as one does (with a full
+  stop, a question or exclamation mark, a quote or a bracket): a name seen only in
+  headings, whose Title Case fools the NER ("Joint Remarks", "Drug Activities"), is not
+  spread;
 * it overlaps no mention of its article; of overlapping candidates (the parts of a
   heading's run) the longest wins, then the first.
 
@@ -26,10 +30,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from cartelkb.store.models import Entity, EntityAlias, Mention, NameCandidate
+from cartelkb.store.models import Article, Entity, EntityAlias, Mention, NameCandidate
 
 KNOWN_KINDS = ("surface", "curated")
 SOURCE = "known-name"
@@ -98,10 +102,36 @@ def _matches(session: Session) -> list[_Match]:
     return out
 
 
+SENTENCE_ENDS = (".", "!", "?", '"', "”", "'", "’", ")")
+
+
+def _tagged_in_prose(session: Session, entity_ids: Iterable[int]) -> set[int]:
+    """The entities with a mention of their own (not found by this pass) in a sentence
+    ending in `SENTENCE_ENDS`: `sentence_end` is where its last character ends."""
+    last = func.substr(Article.text, Mention.sentence_end, 1)
+    found: set[int] = set()
+    for chunk in _chunks(sorted(set(entity_ids))):
+        prose = (
+            select(Mention.id)
+            .join(Article, Article.id == Mention.article_id)
+            .where(
+                Mention.entity_id == Entity.id,
+                Mention.source != SOURCE,
+                last.in_(SENTENCE_ENDS),
+            )
+            .exists()
+        )
+        found.update(session.scalars(select(Entity.id).where(Entity.id.in_(chunk), prose)))
+    return found
+
+
 def link_known_names(session: Session) -> int:
     """Turn the candidates that name a known entity into its mentions (see the module's
     docstring); returns how many mentions were added."""
     matches = _matches(session)
+    if matches:
+        prose = _tagged_in_prose(session, (m.entity_id for m in matches))
+        matches = [m for m in matches if m.entity_id in prose]
     if not matches:
         return 0
     taken: dict[int, list[tuple[int, int]]] = {}

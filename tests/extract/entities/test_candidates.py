@@ -32,6 +32,12 @@ def test_prose_gives_the_whole_run_the_ner_left_untagged(candidates):
     assert candidates("Officials said INS Sukanya rescued the crew.\n") == ["INS Sukanya"]
 
 
+def test_a_run_going_on_from_a_mention_is_none(candidates):
+    # "Los Cuinis" is a mention; "DTO" after it is the rest of that name
+    text = "Treasury named leaders of CJNG and the Los Cuinis DTO, respectively.\n"
+    assert "DTO" not in candidates(text)
+
+
 def test_a_heading_gives_every_part_of_a_run(candidates):
     found = candidates("Port Officials Thank Ellen DeGeneres\n\nThe city thanked her.\n")
     assert {"Ellen DeGeneres", "Ellen", "DeGeneres"} <= set(found)

@@ -10,10 +10,11 @@ A candidate is what `add_repeated_names` would accept: capitalized proper nouns 
 mention covers, the whole run (a longer run of proper nouns is another name: "Chargers"
 in "Chargers Stadium Authority" is not the team). In a Title Case heading every word is
 tagged a proper noun ("Sixers Hire Maurice Cheeks as Head Coach"), so there each part of
-a run is a candidate too. Words the NER tagged as a name that the extractor then dropped
-count as well: most are a heading's names it could not corroborate ("Fire Coach Jim
-O'Brien, Hire Maurice Cheeks"), and a name the knowledge base holds is that
-corroboration. Words tagged as a date, a number or a demonym do not.
+a run is a candidate too; in prose a run that touches a mention ("Los Cuinis [DTO]") is
+none, being the rest of a name the extractor read. Words the NER tagged as a name that
+the extractor then dropped count as well: most are a heading's names it could not
+corroborate ("Fire Coach Jim O'Brien, Hire Maurice Cheeks"), and a name the knowledge
+base holds is that corroboration. Words tagged as a date, a number or a demonym do not.
 """
 
 from __future__ import annotations
@@ -93,8 +94,15 @@ def name_candidates(
                     for a in range(run_start, run_end)
                     for b in range(a + 1, min(run_end, a + MAX_WORDS) + 1)
                 ]
+            elif run_end - run_start > MAX_WORDS or not (
+                (run_start == sent.start or free[run_start - 1])
+                and (run_end == sent.end or free[run_end])
+            ):
+                # a run that goes on from a mention ("Los Cuinis [DTO]") is the rest of a
+                # name the extractor already read
+                parts = []
             else:
-                parts = [(run_start, run_end)] if run_end - run_start <= MAX_WORDS else []
+                parts = [(run_start, run_end)]
             for a, b in parts:
                 text = span_text(doc, a, b)
                 if len(name_key(text).replace(" ", "")) < MIN_KEY or in_title(doc, a, b, kb):
