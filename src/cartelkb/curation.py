@@ -302,11 +302,11 @@ def record(
     key = entity.name_key
     _apply(session, c)
     session.flush()
-    if action in {"alias", "rename"}:
-        # A name given now may be in stored articles where the NER tagged nothing.
-        from cartelkb.resolve.known_names import link_known_names
+    # The names and types changed: the names found where the NER tagged nothing follow
+    # (a name given now, a name two entities no longer share).
+    from cartelkb.resolve.known_names import link_known_names
 
-        link_known_names(session)
+    link_known_names(session)
     if action == "retype":
         # The entity, or the one of the new type that absorbed it.
         result = repo.entity_by_key(session, key, str(value))

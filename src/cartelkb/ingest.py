@@ -89,7 +89,6 @@ class IngestReport:
     # False when no database was written: the SQLite file did not exist and no input
     # path does (the failures were reported from a database in memory)
     db_kept: bool = True
-    known_names: int = 0  # mentions added where a name the knowledge base knows was untagged
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -538,14 +537,21 @@ class Ingestor:
         t0 = time.perf_counter()
         with session_scope(self.engine) as session:
             repo.lock_for_write(session)
-            self.report.known_names = link_known_names(session)
+            link_known_names(session)
             link_sanctions(session)
             geocode_places(session)
         self.timer.add("knowledge", t0)
 
     def _totals(self) -> None:
         from cartelkb.store.db import session_scope
-        from cartelkb.store.models import Article, Claim, DateExpression, Entity, Mention
+        from cartelkb.store.models import (
+            KNOWN_NAME_SOURCE,
+            Article,
+            Claim,
+            DateExpression,
+            Entity,
+            Mention,
+        )
 
         with session_scope(self.engine) as session:
             for name, model in (
@@ -558,6 +564,10 @@ class Ingestor:
                 self.report.totals[name] = (
                     session.scalar(select(func.count()).select_from(model)) or 0
                 )
+            # of the mentions: names the knowledge base knows, where the NER tagged nothing
+            self.report.totals["known_name_mentions"] = (
+                session.scalar(select(func.count()).where(Mention.source == KNOWN_NAME_SOURCE)) or 0
+            )
             self.report.stale = (
                 session.scalar(
                     select(func.count()).where(Article.extractor_version != EXTRACTOR_VERSION)

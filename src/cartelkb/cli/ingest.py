@@ -277,8 +277,6 @@ def _print_json(report: IngestReport, *, profile: bool) -> None:
         {"path": o.path, "warning": w} for o in report.outcomes for w in o.warnings
     ]
     summary["stale_articles"] = report.stale
-    # mentions this run added where a name the knowledge base knows was left untagged
-    summary["known_name_mentions"] = report.known_names
     if profile:
         summary["timings"] = report.timings
     emit_json(summary)

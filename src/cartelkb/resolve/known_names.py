@@ -2,26 +2,28 @@
 
 The small model tags "INS Sukanya" in one article and not in the next; the extractor
 keeps each article's runs of untagged proper nouns (`name_candidates`,
-`cartelkb.extract.entities.candidates`), and once per ingest this pass reads them
-against the names the entities go by. A candidate becomes a mention of an entity when:
+`cartelkb.extract.entities.candidates`), and after each ingest and each curation this
+pass reads them against the names the entities go by. A candidate becomes a mention of
+an entity (source `known-name`) when:
 
-* its key is a name of that entity seen in an article or given by a user (a surface or
-  curated alias: not a surname key derived for look-ups, and not a gazetteer's alias,
+* its key is a name of that entity: its canonical name, or an alias seen in an article
+  or given by a user (not a surname key derived for look-ups, nor a gazetteer's alias,
   which the pipeline's entity ruler already tags where it is meant);
-* no other entity goes by that name (a shared surname, "Sinaloa" the state and the
-  cartel: nothing is guessed);
+* no other entity goes by that key in any way (a shared surname, an acronym, "Sinaloa"
+  the state and the cartel: nothing is guessed);
 * it is not a lone word naming a person (a surname alone says too little across
   articles: `cartelkb.resolve.link` decides those with their context);
 * the entity was tagged at least once in a sentence that ends as one does (with a full
   stop, a question or exclamation mark, a quote or a bracket): a name seen only in
   headings, whose Title Case fools the NER ("Joint Remarks", "Drug Activities"), is not
   spread;
-* it overlaps no mention of its article; of overlapping candidates (the parts of a
-  heading's run) the longest wins, then the first.
+* it overlaps no other mention of its article; of overlapping candidates (the parts of
+  a heading's run) the longest wins, then the first.
 
-A matched candidate is deleted with the candidates it overlaps; the others stay for the
-next ingest, which may know more names. The outcome depends only on what is stored, so
-a run that adds nothing changes nothing, whatever order the articles came in.
+These mentions are derived: each pass deletes them all and finds them again from the
+candidates (which stay), so they follow the knowledge base as it is, whatever order
+its articles came in, and an entity no article tags any more takes them with it
+(`repository.prune_entities`).
 """
 
 from __future__ import annotations
@@ -30,13 +32,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, null, select
 from sqlalchemy.orm import Session
 
-from cartelkb.store.models import Article, Entity, EntityAlias, Mention, NameCandidate
+from cartelkb.store.models import (
+    KNOWN_NAME_SOURCE,
+    Article,
+    Entity,
+    EntityAlias,
+    Mention,
+    NameCandidate,
+)
 
-KNOWN_KINDS = ("surface", "curated")
-SOURCE = "known-name"
+KNOWN_KINDS = ("surface", "curated")  # the aliases a candidate may be matched by
+SOURCE = KNOWN_NAME_SOURCE
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
 
 _T = TypeVar("_T")
@@ -66,39 +75,62 @@ class _Match:
     entity_type: str
 
 
+_CANDIDATE_COLUMNS = (
+    NameCandidate.id,
+    NameCandidate.article_id,
+    NameCandidate.start_char,
+    NameCandidate.end_char,
+    NameCandidate.text,
+    NameCandidate.sentence_start,
+    NameCandidate.sentence_end,
+    NameCandidate.name_key,
+)
+
+
 def _matches(session: Session) -> list[_Match]:
-    """The candidates whose key names exactly one entity (and not a person by one word)."""
-    found: dict[int, tuple[_Match, dict[int, str]]] = {}
-    rows = session.execute(
-        select(
-            NameCandidate.id,
-            NameCandidate.article_id,
-            NameCandidate.start_char,
-            NameCandidate.end_char,
-            NameCandidate.text,
-            NameCandidate.sentence_start,
-            NameCandidate.sentence_end,
-            NameCandidate.name_key,
-            EntityAlias.entity_id,
-            Entity.type,
-        )
+    """The candidates whose key names exactly one entity, by a name it may be matched by
+    (and not a person by one word)."""
+    found: dict[int, _Match] = {}
+    # candidate id -> entity id -> (type, matched by its name or a surface/curated alias)
+    named: dict[int, dict[int, tuple[str, bool]]] = {}
+    by_alias = (
+        select(*_CANDIDATE_COLUMNS, EntityAlias.entity_id, Entity.type, EntityAlias.kind)
         .join(EntityAlias, EntityAlias.alias_key == NameCandidate.name_key)
         .join(Entity, Entity.id == EntityAlias.entity_id)
-        .where(EntityAlias.kind.in_(KNOWN_KINDS))
     )
-    for cid, article_id, start, end, text, s0, s1, key, entity_id, entity_type in rows:
-        entry = found.get(cid)
-        if entry is None:
-            entry = found[cid] = (_Match(cid, article_id, start, end, text, s0, s1, 0, ""), {})
-        # a person's lone word is kept as a possible name (another entity makes the
-        # candidate ambiguous) but never matched
-        entry[1][entity_id] = "" if entity_type == "PERSON" and " " not in key else entity_type
+    by_name = select(*_CANDIDATE_COLUMNS, Entity.id, Entity.type, null()).join(
+        Entity, Entity.name_key == NameCandidate.name_key
+    )
+    for query in (by_alias, by_name):
+        for (
+            cid,
+            article_id,
+            start,
+            end,
+            text,
+            s0,
+            s1,
+            key,
+            entity_id,
+            type_,
+            kind,
+        ) in session.execute(query):
+            if cid not in found:
+                found[cid] = _Match(cid, article_id, start, end, text, s0, s1, 0, "")
+            entities = named.setdefault(cid, {})
+            strong = (kind is None or kind in KNOWN_KINDS) and not (
+                type_ == "PERSON" and " " not in key
+            )
+            entities[entity_id] = (type_, strong or entities.get(entity_id, ("", False))[1])
     out = []
-    for match, entities in found.values():
-        if len(entities) == 1:
-            ((match.entity_id, match.entity_type),) = entities.items()
-            if match.entity_type:
-                out.append(match)
+    for cid, entities in named.items():
+        if len(entities) != 1:
+            continue
+        ((entity_id, (type_, strong)),) = entities.items()
+        if strong:
+            match = found[cid]
+            match.entity_id, match.entity_type = entity_id, type_
+            out.append(match)
     return out
 
 
@@ -126,17 +158,18 @@ def _tagged_in_prose(session: Session, entity_ids: Iterable[int]) -> set[int]:
 
 
 def link_known_names(session: Session) -> int:
-    """Turn the candidates that name a known entity into its mentions (see the module's
-    docstring); returns how many mentions were added."""
+    """Find the known-name mentions again from the candidates (see the module's
+    docstring); returns how many there are."""
+    session.execute(delete(Mention).where(Mention.source == SOURCE))
     matches = _matches(session)
     if matches:
         prose = _tagged_in_prose(session, (m.entity_id for m in matches))
         matches = [m for m in matches if m.entity_id in prose]
     if not matches:
+        session.flush()
         return 0
     taken: dict[int, list[tuple[int, int]]] = {}
-    articles = {m.article_id for m in matches}
-    for chunk in _chunks(sorted(articles)):
+    for chunk in _chunks(sorted({m.article_id for m in matches})):
         for article_id, start, end in session.execute(
             select(Mention.article_id, Mention.start_char, Mention.end_char).where(
                 Mention.article_id.in_(chunk)
@@ -150,9 +183,7 @@ def link_known_names(session: Session) -> int:
             continue
         spans.append((m.start, m.end))
         chosen.append(m)
-    if not chosen:
-        return 0
-    session.execute(insert(cast(Table, Mention.__table__)), [
+    rows = [
         {
             "article_id": m.article_id,
             "entity_id": m.entity_id,
@@ -166,24 +197,8 @@ def link_known_names(session: Session) -> int:
             "sentence_end": m.sentence_end,
         }
         for m in chosen
-    ])  # fmt: skip
-    # The candidates the new mentions cover, or overlap, can never match now.
-    by_article: dict[int, list[tuple[int, int]]] = {}
-    for m in chosen:
-        by_article.setdefault(m.article_id, []).append((m.start, m.end))
-    spent: list[int] = []
-    for chunk in _chunks(sorted(by_article)):
-        for candidate_id, article_id, start, end in session.execute(
-            select(
-                NameCandidate.id,
-                NameCandidate.article_id,
-                NameCandidate.start_char,
-                NameCandidate.end_char,
-            ).where(NameCandidate.article_id.in_(chunk))
-        ):
-            if any(s < end and start < e for s, e in by_article[article_id]):
-                spent.append(candidate_id)
-    for chunk in _chunks(spent):
-        session.execute(delete(NameCandidate).where(NameCandidate.id.in_(chunk)))
+    ]
+    if rows:
+        session.execute(insert(cast(Table, Mention.__table__)), rows)
     session.flush()
     return len(chosen)

@@ -138,6 +138,11 @@ class EntityAlias(Base):
     entity: Mapped[Entity] = relationship(back_populates="aliases")
 
 
+# Mentions of this source are derived (`cartelkb.resolve.known_names`): each pass finds
+# them again, and they keep no entity alive (`repository.prune_entities`).
+KNOWN_NAME_SOURCE = "known-name"
+
+
 class Mention(Base):
     """One occurrence of an entity's name in an article: `articles.text[start_char:end_char]`."""
 

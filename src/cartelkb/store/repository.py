@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
 
 from cartelkb.store.models import (
+    KNOWN_NAME_SOURCE,
     Article,
     ArticlePath,
     Base,
@@ -179,11 +180,17 @@ def prune_entities(session: Session, entity_ids: Iterable[int]) -> int:
     ids = list(entity_ids)
     if not ids:
         return 0
+    # A mention found by a known name (derived from the others) keeps no entity alive.
     still = set(
-        session.scalars(select(Mention.entity_id).where(Mention.entity_id.in_(ids)).distinct())
+        session.scalars(
+            select(Mention.entity_id)
+            .where(Mention.entity_id.in_(ids), Mention.source != KNOWN_NAME_SOURCE)
+            .distinct()
+        )
     )
     orphans = [i for i in ids if i not in still]
     if orphans:
+        session.execute(delete(Mention).where(Mention.entity_id.in_(orphans)))
         for model, column in ENTITY_REFERENCES:
             session.execute(update(model).where(column.in_(orphans)).values({column: None}))
         session.execute(delete(EntityAlias).where(EntityAlias.entity_id.in_(orphans)))

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from cartelkb.extract.entities.drafts import in_title, is_heading
 from cartelkb.extract.sentences import sentences
-from cartelkb.extract.tokens import poses, span_text, starts, texts, tokens
+from cartelkb.extract.tokens import doc_text, poses, span_text, starts, texts, tokens
 from cartelkb.knowledge import Knowledge, load, name_key
 from cartelkb.records import MentionRecord, NameCandidateRecord
 
@@ -47,6 +47,7 @@ def name_candidates(
     in "Secretary of State", which the extractor drops as no organization either)."""
     kb = knowledge or load()
     pos, words, begin = poses(doc), texts(doc), starts(doc)
+    text_of = doc_text(doc)  # (Doc.text joins every token again on each access)
     toks = tokens(doc)
     spans = sorted((m.start, m.end) for m in mentions)
     free = [True] * len(doc)
@@ -85,7 +86,7 @@ def name_candidates(
             continue
         heading = is_heading(sent)
         sent_end = sent.end_char
-        while sent_end > sent.start_char and doc.text[sent_end - 1].isspace():
+        while sent_end > sent.start_char and text_of[sent_end - 1].isspace():
             sent_end -= 1
         for run_start, run_end in runs:
             if heading:
