@@ -28,9 +28,9 @@ its articles came in, and an entity no article tags any more takes them with it
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypeVar, cast
+from typing import cast
 
 from sqlalchemy import Table, delete, func, insert, null, select
 from sqlalchemy.orm import Session
@@ -43,23 +43,10 @@ from cartelkb.store.models import (
     Mention,
     NameCandidate,
 )
+from cartelkb.store.repository import in_chunks
 
 KNOWN_KINDS = ("surface", "curated")  # the aliases a candidate may be matched by
 SOURCE = KNOWN_NAME_SOURCE
-_CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
-
-_T = TypeVar("_T")
-
-
-def _chunks(values: Iterable[_T]) -> Iterator[list[_T]]:
-    batch: list[_T] = []
-    for v in values:
-        batch.append(v)
-        if len(batch) == _CHUNK:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 @dataclass
@@ -142,7 +129,7 @@ def _tagged_in_prose(session: Session, entity_ids: Iterable[int]) -> set[int]:
     ending in `SENTENCE_ENDS`: `sentence_end` is where its last character ends."""
     last = func.substr(Article.text, Mention.sentence_end, 1)
     found: set[int] = set()
-    for chunk in _chunks(sorted(set(entity_ids))):
+    for chunk in in_chunks(entity_ids):
         prose = (
             select(Mention.id)
             .join(Article, Article.id == Mention.article_id)
@@ -169,7 +156,7 @@ def link_known_names(session: Session) -> int:
         session.flush()
         return 0
     taken: dict[int, list[tuple[int, int]]] = {}
-    for chunk in _chunks(sorted({m.article_id for m in matches})):
+    for chunk in in_chunks(m.article_id for m in matches):
         for article_id, start, end in session.execute(
             select(Mention.article_id, Mention.start_char, Mention.end_char).where(
                 Mention.article_id.in_(chunk)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -31,15 +30,7 @@ from cartelkb.resolve.score import (
 from cartelkb.store import repository as repo
 from cartelkb.store.models import Entity, EntityAlias, Mention
 
-_T = TypeVar("_T")
 _NOT_DERIVED = ("surface", "knowledge", "curated")
-_IN_CHUNK = 500  # keys per IN (...) list, well under SQLite's bound-parameter limit
-
-
-def _chunks(values: Iterable[_T]) -> Iterator[list[_T]]:
-    items = sorted(set(values), key=str)
-    for i in range(0, len(items), _IN_CHUNK):
-        yield items[i : i + _IN_CHUNK]
 
 
 class LinkIndex:
@@ -75,7 +66,7 @@ class LinkIndex:
         self.by_key: dict[str, dict[int, set[str]]] = {}
         self.types: dict[int, str] = {}
         for keys, kinds in ((plain, _NOT_DERIVED), (derived, ("derived",))):
-            for chunk in _chunks(keys):
+            for chunk in repo.in_chunks(keys):
                 rows = session.execute(
                     select(
                         EntityAlias.alias_key, EntityAlias.entity_id, EntityAlias.kind, Entity.type
@@ -90,7 +81,7 @@ class LinkIndex:
         self.linked: set[int] = set()  # entities the article's clusters linked to so far
         self.pending: list[dict[str, object]] = []  # aliases to insert (write_aliases)
         self.by_name: dict[str, set[int]] = {}
-        for chunk in _chunks(names):
+        for chunk in repo.in_chunks(names):
             # Filter the type here: on `name_key IN (...) AND type = ...` SQLite may pick
             # the type index and scan every person.
             for entity in session.scalars(select(Entity).where(Entity.name_key.in_(chunk))):
@@ -110,7 +101,7 @@ class LinkIndex:
                 likely.update(self.match({key}, {"PERSON"}, ["derived"]))
         likely |= {i for ids in self.by_name.values() for i in ids}
         self.aliases: dict[int, set[tuple[str, str]]] = {}
-        for ids in _chunks(likely):
+        for ids in repo.in_chunks(likely):
             # Held here: the session's identity map keeps only weak references.
             for entity in session.scalars(select(Entity).where(Entity.id.in_(ids))):
                 self.entities[entity.id] = entity

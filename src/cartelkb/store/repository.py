@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import Table, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
@@ -35,7 +35,19 @@ if TYPE_CHECKING:
     from cartelkb.records import ArgRecord, ArticleExtraction, ClaimRecord, MentionRecord
     from cartelkb.resolve import Cluster
 
+_V = TypeVar("_V", bound=Hashable)
+
 WRITE_LOCK_ID = 7_214_402  # arbitrary constant for PostgreSQL's advisory lock
+
+
+IN_CHUNK = 500  # values per IN (...) list, well under SQLite's bound-parameter limit
+
+
+def in_chunks(values: Iterable[_V]) -> Iterator[list[_V]]:
+    """The distinct values, sorted, in lists of at most `IN_CHUNK` (for `IN (...)`)."""
+    items = sorted(set(values), key=str)
+    for i in range(0, len(items), IN_CHUNK):
+        yield items[i : i + IN_CHUNK]
 
 
 def lock_for_write(session: Session) -> None:
