@@ -86,6 +86,7 @@ class NameCandidateRecord(Record):
     """
 
     text: str = Field(description="Surface form, exactly `article.text[start:end]`.")
+    key: str = Field(description="`name_key(text)`: what entity names are matched on.")
     start: int
     end: int
     sent_start: int

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from cartelkb.curation import record
 from cartelkb.ingest import ingest
+from cartelkb.knowledge import name_key
 from cartelkb.records import ArticleExtraction, MentionRecord, NameCandidateRecord, RawArticle
 from cartelkb.resolve import cluster_mentions
 from cartelkb.resolve.known_names import SOURCE, link_known_names
@@ -56,7 +57,14 @@ def store(
         part, nth = (c, 0) if isinstance(c, str) else c
         start, end = _find(text, part, nth)
         found.append(
-            NameCandidateRecord(text=part, start=start, end=end, sent_start=0, sent_end=len(text))
+            NameCandidateRecord(
+                text=part,
+                key=name_key(part),
+                start=start,
+                end=end,
+                sent_start=0,
+                sent_end=len(text),
+            )
         )
     raw = RawArticle(
         source_path=f"{hashlib.sha1(text.encode()).hexdigest()}.txt",

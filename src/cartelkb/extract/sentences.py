@@ -10,6 +10,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from cartelkb.extract.tokens import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
@@ -34,3 +36,12 @@ def sentence_of(doc: Doc, i: int) -> Span:
     """The sentence holding token `i`."""
     sents, starts = _index(doc)
     return sents[bisect_right(starts, i) - 1]
+
+
+def sentence_end(doc: Doc, sent: Span) -> int:
+    """Where the sentence's text ends, trailing whitespace (a line break) left out."""
+    text = doc_text(doc)
+    end = sent.end_char
+    while end > sent.start_char and text[end - 1].isspace():
+        end -= 1
+    return end

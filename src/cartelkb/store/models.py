@@ -171,9 +171,9 @@ class NameCandidate(Base):
     """A run of proper nouns no mention covers, where the NER may have missed a name.
 
     Kept so a name the knowledge base knows, now or after a later ingest, is found
-    there too: the end of each ingest turns a candidate whose key is the name of exactly
-    one entity into a mention of it (source `known-name`) and deletes it with the
-    candidates it overlaps (`cartelkb.resolve.known_names`). The rest wait.
+    there too: after each ingest and each curation, the candidates whose key is the name
+    of exactly one entity are its mentions (source `known-name`), found all again from
+    the candidates, which stay (`cartelkb.resolve.known_names`).
     """
 
     __tablename__ = "name_candidates"

@@ -424,13 +424,11 @@ def store_extraction(
             for i, m in enumerate(extraction.mentions)
         ])  # fmt: skip
     if extraction.name_candidates:
-        from cartelkb.knowledge.keys import name_key
-
         session.execute(insert(cast(Table, NameCandidate.__table__)), [
             {
                 "article_id": article.id,
                 "text": c.text,
-                "name_key": name_key(c.text),
+                "name_key": c.key,
                 "start_char": c.start,
                 "end_char": c.end,
                 "sentence_start": c.sent_start,

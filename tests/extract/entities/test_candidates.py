@@ -7,6 +7,7 @@ import pytest
 from cartelkb.extract.entities import extract_mentions
 from cartelkb.extract.entities.candidates import name_candidates
 from cartelkb.extract.tokens import release
+from cartelkb.knowledge import name_key
 
 
 @pytest.fixture()
@@ -20,6 +21,7 @@ def candidates(nlp):
             release(doc)
         for c in found:
             assert text[c.start : c.end] == c.text
+            assert c.key == name_key(c.text)
             assert c.sent_start <= c.start < c.end <= c.sent_end
             assert not any(m.start < c.end and c.start < m.end for m in mentions)
         return [c.text for c in found]

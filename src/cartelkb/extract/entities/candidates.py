@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from cartelkb.extract.entities.drafts import in_title, is_heading
-from cartelkb.extract.sentences import sentences
-from cartelkb.extract.tokens import doc_text, poses, span_text, starts, texts, tokens
+from cartelkb.extract.sentences import sentence_end, sentences
+from cartelkb.extract.tokens import poses, span_text, starts, texts, tokens
 from cartelkb.knowledge import Knowledge, load, name_key
 from cartelkb.records import MentionRecord, NameCandidateRecord
 
@@ -47,7 +47,6 @@ def name_candidates(
     in "Secretary of State", which the extractor drops as no organization either)."""
     kb = knowledge or load()
     pos, words, begin = poses(doc), texts(doc), starts(doc)
-    text_of = doc_text(doc)  # (Doc.text joins every token again on each access)
     toks = tokens(doc)
     spans = sorted((m.start, m.end) for m in mentions)
     free = [True] * len(doc)
@@ -58,36 +57,28 @@ def name_candidates(
             j += 1
         if j < len(spans) and spans[j][0] < end:
             free[i] = False
+    # a word a name may be made of: a capitalized proper noun no mention covers
+    named = [
+        free[i] and pos[i] == "PROPN" and _capitalized(words[i]) and toks[i].ent_type_ in NAME_TYPES
+        for i in range(len(doc))
+    ]
     out: list[NameCandidateRecord] = []
     for sent in sentences(doc):
         runs: list[tuple[int, int]] = []
         i = sent.start
         while i < sent.end:
-            if not (
-                free[i]
-                and pos[i] == "PROPN"
-                and _capitalized(words[i])
-                and toks[i].ent_type_ in NAME_TYPES
-            ):
+            if not named[i]:
                 i += 1
                 continue
             end = i + 1
-            while (
-                end < sent.end
-                and free[end]
-                and pos[end] == "PROPN"
-                and _capitalized(words[end])
-                and toks[end].ent_type_ in NAME_TYPES
-            ):
+            while end < sent.end and named[end]:
                 end += 1
             runs.append((i, end))
             i = end
         if not runs:
             continue
         heading = is_heading(sent)
-        sent_end = sent.end_char
-        while sent_end > sent.start_char and text_of[sent_end - 1].isspace():
-            sent_end -= 1
+        sent_end = sentence_end(doc, sent)
         for run_start, run_end in runs:
             if heading:
                 parts = [
@@ -106,12 +97,14 @@ def name_candidates(
                 parts = [(run_start, run_end)]
             for a, b in parts:
                 text = span_text(doc, a, b)
-                if len(name_key(text).replace(" ", "")) < MIN_KEY or in_title(doc, a, b, kb):
+                key = name_key(text)
+                if len(key.replace(" ", "")) < MIN_KEY or in_title(doc, a, b, kb):
                     continue
                 char_start = begin[a]
                 out.append(
                     NameCandidateRecord(
                         text=text,
+                        key=key,
                         start=char_start,
                         end=char_start + len(text),
                         sent_start=sent.start_char,

@@ -32,7 +32,7 @@ from cartelkb.extract.entities.people import (
     settle_lone_names,
 )
 from cartelkb.extract.entities.titles import match_title
-from cartelkb.extract.sentences import sentence_of
+from cartelkb.extract.sentences import sentence_end, sentence_of
 from cartelkb.extract.tokens import char_bounds, doc_text, span_text
 from cartelkb.knowledge import Knowledge, load, name_key
 from cartelkb.records import MentionRecord
@@ -199,9 +199,7 @@ def _records(doc: Doc, all_drafts: list[Draft]) -> Iterator[MentionRecord]:
         d = all_drafts[old]
         span_start, span_end = char_bounds(doc, d.start, d.end)
         sent = sentence_of(doc, d.start)
-        sent_end = sent.end_char
-        while sent_end > sent.start_char and text[sent_end - 1].isspace():
-            sent_end -= 1
+        sent_end = sentence_end(doc, sent)
         # alias_of holds an index into `kept`, a prefix of all_drafts.
         alias_of = first_of.get(d.alias_of) if d.alias_of is not None else None
         start_char = span_start if d.char_start is None else d.char_start
